@@ -1,0 +1,2 @@
+// Benchmarks print their figures; see bench/README.md.
+Console.WriteLine("SlackJit benchmarks: see bench/README.md");

@@ -1,0 +1,66 @@
+namespace SlackJit.Access;
+
+/// <summary>The <c>Access</c> section: the catalog and the policy around it (CONFIG.md).</summary>
+public sealed class AccessOptions
+{
+    public const string SectionName = "Access";
+
+    public static readonly TimeSpan DefaultPendingTimeout = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultDefaultDuration = TimeSpan.FromHours(1);
+    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan MaxDurationCeiling = TimeSpan.FromHours(12);
+
+    /// <summary>How long a request waits for a decision before it times out. Default 1 h.</summary>
+    public TimeSpan PendingTimeout { get; set; } = DefaultPendingTimeout;
+
+    /// <summary>Duration used when the request names none. Default 1 h (capped by the resource's max).</summary>
+    public TimeSpan DefaultDuration { get; set; } = DefaultDefaultDuration;
+
+    /// <summary>Whether a reason is required. Default true.</summary>
+    public bool RequireReason { get; set; } = true;
+
+    /// <summary>Most pending requests one requester may have at once. Default 5.</summary>
+    public int MaxPendingPerRequester { get; set; } = 5;
+
+    /// <summary>Most requests one requester may create per hour. Default 20.</summary>
+    public int MaxRequestsPerHour { get; set; } = 20;
+
+    /// <summary>How long finished requests are kept (retention, DynamoDB TTL). Default 400 days.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>The catalog: what may be requested. Empty in the committed settings: the operator's to fill.</summary>
+    public List<ResourceOptions> Resources { get; set; } = [];
+}
+
+/// <summary>One catalog entry (<c>Access:Resources[]</c>).</summary>
+public sealed class ResourceOptions
+{
+    public const int MaxPrefixLength = 512;
+
+    public string Name { get; set; } = "";
+    public string Bucket { get; set; } = "";
+
+    /// <summary>The prefix this entry covers; empty for the whole bucket.</summary>
+    public string Prefix { get; set; } = "";
+
+    /// <summary>Longest grant. Default 4 h; between 15 min and 12 h.</summary>
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Slack user IDs (<c>U…</c>, <c>W…</c>) and user group IDs (<c>S…</c>).</summary>
+    public List<string> Approvers { get; set; } = [];
+
+    /// <summary>Distinct approvals needed. Default 1.</summary>
+    public int RequiredApprovals { get; set; } = 1;
+
+    /// <summary>Channel for this entry's approval cards; else <c>Slack:ApproverChannel</c>.</summary>
+    public string? ApproverChannel { get; set; }
+
+    /// <summary>Whether a requester may approve their own request. Default false.</summary>
+    public bool AllowSelfApproval { get; set; }
+
+    /// <summary>Role to assume for this entry; else <c>Aws:RoleArn</c>.</summary>
+    public string? RoleArn { get; set; }
+
+    /// <summary>KMS key the bucket's objects are encrypted with; adds <c>kms:Decrypt</c> via S3.</summary>
+    public string? KmsKeyArn { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace SlackJit.Access;
+
+/// <summary>
+/// One access request with its whole history. Immutable: transitions return a new value
+/// (see <see cref="Transitions"/>), and the store applies them conditionally on
+/// <see cref="Status"/> and <see cref="Version"/>.
+/// </summary>
+public sealed record AccessRequest
+{
+    public required Guid Id { get; init; }
+    public required RequestStatus Status { get; init; }
+
+    /// <summary>Bumped by one on every transition; the optimistic-concurrency token.</summary>
+    public required long Version { get; init; }
+
+    public required SlackIdentity Requester { get; init; }
+    public required ResourceRef Resource { get; init; }
+    public required TimeSpan RequestedDuration { get; init; }
+
+    /// <summary>The window the approvers granted; set on approval.</summary>
+    public TimeSpan? ApprovedDuration { get; init; }
+
+    public required string Reason { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Pending requests time out at this instant.</summary>
+    public required DateTimeOffset Deadline { get; init; }
+
+    /// <summary>How many distinct approvals move the request to Approved.</summary>
+    public required int RequiredApprovals { get; init; }
+
+    public ImmutableList<Approval> Approvals { get; init; } = [];
+    public GrantInfo? Grant { get; init; }
+    public SlackRefs Slack { get; init; } = SlackRefs.None;
+
+    /// <summary>When the sweeper must look at this request next; null when nothing is due.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Issuance attempts so far (bounded; see the lifecycle).</summary>
+    public int IssueAttempts { get; init; }
+
+    /// <summary>Who decided (approved last, denied, cancelled, ended), for "already decided by".</summary>
+    public string? DecidedBy { get; init; }
+
+    /// <summary>A deny reason, or why issuing failed; shown to people, never a secret.</summary>
+    public string? Outcome { get; init; }
+
+    public ImmutableList<AuditEvent> Events { get; init; } = [];
+
+    /// <summary>Retention: the store may delete the record after this (epoch seconds for DynamoDB TTL).</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>The short form shown to people, e.g. <c>R-7KQ3</c>.</summary>
+    public string ShortId => RequestIds.ToShort(Id);
+}

@@ -1,0 +1,11 @@
+namespace SlackJit.Access;
+
+internal static class AccessServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateOnStart();
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+namespace SlackJit.Access;
+
+/// <summary>
+/// Request ids are Guid v7 (time-sortable). People see the last characters of the id in
+/// Crockford base32 as <c>R-XXXXXX</c>; Slack buttons carry the full id.
+/// </summary>
+public static class RequestIds
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static Guid New(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow());
+
+    public static string ToShort(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        // The last 30 bits are random in a v7 id: 6 base32 characters.
+        ulong tail = ((ulong)bytes[12] << 24 | (ulong)bytes[13] << 16 | (ulong)bytes[14] << 8 | bytes[15]) & 0x3FFFFFFF;
+        Span<char> chars = stackalloc char[8];
+        chars[0] = 'R';
+        chars[1] = '-';
+        for (int i = 7; i >= 2; i--)
+        {
+            chars[i] = Alphabet[(int)(tail & 31)];
+            tail >>= 5;
+        }
+        return new string(chars);
+    }
+
+    /// <summary>Parses a full id as carried in buttons and commands.</summary>
+    public static bool TryParse(string? text, out Guid id) => Guid.TryParse(text?.Trim(), out id);
+}

@@ -1,0 +1,34 @@
+using SlackJit.Access;
+using SlackJit.Aws;
+using SlackJit.Hosting;
+using SlackJit.Lifecycle;
+using SlackJit.Slack;
+using SlackJit.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The catalog and the rules around it; validated at start-up so a bad catalog never serves.
+builder.AddAccess();
+
+// Where requests live: SQLite embedded by default, DynamoDB for many replicas.
+builder.AddStore();
+
+// Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
+builder.AddSlack();
+
+// STS credentials and console links for approved requests.
+builder.AddAws();
+
+// What runs after the ack: the work queue, issuing, and the sweeper that makes a crash lose nothing.
+builder.AddLifecycle();
+
+var app = builder.Build();
+
+app.MapHealth();
+app.MapSlack();
+
+// A missing or bad setting stops the app with one line per key, never a stack trace.
+return await app.RunOrExplainAsync();
+
+/// <summary>Entry point marker for WebApplicationFactory.</summary>
+public partial class Program;
