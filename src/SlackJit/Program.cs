@@ -2,6 +2,7 @@ using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Hosting;
 using SlackJit.Lifecycle;
+using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Storage;
 
@@ -15,6 +16,9 @@ builder.AddStore();
 
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();
+
+// The requester's and the approvers' side: /s3-access, the approval card and its buttons.
+builder.AddRequests();
 
 // STS credentials and console links for approved requests.
 builder.AddAws();
