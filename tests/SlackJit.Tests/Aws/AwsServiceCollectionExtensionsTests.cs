@@ -7,10 +7,6 @@ using SlackJit.Aws;
 
 namespace SlackJit.Tests.Aws;
 
-/// <summary>Touches process environment variables: never in parallel with other tests of this collection.</summary>
-[CollectionDefinition(nameof(AwsEnvironment), DisableParallelization = true)]
-public sealed class AwsEnvironment;
-
 [Collection(nameof(AwsEnvironment))]
 public sealed class AwsServiceCollectionExtensionsTests
 {
