@@ -1,0 +1,151 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+
+namespace SlackJit.Aws;
+
+/// <summary>
+/// Mints a grant with STS AssumeRole: the catalog entry's role (else <c>Aws:RoleArn</c>) narrowed by
+/// a session policy to the approved bucket/prefix, tagged and source-identified with the Slack user
+/// so CloudTrail joins back to the request; then a console link. Every expected failure is a value.
+/// </summary>
+internal sealed class StsGrantIssuer(
+    IAmazonSecurityTokenService sts,
+    FederationClient federation,
+    ISessionPolicyFactory policies,
+    IOptionsMonitor<AwsOptions> awsOptions,
+    IOptionsMonitor<AccessOptions> accessOptions,
+    ILogger<StsGrantIssuer> logger) : IGrantIssuer
+{
+    public const int MinDurationSeconds = 900;
+    public const int MaxDurationSeconds = 43200;
+
+    public async Task<IssueOutcome> IssueAsync(AccessRequest request, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var aws = awsOptions.CurrentValue;
+        var entry = accessOptions.CurrentValue.Resources
+            .FirstOrDefault(r => string.Equals(r.Name, request.Resource.Name, StringComparison.OrdinalIgnoreCase));
+
+        // The catalog is the authority: an entry removed or moved to another bucket after approval grants nothing.
+        if (entry is null)
+        {
+            return NotIssuable(request, "CatalogEntryMissing",
+                $"The catalog has no entry named '{request.Resource.Name}' any more; the request cannot be issued.");
+        }
+        if (!string.Equals(entry.Bucket, request.Resource.Bucket, StringComparison.Ordinal))
+        {
+            return NotIssuable(request, "CatalogEntryChanged",
+                $"The catalog entry '{entry.Name}' now covers bucket '{entry.Bucket}', not '{request.Resource.Bucket}'; the request cannot be issued.");
+        }
+
+        var roleText = string.IsNullOrWhiteSpace(entry.RoleArn) ? aws.RoleArn : entry.RoleArn;
+        if (!RoleArn.TryParse(roleText, out var role))
+        {
+            return NotIssuable(request, "InvalidRoleArn",
+                $"'{roleText}' is not a role ARN (arn:<partition>:iam::<account>:role/<name>); fix the catalog entry's RoleArn or Aws:RoleArn.");
+        }
+
+        var assume = new AssumeRoleRequest
+        {
+            RoleArn = role.Value,
+            RoleSessionName = SessionName(request.Id),
+            DurationSeconds = DurationSeconds(duration, aws.MaxSessionDuration),
+            Policy = policies.Create(role.Partition, request.Resource, entry.KmsKeyArn),
+            SourceIdentity = SessionTags.SourceIdentity(request.Requester.UserId),
+            Tags =
+            [
+                new Tag { Key = SessionTags.RequestIdKey, Value = request.Id.ToString() },
+                new Tag { Key = SessionTags.SlackUserKey, Value = SessionTags.TagValue(request.Requester.UserId) },
+                new Tag { Key = SessionTags.SlackTeamKey, Value = SessionTags.TagValue(request.Requester.TeamId) },
+                new Tag { Key = SessionTags.ResourceKey, Value = SessionTags.TagValue(request.Resource.Name) },
+            ],
+        };
+        AwsLog.Assuming(logger, request.Id, role.Value, assume.DurationSeconds ?? 0);
+
+        AssumeRoleResponse response;
+        try
+        {
+            response = await sts.AssumeRoleAsync(assume, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AmazonServiceException ex) when (ex.StatusCode == 0 && ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
+        }
+        catch (AmazonServiceException ex)
+        {
+            return Refused(request, role, StsErrors.FromService(ex, role.Value));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            return Refused(request, role, StsErrors.Unreachable("Timeout", role.Value, $"no answer within {aws.CallTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (HttpRequestException)
+        {
+            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed"));
+        }
+        catch (AmazonClientException ex) when (ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
+        }
+        catch (AmazonClientException ex)
+        {
+            // E.g. no credentials found in the chain: the operator must fix the environment.
+            return Refused(request, role, new IssueOutcome.Refused("ClientError",
+                $"The AWS SDK could not call STS for AssumeRole on {role.Value}: {ex.Message}", Transient: false));
+        }
+
+        if (response.Credentials is not { AccessKeyId: { } keyId, SecretAccessKey: { } secret, SessionToken: { } token, Expiration: { } expiration })
+        {
+            return Refused(request, role, new IssueOutcome.Refused("EmptyResponse",
+                $"STS answered AssumeRole on {role.Value} without credentials.", Transient: true));
+        }
+
+        var expires = ToUtc(expiration);
+        var assumedRoleId = response.AssumedRoleUser?.AssumedRoleId ?? "";
+        AwsLog.Issued(logger, request.Id, keyId, assumedRoleId, expires);
+
+        var destination = ConsoleLinks.S3Bucket(aws.ConsoleUrl, request.Resource.Bucket, request.Resource.Prefix,
+            SessionPolicyDocument.KmsRegion(entry.KmsKeyArn));
+        var link = await federation.CreateLinkAsync(keyId, secret, token, destination, cancellationToken);
+        if (link.Error is not null)
+        {
+            AwsLog.SigninLinkFailed(logger, request.Id, link.Error);
+        }
+
+        return new IssueOutcome.Issued(new IssuedCredentials(keyId, secret, token, expires, assumedRoleId, link.Url), link.Error);
+    }
+
+    /// <summary><c>jit-</c> + a 36-character Guid: 40 characters of <c>[\w+=,.@-]</c>, unique per request, seen in every CloudTrail event.</summary>
+    internal static string SessionName(Guid requestId) => "jit-" + requestId.ToString("D");
+
+    /// <summary>What the caller asked for, within STS's 15 min–12 h and the configured maximum.</summary>
+    internal static int DurationSeconds(TimeSpan requested, TimeSpan maxSession)
+    {
+        var max = (int)Math.Clamp(maxSession.TotalSeconds, MinDurationSeconds, MaxDurationSeconds);
+        return (int)Math.Clamp(requested.TotalSeconds, MinDurationSeconds, max);
+    }
+
+    private static DateTimeOffset ToUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero),
+        _ => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero),
+    };
+
+    private IssueOutcome.Refused Refused(AccessRequest request, RoleArn role, IssueOutcome.Refused refused)
+    {
+        AwsLog.Refused(logger, request.Id, role.Value, refused.Code, refused.Transient);
+        return refused;
+    }
+
+    private IssueOutcome.Refused NotIssuable(AccessRequest request, string code, string message)
+    {
+        AwsLog.NotIssuable(logger, request.Id, code);
+        return new IssueOutcome.Refused(code, message, Transient: false);
+    }
+}

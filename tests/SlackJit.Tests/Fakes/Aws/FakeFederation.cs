@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace SlackJit.Tests.Fakes.Aws;
+
+/// <summary>
+/// A loopback AWS federation endpoint: <c>GET ?Action=getSigninToken&amp;Session=…</c> answers
+/// <c>{"SigninToken":"…"}</c> with a fresh random token. Records calls; faults can be queued.
+/// </summary>
+public sealed class FakeFederation : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<FederationFault> _next = new();
+    private readonly ConcurrentQueue<FederationCall> _calls = new();
+    private readonly ConcurrentQueue<string> _tokens = new();
+    private LoopbackServer? _server;
+
+    /// <summary>The endpoint to use as <c>Aws:SigninUrl</c>.</summary>
+    public string SigninUrl => new Uri(_server!.Url, "federation").ToString();
+
+    public IReadOnlyList<FederationCall> Calls => [.. _calls];
+
+    /// <summary>Every sign-in token handed out, in order.</summary>
+    public IReadOnlyList<string> Tokens => [.. _tokens];
+
+    /// <summary>When set, every call gets this fault (after the queued ones).</summary>
+    public FederationFault? Always { get; set; }
+
+    public static async Task<FakeFederation> StartAsync()
+    {
+        var federation = new FakeFederation();
+        federation._server = await LoopbackServer.StartAsync(federation.HandleAsync);
+        return federation;
+    }
+
+    public void FailNext(FederationFault fault, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _next.Enqueue(fault);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        string? id = null, key = null, token = null;
+        if (query.TryGetValue("Session", out var session))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(session);
+                id = doc.RootElement.TryGetProperty("sessionId", out var v1) ? v1.GetString() : null;
+                key = doc.RootElement.TryGetProperty("sessionKey", out var v2) ? v2.GetString() : null;
+                token = doc.RootElement.TryGetProperty("sessionToken", out var v3) ? v3.GetString() : null;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        var call = new FederationCall(query, id, key, token);
+        _calls.Enqueue(call);
+
+        var fault = _next.TryDequeue(out var queued) ? queued : Always;
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        if (fault is { Status: > 0 })
+        {
+            context.Response.StatusCode = fault.Status;
+            await context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
+            return;
+        }
+        if (call.Action != "getSigninToken" || id is null || key is null || token is null || context.Request.Method != "GET")
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        var signinToken = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 120);
+        _tokens.Enqueue(signinToken);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { SigninToken = signinToken }), context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Microsoft.AspNetCore.Http;
+
+namespace SlackJit.Tests.Fakes.Aws;
+
+/// <summary>
+/// A loopback STS answering <c>Action=AssumeRole</c> in STS's real query/XML wire format, so the
+/// SDK's own signing, serialization, retries and parsing run. Records every call; faults can be
+/// queued for the next calls or set for all of them.
+/// </summary>
+public sealed class FakeSts : IAsyncDisposable
+{
+    public const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+    public const string RoleId = "AROAFAKEROLEID0000001";
+
+    private readonly ConcurrentQueue<StsFault> _next = new();
+    private readonly ConcurrentQueue<StsCall> _calls = new();
+    private readonly ConcurrentQueue<FakeStsCredentials> _issued = new();
+    private readonly TimeProvider _time;
+    private LoopbackServer? _server;
+
+    private FakeSts(TimeProvider time) => _time = time;
+
+    public Uri Url => _server!.Url;
+
+    /// <summary>Every call received, faulted ones included, in arrival order.</summary>
+    public IReadOnlyList<StsCall> Calls => [.. _calls];
+
+    /// <summary>Every credential set answered, in order.</summary>
+    public IReadOnlyList<FakeStsCredentials> Issued => [.. _issued];
+
+    /// <summary>When set, every call gets this fault (after the queued ones).</summary>
+    public StsFault? Always { get; set; }
+
+    public static async Task<FakeSts> StartAsync(TimeProvider? time = null)
+    {
+        var sts = new FakeSts(time ?? TimeProvider.System);
+        sts._server = await LoopbackServer.StartAsync(sts.HandleAsync);
+        return sts;
+    }
+
+    /// <summary>The next <paramref name="times"/> calls get <paramref name="fault"/>.</summary>
+    public void FailNext(StsFault fault, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _next.Enqueue(fault);
+        }
+    }
+
+    /// <summary>An SDK client pointed at this stub with static test credentials (no credential chain, no metadata probe).</summary>
+    public AmazonSecurityTokenServiceClient CreateClient(TimeSpan? timeout = null, int maxErrorRetry = 3)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            ServiceURL = Url.ToString(),
+            AuthenticationRegion = "us-east-1",
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            MaxErrorRetry = maxErrorRetry,
+        };
+        return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials("AKIAFAKEBOTKEY000001", "fake-bot-secret"), config);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var form = context.Request.HasFormContentType
+            ? (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : [];
+        var auth = context.Request.Headers.Authorization.ToString();
+        var signed = auth.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal);
+        var call = new StsCall(form, signed, signed ? CredentialScopeRegion(auth) : null);
+        _calls.Enqueue(call);
+
+        var fault = _next.TryDequeue(out var queued) ? queued : Always;
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        if (fault is { Status: > 0 })
+        {
+            await WriteXmlAsync(context, fault.Status, ErrorXml(fault));
+            return;
+        }
+        if (call.Action != "AssumeRole" || call.RoleArn is null || call.RoleSessionName is null)
+        {
+            await WriteXmlAsync(context, 400, ErrorXml(StsFault.Error(400, "ValidationError", "missing AssumeRole parameters")));
+            return;
+        }
+
+        var credentials = NewCredentials(call);
+        _issued.Enqueue(credentials);
+        await WriteXmlAsync(context, 200, SuccessXml(call, credentials));
+    }
+
+    private FakeStsCredentials NewCredentials(StsCall call) => new(
+        AccessKeyId: "ASIA" + RandomText(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+        SecretAccessKey: RandomText(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+"),
+        SessionToken: "FQoG" + RandomText(200, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+"),
+        Expiration: _time.GetUtcNow().AddSeconds(call.DurationSeconds ?? 3600),
+        AssumedRoleId: $"{RoleId}:{call.RoleSessionName}");
+
+    private static string SuccessXml(StsCall call, FakeStsCredentials c)
+    {
+        var roleName = call.RoleArn![(call.RoleArn!.LastIndexOf('/') + 1)..];
+        var account = call.RoleArn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
+        var sourceIdentity = call.SourceIdentity is null ? "" : $"<SourceIdentity>{Xml(call.SourceIdentity)}</SourceIdentity>";
+        return $"""
+            <AssumeRoleResponse xmlns="{Namespace}">
+              <AssumeRoleResult>
+                {sourceIdentity}
+                <AssumedRoleUser>
+                  <Arn>arn:aws:sts::{account}:assumed-role/{Xml(roleName)}/{Xml(call.RoleSessionName!)}</Arn>
+                  <AssumedRoleId>{Xml(c.AssumedRoleId)}</AssumedRoleId>
+                </AssumedRoleUser>
+                <Credentials>
+                  <AccessKeyId>{c.AccessKeyId}</AccessKeyId>
+                  <SecretAccessKey>{Xml(c.SecretAccessKey)}</SecretAccessKey>
+                  <SessionToken>{Xml(c.SessionToken)}</SessionToken>
+                  <Expiration>{c.Expiration.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}</Expiration>
+                </Credentials>
+                <PackedPolicySize>{(call.Policy is null ? 0 : Math.Min(100, call.Policy.Length / 20))}</PackedPolicySize>
+              </AssumeRoleResult>
+              <ResponseMetadata>
+                <RequestId>{Guid.NewGuid()}</RequestId>
+              </ResponseMetadata>
+            </AssumeRoleResponse>
+            """;
+    }
+
+    private static string ErrorXml(StsFault fault) => $"""
+        <ErrorResponse xmlns="{Namespace}">
+          <Error>
+            <Type>{fault.Type}</Type>
+            <Code>{Xml(fault.Code ?? "InternalFailure")}</Code>
+            <Message>{Xml(fault.Message ?? "error")}</Message>
+          </Error>
+          <RequestId>{Guid.NewGuid()}</RequestId>
+        </ErrorResponse>
+        """;
+
+    private static async Task WriteXmlAsync(HttpContext context, int status, string xml)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml";
+        await context.Response.WriteAsync(xml, context.RequestAborted);
+    }
+
+    /// <summary>The region in <c>Credential=AKID/DATE/REGION/sts/aws4_request</c>.</summary>
+    private static string? CredentialScopeRegion(string authorization)
+    {
+        var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+        var scope = authorization[(start + "Credential=".Length)..].Split(',')[0].Split('/');
+        return scope.Length >= 5 ? scope[2] : null;
+    }
+
+    private static string RandomText(int length, string alphabet) => RandomNumberGenerator.GetString(alphabet, length);
+
+    private static string Xml(string text) => SecurityElement.Escape(text);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

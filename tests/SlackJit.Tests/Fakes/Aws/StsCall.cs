@@ -1,0 +1,28 @@
+namespace SlackJit.Tests.Fakes.Aws;
+
+/// <summary>One request as <see cref="FakeSts"/> saw it: the parsed form and whether it was SigV4-signed.</summary>
+public sealed record StsCall(IReadOnlyDictionary<string, string> Form, bool Signed, string? AuthorizationRegion)
+{
+    public string? Action => Get("Action");
+    public string? RoleArn => Get("RoleArn");
+    public string? Policy => Get("Policy");
+    public int? DurationSeconds => int.TryParse(Get("DurationSeconds"), out var s) ? s : null;
+    public string? SourceIdentity => Get("SourceIdentity");
+    public string? RoleSessionName => Get("RoleSessionName");
+
+    /// <summary>The <c>Tags.member.N.Key/Value</c> pairs, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags
+    {
+        get
+        {
+            var tags = new List<KeyValuePair<string, string>>();
+            for (var n = 1; Get($"Tags.member.{n}.Key") is { } key; n++)
+            {
+                tags.Add(new(key, Get($"Tags.member.{n}.Value") ?? ""));
+            }
+            return tags;
+        }
+    }
+
+    private string? Get(string key) => Form.TryGetValue(key, out var v) ? v : null;
+}
