@@ -103,7 +103,6 @@ internal sealed class SlackDispatcher(
             CancellationToken.None);
         _ = ReleaseAfterAsync(work, scope, handlerCts);
 
-        using var callerGone = cancellationToken.UnsafeRegister(static s => CancelQuietly((CancellationTokenSource)s!), handlerCts);
         try
         {
             return await work.WaitAsync(HandlerTimeout, time, cancellationToken);
@@ -120,6 +119,8 @@ internal sealed class SlackDispatcher(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Nobody is waiting for the answer any more; let the handler stop too.
+            CancelQuietly(handlerCts);
             throw;
         }
         catch (Exception ex)
