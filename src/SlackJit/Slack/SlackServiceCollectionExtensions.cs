@@ -1,3 +1,5 @@
+using SlackJit.Slack.Transport;
+
 namespace SlackJit.Slack;
 
 internal static class SlackServiceCollectionExtensions
@@ -5,8 +7,16 @@ internal static class SlackServiceCollectionExtensions
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+
+        // Slack in: signed HTTP endpoints and Socket Mode, dispatching to registered handlers.
+        builder.AddSlackTransport();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        // Slack in: POST /slack/commands and /slack/interactions.
+        app.MapSlackTransport();
+        return app;
+    }
 }

@@ -1,0 +1,152 @@
+namespace SlackJit.Slack.Transport;
+
+/// <summary>
+/// Hands parsed Slack input to the registered handler and renders its answer; shared by the HTTP
+/// endpoints and Socket Mode. Every path answers in time and with something Slack accepts: unknown
+/// keys, failures and overruns become friendly replies, never exceptions.
+/// </summary>
+internal sealed class SlackDispatcher(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<SlackDispatcher> logger)
+{
+    /// <summary>Leaves room inside Slack's 3 s for the network and the ack itself.</summary>
+    public static readonly TimeSpan DefaultHandlerTimeout = TimeSpan.FromSeconds(2.5);
+
+    public const string SomethingWentWrong = "Something went wrong on our side; try again.";
+    public const string StillWorking = "Still working on it…";
+    public const string UnknownAction = "Unknown action.";
+
+    public TimeSpan HandlerTimeout { get; init; } = DefaultHandlerTimeout;
+
+    public Task<SlackResponseBody> DispatchCommandAsync(SlashCommand command, CancellationToken cancellationToken) =>
+        RunAsync("slash command", command.Command, async (registry, ct) =>
+        {
+            var handler = registry.FindCommand(command.Command);
+            if (handler is null)
+            {
+                SlackTransportLog.UnknownCommand(logger, command.Command);
+                return SlackResponseJson.Render(SlackResponse.Ephemeral(UnknownAction));
+            }
+            return SlackResponseJson.Render(await handler.HandleAsync(command, ct));
+        }, cancellationToken);
+
+    public Task<SlackResponseBody> DispatchInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken) =>
+        interaction switch
+        {
+            BlockActionsPayload p => RunAsync(
+                SlackInteraction.BlockActions, string.Join(',', p.Actions.Select(a => a.ActionId)), (r, ct) => BlockActionsAsync(r, p, ct), cancellationToken),
+            ViewSubmissionPayload p => RunAsync(
+                SlackInteraction.ViewSubmission, p.View.CallbackId ?? "", (r, ct) => ViewSubmissionAsync(r, p, ct), cancellationToken),
+            ViewClosedPayload p => RunAsync(
+                SlackInteraction.ViewClosed, p.View.CallbackId ?? "", (r, ct) => ViewClosedAsync(r, p, ct), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(interaction), interaction.GetType().Name, "Not a dispatchable interaction."),
+        };
+
+    private async Task<SlackResponseBody> BlockActionsAsync(SlackHandlerRegistry registry, BlockActionsPayload payload, CancellationToken ct)
+    {
+        // Slack sends one action per click today; should it send several, each runs and the first reply wins.
+        var answer = SlackResponseBody.Empty;
+        foreach (var action in payload.Actions)
+        {
+            var handler = registry.FindAction(action.ActionId);
+            if (handler is null)
+            {
+                SlackTransportLog.UnknownAction(logger, action.ActionId);
+                continue;
+            }
+            var body = SlackResponseJson.Render(await handler.HandleAsync(payload, action, ct));
+            answer = answer.IsEmpty ? body : answer;
+        }
+        return answer;
+    }
+
+    private async Task<SlackResponseBody> ViewSubmissionAsync(SlackHandlerRegistry registry, ViewSubmissionPayload payload, CancellationToken ct)
+    {
+        var handler = registry.FindViewSubmission(payload.View.CallbackId);
+        if (handler is null)
+        {
+            SlackTransportLog.UnknownCallback(logger, SlackInteraction.ViewSubmission, payload.View.CallbackId ?? "");
+            return SlackResponseBody.Empty;
+        }
+        return SlackResponseJson.Render(await handler.HandleAsync(payload, ct));
+    }
+
+    private async Task<SlackResponseBody> ViewClosedAsync(SlackHandlerRegistry registry, ViewClosedPayload payload, CancellationToken ct)
+    {
+        var handler = registry.FindViewClosed(payload.View.CallbackId);
+        if (handler is null)
+        {
+            SlackTransportLog.UnknownCallback(logger, SlackInteraction.ViewClosed, payload.View.CallbackId ?? "");
+            return SlackResponseBody.Empty;
+        }
+        await handler.HandleAsync(payload, ct);
+        return SlackResponseBody.Empty;
+    }
+
+    private async Task<SlackResponseBody> RunAsync(
+        string kind,
+        string key,
+        Func<SlackHandlerRegistry, CancellationToken, Task<SlackResponseBody>> handle,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A handler that overruns keeps running after we answer, so its scope and token belong to it,
+        // not to the caller: the request's scope would be disposed under it. Only shutdown, or the
+        // caller going away while we still wait, cancels it.
+        var scope = scopes.CreateAsyncScope();
+        var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        var work = Task.Run(
+            () => handle(scope.ServiceProvider.GetRequiredService<SlackHandlerRegistry>(), handlerCts.Token),
+            CancellationToken.None);
+        _ = ReleaseAfterAsync(work, scope, handlerCts);
+
+        try
+        {
+            return await work.WaitAsync(HandlerTimeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            SlackTransportLog.HandlerOverran(logger, kind, key, HandlerTimeout);
+            _ = work.ContinueWith(
+                t => SlackTransportLog.HandlerFailedLate(logger, kind, key, t.Exception!.GetBaseException()),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return SlackResponseJson.Render(SlackResponse.Ephemeral(StillWorking));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Nobody is waiting for the answer any more; let the handler stop too.
+            CancelQuietly(handlerCts);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            SlackTransportLog.HandlerFailed(logger, kind, key, ex);
+            return SlackResponseJson.Render(SlackResponse.Ephemeral(SomethingWentWrong));
+        }
+    }
+
+    private static async Task ReleaseAfterAsync(Task work, AsyncServiceScope scope, CancellationTokenSource handlerCts)
+    {
+        await Task.WhenAny(work);
+        _ = work.Exception; // reported by RunAsync; read here so it never surfaces as unobserved
+        handlerCts.Dispose();
+        await scope.DisposeAsync();
+    }
+
+    private static void CancelQuietly(CancellationTokenSource cts)
+    {
+        try
+        {
+            cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The handler already finished and released its token.
+        }
+    }
+}

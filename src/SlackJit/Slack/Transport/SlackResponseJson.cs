@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace SlackJit.Slack.Transport;
+
+/// <summary>Renders handler answers into the JSON Slack expects in a response body or ack payload.</summary>
+internal static class SlackResponseJson
+{
+    public static SlackResponseBody Render(SlackResponse response)
+    {
+        if (response.IsEmpty)
+        {
+            return SlackResponseBody.Empty;
+        }
+        return Write(writer =>
+        {
+            writer.WriteString("response_type", response.ResponseType == SlackResponseType.InChannel ? "in_channel" : "ephemeral");
+            if (response.Text is not null)
+            {
+                writer.WriteString("text", response.Text);
+            }
+            if (response.Blocks is not null)
+            {
+                writer.WritePropertyName("blocks");
+                response.Blocks.WriteTo(writer);
+            }
+        });
+    }
+
+    public static SlackResponseBody Render(ViewSubmissionResponse response)
+    {
+        if (response.ResponseAction is null)
+        {
+            return SlackResponseBody.Empty;
+        }
+        return Write(writer =>
+        {
+            writer.WriteString("response_action", response.ResponseAction);
+            if (response.Errors is not null)
+            {
+                writer.WriteStartObject("errors");
+                foreach (var (blockId, message) in response.Errors)
+                {
+                    writer.WriteString(blockId, message);
+                }
+                writer.WriteEndObject();
+            }
+            if (response.View is not null)
+            {
+                writer.WritePropertyName("view");
+                response.View.WriteTo(writer);
+            }
+        });
+    }
+
+    private static SlackResponseBody Write(Action<Utf8JsonWriter> properties)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            properties(writer);
+            writer.WriteEndObject();
+        }
+        return new SlackResponseBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+}

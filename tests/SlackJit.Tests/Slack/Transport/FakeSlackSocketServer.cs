@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SlackJit.Tests.Slack.Transport;
+
+/// <summary>
+/// A loopback stand-in for Slack's Socket Mode: <c>POST /api/apps.connections.open</c> hands out
+/// <c>ws://127.0.0.1:…/link?ticket=…</c>, and each WebSocket accepted there is queued for the test to script.
+/// </summary>
+internal sealed class FakeSlackSocketServer : IAsyncDisposable
+{
+    public const string Ticket = "ticket-not-for-logs";
+
+    private readonly WebApplication _app;
+    private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
+    private readonly ConcurrentDictionary<HttpContext, FakeSocketConnection> _open = new();
+    private int _openCalls;
+
+    private FakeSlackSocketServer(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+    public int OpenCalls => Volatile.Read(ref _openCalls);
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    /// <summary>The <c>apps.connections.open</c> body for call number n (1-based); null means a working URL.</summary>
+    public Func<int, string?> OpenResponse { get; set; } = _ => null;
+
+    public static async Task<FakeSlackSocketServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var server = new FakeSlackSocketServer(app);
+        app.UseWebSockets();
+        app.MapPost("/api/apps.connections.open", (HttpContext ctx) => server.Open(ctx));
+        app.Map("/link", server.AcceptAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = address.TrimEnd('/') + "/api/";
+        return server;
+    }
+
+    public async Task<FakeSocketConnection> NextConnectionAsync(TimeSpan timeout) =>
+        await _connections.Reader.ReadAsync().AsTask().WaitAsync(timeout);
+
+    private IResult Open(HttpContext ctx)
+    {
+        var call = Interlocked.Increment(ref _openCalls);
+        Authorizations.Enqueue(ctx.Request.Headers.Authorization.ToString());
+        var body = OpenResponse(call);
+        var host = ctx.Request.Host;
+        return Results.Content(body ?? $$"""{"ok":true,"url":"ws://{{host}}/link?ticket={{Ticket}}-{{call}}"}""", "application/json");
+    }
+
+    private async Task AcceptAsync(HttpContext ctx)
+    {
+        if (!ctx.WebSockets.IsWebSocketRequest)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeSocketConnection(socket, ctx);
+        _open[ctx] = connection;
+        _connections.Writer.TryWrite(connection);
+        try
+        {
+            await connection.PumpAsync(ctx.RequestAborted);
+        }
+        finally
+        {
+            _open.TryRemove(ctx, out _);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var ctx in _open.Keys)
+        {
+            try
+            {
+                ctx.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // That connection finished meanwhile.
+            }
+        }
+        await _app.DisposeAsync();
+    }
+}

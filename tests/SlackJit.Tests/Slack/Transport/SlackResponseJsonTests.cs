@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using SlackJit.Slack.Transport;
+
+namespace SlackJit.Tests.Slack.Transport;
+
+public sealed class SlackResponseJsonTests
+{
+    [Fact]
+    public void Render_EmptyResponse_IsEmptyBody()
+    {
+        Assert.True(SlackResponseJson.Render(SlackResponse.Empty).IsEmpty);
+        Assert.True(SlackResponseJson.Render(ViewSubmissionResponse.Close).IsEmpty);
+        Assert.True(SlackResponseJson.Render(ViewSubmissionResponse.WithErrors(new Dictionary<string, string>())).IsEmpty);
+    }
+
+    [Fact]
+    public void Render_Ephemeral_HasTypeAndEscapedText()
+    {
+        var body = SlackResponseJson.Render(SlackResponse.Ephemeral("a \"quoted\" <b>"));
+
+        var json = JsonNode.Parse(body.Json!)!;
+        Assert.Equal("ephemeral", (string?)json["response_type"]);
+        Assert.Equal("a \"quoted\" <b>", (string?)json["text"]);
+        Assert.Null(json["blocks"]);
+    }
+
+    [Fact]
+    public void Render_InChannelWithBlocks_IncludesBlocks()
+    {
+        var blocks = new JsonArray { new JsonObject { ["type"] = "divider" } };
+
+        var json = JsonNode.Parse(SlackResponseJson.Render(SlackResponse.InChannel("fallback", blocks)).Json!)!;
+
+        Assert.Equal("in_channel", (string?)json["response_type"]);
+        Assert.Equal("divider", (string?)json["blocks"]![0]!["type"]);
+    }
+
+    [Fact]
+    public void Render_ViewErrors_MapsBlockIdsToMessages()
+    {
+        var response = ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { ["reason"] = "Say why." });
+
+        var json = JsonNode.Parse(SlackResponseJson.Render(response).Json!)!;
+
+        Assert.Equal("errors", (string?)json["response_action"]);
+        Assert.Equal("Say why.", (string?)json["errors"]!["reason"]);
+    }
+
+    [Fact]
+    public void Render_ViewUpdate_CarriesView()
+    {
+        var view = new JsonObject { ["type"] = "modal", ["callback_id"] = "next" };
+
+        var json = JsonNode.Parse(SlackResponseJson.Render(ViewSubmissionResponse.Update(view)).Json!)!;
+
+        Assert.Equal("update", (string?)json["response_action"]);
+        Assert.Equal("next", (string?)json["view"]!["callback_id"]);
+    }
+}
