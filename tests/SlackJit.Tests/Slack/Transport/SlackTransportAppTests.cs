@@ -20,7 +20,8 @@ public sealed class SlackTransportAppTests : IClassFixture<WebApplicationFactory
             .UseSetting("Slack:AppToken", "")
             .UseSetting("Slack:VerifyTokenOnStart", "false")
             // Nothing in these tests may reach Slack: an address that refuses connections.
-            .UseSetting("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/"));
+            .UseSetting("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/")
+            .UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read"));
     }
 
     [Fact]
