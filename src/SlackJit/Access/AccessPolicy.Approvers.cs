@@ -36,7 +36,7 @@ public static partial class AccessPolicy
 
     private static bool IsListed(ResourceOptions resource, string clickerId, IReadOnlySet<string> clickerGroups) =>
         !string.IsNullOrEmpty(clickerId) &&
-        resource.Approvers.Exists(a => a == clickerId || (IsGroupId(a) && clickerGroups.Contains(a)));
+        resource.Approvers.Exists(a => IsGroupId(a) ? clickerGroups.Contains(a) : a == clickerId);
 
     private static bool IsGroupId(string approver) => approver.StartsWith('S');
 }
