@@ -128,8 +128,9 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         }
 
         // With groups the pool of approvers is only known at run time; with users only it is known now.
-        var users = approvers.Where(a => a is not null && a.Length > 0 && a[0] is 'U' or 'W').Distinct(StringComparer.Ordinal).Count();
-        if (approvers.Count > 0 && users == approvers.Count && resource.RequiredApprovals > users)
+        var allUsers = approvers.Count > 0 && approvers.All(a => a is not null && a.Length > 0 && a[0] is 'U' or 'W');
+        var users = approvers.Distinct(StringComparer.Ordinal).Count();
+        if (allUsers && resource.RequiredApprovals > users)
         {
             failures.Add($"{key}.RequiredApprovals {resource.RequiredApprovals} is more than the {users} distinct approvers listed; nobody could ever approve.");
         }

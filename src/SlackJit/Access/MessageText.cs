@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SlackJit.Access;
 
 /// <summary>Small helpers for the messages the domain writes to people.</summary>
@@ -8,8 +10,14 @@ internal static class MessageText
 
     public static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : $"<@{userId}>";
 
-    public static string Clip(string text, int limit = EchoLimit) =>
-        text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit), "…");
+    /// <summary>Input echoed back: clipped, and without control or invisible formatting characters that could garble the reply.</summary>
+    public static string Clip(string text, int limit = EchoLimit)
+    {
+        var visible = text.Any(IsInvisible) ? string.Concat(text.Where(c => !IsInvisible(c))) : text;
+        return visible.Length <= limit ? visible : string.Concat(visible.AsSpan(0, limit), "…");
+    }
+
+    private static bool IsInvisible(char c) => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     public static string Plural(int count, string one, string many) => count == 1 ? $"{count} {one}" : $"{count} {many}";
 }

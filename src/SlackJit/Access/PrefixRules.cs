@@ -44,9 +44,31 @@ public static class PrefixRules
             return "contains a quote or a backslash";
         }
 
+        if (HasUnpairedSurrogate(prefix))
+        {
+            return "contains an invalid character";
+        }
+
         // Invisible formatting (e.g. right-to-left overrides) could make an approval card lie about the prefix.
         return prefix.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
             ? "contains a control or invisible formatting character"
             : null;
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Encodings.Web;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace SlackJit.Access;
@@ -15,9 +16,6 @@ public static class SessionPolicy
 
     public static readonly IReadOnlyList<string> Partitions = ["aws", "aws-us-gov", "aws-cn"];
 
-    // Relaxed escaping keeps non-ASCII keys as characters, not \uXXXX, which matters against MaxLength;
-    // the document is sent to STS, never embedded in HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// The policy JSON (compact). <paramref name="prefix"/> is used as-is: <c>reports</c> covers every key
@@ -35,12 +33,30 @@ public static class SessionPolicy
             throw new ArgumentException($"Unknown AWS partition '{partition}'.", nameof(partition));
         }
 
+        var policy = Write(bucket, prefix, kmsKeyArn, region, partition, listExactPrefix: true);
+
+        // IAM's * matches zero or more characters, so "PREFIX*" alone also lets the exact prefix be listed;
+        // the explicit "PREFIX" is dropped only when a very long prefix would not fit otherwise.
+        return policy.Length <= MaxLength || prefix.Length == 0
+            ? policy
+            : Write(bucket, prefix, kmsKeyArn, region, partition, listExactPrefix: false);
+    }
+
+    /// <summary>The partition of an ARN (<c>arn:aws-cn:…</c> → <c>aws-cn</c>); <c>aws</c> when it cannot tell.</summary>
+    public static string PartitionOf(string? arn)
+    {
+        var parts = (arn ?? "").Split(':');
+        return parts.Length > 1 && parts[0] == "arn" && Partitions.Contains(parts[1]) ? parts[1] : "aws";
+    }
+
+    private static string Write(string bucket, string prefix, string? kmsKeyArn, string region, string partition, bool listExactPrefix)
+    {
         var bucketArn = $"arn:{partition}:s3:::{bucket}";
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("Version", "2012-10-17");
+            Text(json, "Version", "2012-10-17");
             json.WriteStartArray("Statement");
 
             Statement(json, "Locate", "s3:GetBucketLocation", bucketArn);
@@ -49,8 +65,12 @@ public static class SessionPolicy
             {
                 w.WriteStartObject("StringLike");
                 w.WriteStartArray("s3:prefix");
-                w.WriteStringValue(prefix);
-                w.WriteStringValue(prefix + "*");
+                if (listExactPrefix)
+                {
+                    w.WriteRawValue(Quote(prefix));
+                }
+
+                w.WriteRawValue(Quote(prefix + "*"));
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
@@ -63,7 +83,7 @@ public static class SessionPolicy
                 Statement(json, "Decrypt", "kms:Decrypt", kmsKeyArn, w =>
                 {
                     w.WriteStartObject("StringEquals");
-                    w.WriteString("kms:ViaService", s3Service);
+                    Text(w, "kms:ViaService", s3Service);
                     w.WriteEndObject();
                 });
             }
@@ -75,20 +95,13 @@ public static class SessionPolicy
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The partition of an ARN (<c>arn:aws-cn:…</c> → <c>aws-cn</c>); <c>aws</c> when it cannot tell.</summary>
-    public static string PartitionOf(string? arn)
-    {
-        var parts = (arn ?? "").Split(':');
-        return parts.Length > 1 && parts[0] == "arn" && Partitions.Contains(parts[1]) ? parts[1] : "aws";
-    }
-
     private static void Statement(Utf8JsonWriter json, string sid, string action, string resource, Action<Utf8JsonWriter>? condition = null)
     {
         json.WriteStartObject();
-        json.WriteString("Sid", sid);
-        json.WriteString("Effect", "Allow");
-        json.WriteString("Action", action);
-        json.WriteString("Resource", resource);
+        Text(json, "Sid", sid);
+        Text(json, "Effect", "Allow");
+        Text(json, "Action", action);
+        Text(json, "Resource", resource);
         if (condition is not null)
         {
             json.WriteStartObject("Condition");
@@ -97,5 +110,31 @@ public static class SessionPolicy
         }
 
         json.WriteEndObject();
+    }
+
+    private static void Text(Utf8JsonWriter json, string name, string value)
+    {
+        json.WritePropertyName(name);
+        json.WriteRawValue(Quote(value));
+    }
+
+    // Escapes only what JSON requires (quote, backslash, control characters). The writer's own encoders
+    // turn every non-ASCII or supplementary character into \uXXXX, up to 12 characters for one emoji,
+    // which would push a long prefix past MaxLength.
+    private static string Quote(string value)
+    {
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => quoted.Append("\\\""),
+                '\\' => quoted.Append("\\\\"),
+                < ' ' => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
     }
 }

@@ -127,6 +127,17 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void Decide_PrefixWithUnpairedSurrogate_RefusesAsInvalid()
+    {
+        // Built in code: attribute arguments cannot carry an unpaired surrogate.
+        var parsed = new ParsedRequest("analytics-prod", "reports/\uD800x", TimeSpan.FromHours(1), "why");
+
+        var refused = Refused(AccessPolicy.Decide(parsed, Options(), RequesterFacts.Member), RefusalReason.InvalidPrefix);
+
+        Assert.Contains("invalid character", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_PrefixTooLong_RefusesAsInvalid()
     {
         var parsed = new ParsedRequest("analytics-prod", "reports/" + new string('a', ResourceOptions.MaxPrefixLength), TimeSpan.FromHours(1), "why");
