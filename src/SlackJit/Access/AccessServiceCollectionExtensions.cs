@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace SlackJit.Access;
 
 internal static class AccessServiceCollectionExtensions
@@ -5,6 +7,7 @@ internal static class AccessServiceCollectionExtensions
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateOnStart();
         return builder;
     }

@@ -1,0 +1,42 @@
+namespace SlackJit.Access;
+
+public static partial class AccessPolicy
+{
+    /// <summary>
+    /// May <paramref name="clickerId"/> approve <paramref name="request"/>? They must be listed in the
+    /// resource's approvers, directly or through one of <paramref name="clickerGroups"/> (user group ids,
+    /// from Slack), and must not be the requester unless the resource allows self-approval.
+    /// </summary>
+    public static PolicyCheck CanApprove(ResourceOptions resource, AccessRequest request, string clickerId, IReadOnlySet<string> clickerGroups)
+    {
+        var listed = CanDeny(resource, request, clickerId, clickerGroups);
+        if (!listed.IsAllowed)
+        {
+            return listed;
+        }
+
+        return clickerId == request.Requester.UserId && !resource.AllowSelfApproval
+            ? PolicyCheck.Refused(RefusalReason.SelfApproval, $"You can't approve your own request {request.ShortId}; another approver of {resource.Name} has to.")
+            : PolicyCheck.Allowed;
+    }
+
+    /// <summary>May <paramref name="clickerId"/> deny <paramref name="request"/>? Any listed approver may, even the requester (that is a cancel).</summary>
+    public static PolicyCheck CanDeny(ResourceOptions resource, AccessRequest request, string clickerId, IReadOnlySet<string> clickerGroups)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clickerGroups);
+        return IsListed(resource, clickerId, clickerGroups)
+            ? PolicyCheck.Allowed
+            : PolicyCheck.Refused(RefusalReason.NotAnApprover, $"Only approvers of {resource.Name} can decide on {request.ShortId}.");
+    }
+
+    /// <summary>Whether <paramref name="resource"/> names user groups, so a caller knows to look up the clicker's groups.</summary>
+    public static bool HasGroupApprovers(ResourceOptions resource) => resource.Approvers.Exists(IsGroupId);
+
+    private static bool IsListed(ResourceOptions resource, string clickerId, IReadOnlySet<string> clickerGroups) =>
+        !string.IsNullOrEmpty(clickerId) &&
+        resource.Approvers.Exists(a => IsGroupId(a) ? clickerGroups.Contains(a) : a == clickerId);
+
+    private static bool IsGroupId(string approver) => approver.StartsWith('S');
+}

@@ -1,0 +1,46 @@
+namespace SlackJit.Access;
+
+/// <summary>Creating requests and reading the times derived from them.</summary>
+public static class AccessRequests
+{
+    /// <summary>A new Pending request for an allowed decision; due (to time out) at its deadline.</summary>
+    public static AccessRequest Create(AccessDecision.Allowed allowed, SlackIdentity requester, AccessOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = time.GetUtcNow();
+        var deadline = now + options.PendingTimeout;
+        var created = new AuditEvent(
+            now,
+            requester.UserId,
+            AuditActions.Created,
+            From: null,
+            RequestStatus.Pending,
+            $"{allowed.Ref.Display} for {DurationParser.Format(allowed.Duration)}" + (allowed.Reason.Length == 0 ? "" : $": {allowed.Reason}"));
+        return new AccessRequest
+        {
+            Id = RequestIds.New(time),
+            Status = RequestStatus.Pending,
+            Version = 1,
+            Requester = requester,
+            Resource = allowed.Ref,
+            RequestedDuration = allowed.Duration,
+            Reason = allowed.Reason,
+            CreatedAt = now,
+            Deadline = deadline,
+            RequiredApprovals = Math.Max(1, allowed.Resource.RequiredApprovals),
+            DueAt = deadline,
+            Events = [created],
+            ExpiresAt = now + options.Retention,
+        };
+    }
+
+    /// <summary>When the last needed approval came in; null while pending or never approved.</summary>
+    public static DateTimeOffset? ApprovedAt(AccessRequest request) =>
+        request.ApprovedDuration is null || request.Approvals.IsEmpty ? null : request.Approvals[^1].At;
+
+    /// <summary>The end of the approved window: approval time + approved duration. Credentials never outlive it.</summary>
+    public static DateTimeOffset? WindowEnd(AccessRequest request) =>
+        ApprovedAt(request) is { } at && request.ApprovedDuration is { } duration ? at + duration : null;
+}

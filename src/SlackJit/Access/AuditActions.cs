@@ -1,0 +1,20 @@
+namespace SlackJit.Access;
+
+/// <summary>The stable verbs of <see cref="AuditEvent.Action"/>; exports and queries rely on them.</summary>
+public static class AuditActions
+{
+    public const string Created = "created";
+    public const string ApprovalRecorded = "approval-recorded";
+    public const string Approved = "approved";
+    public const string Denied = "denied";
+    public const string Cancelled = "cancelled";
+    public const string TimedOut = "timed-out";
+    public const string IssueClaimed = "issue-claimed";
+    public const string IssueReleased = "issue-released";
+    public const string Issued = "issued";
+    public const string Renewed = "renewed";
+    public const string Expired = "expired";
+    public const string Ended = "ended";
+    public const string Failed = "failed";
+    public const string SlackRefs = "slack-refs";
+}

@@ -1,0 +1,54 @@
+namespace SlackJit.Access;
+
+/// <summary>Why the domain said no: one list for transitions, request decisions, approver checks and limits.</summary>
+public enum RefusalReason
+{
+    // State machine.
+    /// <summary>The transition does not start from the request's current status.</summary>
+    WrongStatus,
+
+    /// <summary>A decision on a pending request came after someone else decided (see <see cref="Refusal.DecidedBy"/>).</summary>
+    AlreadyDecided,
+
+    /// <summary>The same approver approved twice; it counts once.</summary>
+    DuplicateApproval,
+
+    /// <summary>Only the requester may do this (cancel, end).</summary>
+    NotRequester,
+
+    /// <summary>The pending request's deadline has passed; it is about to time out.</summary>
+    PastDeadline,
+
+    /// <summary>Nothing is due yet (deadline, window end or retry time is still ahead).</summary>
+    NotDue,
+
+    /// <summary>Another worker holds the issuance lease.</summary>
+    LeaseHeld,
+
+    /// <summary>The approved window is over: no more credentials.</summary>
+    WindowClosed,
+
+    // Request decisions.
+    /// <summary>The command text could not be read.</summary>
+    Unparseable,
+
+    InvalidBucket,
+    UnknownBucket,
+    InvalidPrefix,
+    PrefixOutsideResource,
+    DurationTooLong,
+    DurationTooShort,
+    ReasonRequired,
+    ReasonTooLong,
+    RequesterIsGuest,
+    RequesterIsBot,
+    RequesterDeactivated,
+
+    // Approvers.
+    NotAnApprover,
+    SelfApproval,
+
+    // Abuse limits.
+    TooManyPending,
+    TooManyRequests,
+}

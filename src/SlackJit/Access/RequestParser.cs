@@ -1,0 +1,80 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace SlackJit.Access;
+
+/// <summary>
+/// Reads <c>&lt;bucket&gt;[/&lt;prefix&gt;] [&lt;duration&gt;] [&lt;reason…&gt;]</c>. The second word is the
+/// duration only if it parses as one; otherwise it starts the reason. Only the shape is checked here;
+/// whether the bucket, prefix, duration and reason are acceptable is <see cref="AccessPolicy"/>'s call.
+/// </summary>
+public static class RequestParser
+{
+    public const string Usage = "`/s3-access <bucket>[/<prefix>] [duration] [reason]`, e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
+
+    private const string S3Scheme = "s3://";
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedRequest? request, [NotNullWhen(false)] out string? error)
+    {
+        request = null;
+        var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            error = $"Tell me what you need: {Usage}.";
+            return false;
+        }
+
+        if (!TryParseTarget(words[0], out var bucket, out var prefix, out error))
+        {
+            return false;
+        }
+
+        TimeSpan? duration = null;
+        var reasonStart = 1;
+        if (words.Length > 1 && DurationParser.TryParse(words[1], out var parsed))
+        {
+            duration = parsed;
+            reasonStart = 2;
+        }
+
+        request = new ParsedRequest(bucket, prefix, duration, CleanReason(words.Skip(reasonStart)));
+        return true;
+    }
+
+    /// <summary>Splits <c>bucket/prefix</c> (an <c>s3://</c> in front is fine), e.g. from the modal's field.</summary>
+    public static bool TryParseTarget(string? target, out string bucket, out string prefix, [NotNullWhen(false)] out string? error)
+    {
+        bucket = "";
+        prefix = "";
+        var text = (target ?? "").Trim();
+        if (text.StartsWith(S3Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[S3Scheme.Length..];
+        }
+
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        bucket = slash < 0 ? text : text[..slash];
+        prefix = slash < 0 ? "" : text[(slash + 1)..];
+        if (bucket.Length == 0)
+        {
+            error = $"Start with the bucket name, e.g. `analytics-prod/reports`. Usage: {Usage}.";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>One line for the approval card: whitespace collapsed, control and direction characters dropped.</summary>
+    public static string CleanReason(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(StripInvisible).Where(w => w.Length > 0));
+
+    public static string CleanReason(string? reason) =>
+        CleanReason((reason ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string StripInvisible(string word) =>
+        word.Any(IsInvisible) ? string.Concat(word.Where(c => !IsInvisible(c))) : word;
+
+    // Right-to-left overrides and the like could make a card read differently from what was typed.
+    private static bool IsInvisible(char c) =>
+        char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}

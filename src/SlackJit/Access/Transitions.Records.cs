@@ -1,0 +1,35 @@
+namespace SlackJit.Access;
+
+public static partial class Transitions
+{
+    /// <summary>
+    /// Records an attempt that changed nothing (a non-approver's click, a self-approval, a late click)
+    /// so the audit trail shows it. Allowed in every status; the status stays.
+    /// </summary>
+    public static Transition RecordAttempt(AccessRequest request, string actor, string action, string? detail, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return Transition.From(request, request, Event(request, now, actor, action, request.Status, detail));
+    }
+
+    /// <summary>
+    /// Stores where the card and DM live once Slack has answered. Allowed in every status; the status stays.
+    /// A conflict means the request moved meanwhile: re-read and apply again.
+    /// </summary>
+    public static Transition WithSlackRefs(AccessRequest request, SlackRefs refs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        var detail = string.Join(
+            ", ",
+            new[]
+            {
+                refs.CardTs is null ? null : $"card {refs.CardChannel} {refs.CardTs}",
+                refs.DmTs is null ? null : $"dm {refs.DmChannel} {refs.DmTs}",
+            }.OfType<string>());
+        return Transition.From(
+            request,
+            request with { Slack = refs },
+            Event(request, now, AuditEvent.SystemActor, AuditActions.SlackRefs, request.Status, detail.Length == 0 ? null : detail));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+
+namespace SlackJit.Tests.Access;
+
+public sealed class AccessServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddAccess_BadCatalogInConfiguration_FailsNamingTheKey()
+    {
+        using var services = Build(new()
+        {
+            ["Access:Resources:0:Name"] = "analytics",
+            ["Access:Resources:0:Bucket"] = "Foo_Bar",
+            ["Access:Resources:0:MaxDuration"] = "04:00:00",
+            ["Access:Resources:0:Approvers:0"] = "U0123ABCD",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AccessOptions>>().Value);
+
+        Assert.Contains("Access:Resources[0].Bucket \"Foo_Bar\" is not a valid S3 bucket name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAccess_GoodCatalogInConfiguration_BindsIt()
+    {
+        using var services = Build(new()
+        {
+            ["Access:PendingTimeout"] = "00:30:00",
+            ["Access:Resources:0:Name"] = "analytics",
+            ["Access:Resources:0:Bucket"] = "analytics-prod",
+            ["Access:Resources:0:Prefix"] = "reports/",
+            ["Access:Resources:0:MaxDuration"] = "02:00:00",
+            ["Access:Resources:0:Approvers:0"] = "U0123ABCD",
+            ["Access:Resources:0:Approvers:1"] = "S0456EFGH",
+            ["Access:Resources:0:RequiredApprovals"] = "2",
+        });
+
+        var options = services.GetRequiredService<IOptions<AccessOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMinutes(30), options.PendingTimeout);
+        var resource = Assert.Single(options.Resources);
+        Assert.Equal(["U0123ABCD", "S0456EFGH"], resource.Approvers);
+        Assert.Equal(2, resource.RequiredApprovals);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAccess();
+        return builder.Services.BuildServiceProvider();
+    }
+}
