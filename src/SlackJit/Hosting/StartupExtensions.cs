@@ -21,5 +21,18 @@ internal static class StartupExtensions
             }
             return 1;
         }
+        catch (Exception ex) when (StartupCheckFailure(ex) is { } failure)
+        {
+            await Console.Error.WriteLineAsync("SlackJit cannot start: " + failure.Message);
+            return 1;
+        }
     }
+
+    // The host may wrap a failing hosted service's exception when several fail to start.
+    private static StartupCheckException? StartupCheckFailure(Exception ex) => ex switch
+    {
+        StartupCheckException check => check,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<StartupCheckException>().FirstOrDefault(),
+        _ => null,
+    };
 }
