@@ -8,10 +8,16 @@ namespace SlackJit.Slack.Api;
 /// </summary>
 public interface ISlackApi
 {
-    /// <summary><c>chat.postMessage</c>. Not idempotent: see <see cref="SlackApiResilience"/> for what is retried.</summary>
+    /// <summary>
+    /// <c>chat.postMessage</c> (links are never unfurled). Not idempotent: it is retried after 429, 5xx and
+    /// failed connections, never after a timeout (the post may have landed).
+    /// </summary>
     Task<SlackMessageRef> PostMessageAsync(string channel, SlackMessage message, CancellationToken cancellationToken);
 
-    /// <summary><c>chat.update</c> of a message we posted earlier.</summary>
+    /// <summary>
+    /// <c>chat.update</c> of a message we posted earlier. Slack keeps the old blocks when
+    /// <see cref="SlackMessage.Blocks"/> is null: pass an empty array to remove them (e.g. scrubbing credentials).
+    /// </summary>
     Task<SlackMessageRef> UpdateMessageAsync(SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken);
 
     /// <summary><c>chat.postEphemeral</c>: visible to <paramref name="userId"/> only; returns the ephemeral ts.</summary>

@@ -23,7 +23,7 @@ namespace SlackJit.Slack.Api;
 /// <item><c>ok:false</c> answers (HTTP 200): never; they are not transient.</item>
 /// </list>
 /// </summary>
-public static class SlackApiResilience
+internal static class SlackApiResilience
 {
     public const string PipelineName = "slack-api";
 

@@ -95,6 +95,20 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task UpdateMessageAsync_EmptyBlocks_RemovesOldBlocks()
+    {
+        await using var h = await SlackApiHarness.StartAsync();
+        h.Fake.AddChannel(Channel);
+        var secret = new BlockList { Block.Section("AKIA… and the secret key") }.ToJsonArray();
+        var posted = await h.Api.PostMessageAsync(Channel, new SlackMessage("credentials", secret), None);
+
+        await h.Api.UpdateMessageAsync(posted, new SlackMessage("Access ended", []), None);
+
+        var message = h.Fake.Message(Channel, posted.Ts)!;
+        Assert.DoesNotContain("secret key", message.AllText);
+    }
+
+    [Fact]
     public async Task UpdateMessageAsync_UnknownTs_ThrowsMessageNotFound()
     {
         await using var h = await SlackApiHarness.StartAsync();
