@@ -6,7 +6,8 @@ internal static class StartupExtensions
 {
     /// <summary>
     /// Validates every options section before the host starts, so a bad setting prints one line per
-    /// failure (no stack trace from the host's own start-up logging) and exits with 1.
+    /// failure (no stack trace from the host's own start-up logging) and exits with 1. A failed start-up
+    /// check (e.g. Slack rejected the bot token) is printed the same way.
     /// </summary>
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {
@@ -16,30 +17,26 @@ internal static class StartupExtensions
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (SettingFailures(ex) is { Count: > 0 } failures)
         {
-            await WriteFailuresAsync(ex.Failures);
-            return 1;
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
-        {
-            // Several sections failed at once: list them all, so one run tells everything to set.
-            await WriteFailuresAsync(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
-            return 1;
-        }
-        catch (StartupCheckException ex)
-        {
-            await WriteFailuresAsync([ex.Message]);
+            await Console.Error.WriteLineAsync("SlackJit cannot start; fix these settings:");
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("  - " + failure);
+            }
             return 1;
         }
     }
 
-    private static async Task WriteFailuresAsync(IEnumerable<string> failures)
+    // The options validator throws an AggregateException when several sections fail, and the host
+    // wraps failing hosted services the same way: unwrap both so every failure is listed once.
+    private static List<string> SettingFailures(Exception ex)
     {
-        await Console.Error.WriteLineAsync("SlackJit cannot start; fix these settings:");
-        foreach (var failure in failures.Distinct())
+        var all = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.ToList() : [ex];
+        if (!all.All(e => e is OptionsValidationException or StartupCheckException))
         {
-            await Console.Error.WriteLineAsync("  - " + failure);
+            return [];
         }
+        return all.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]).Distinct().ToList();
     }
 }

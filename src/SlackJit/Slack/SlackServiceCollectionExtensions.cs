@@ -1,3 +1,4 @@
+using SlackJit.Slack.Api;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Slack;
@@ -10,6 +11,10 @@ internal static class SlackServiceCollectionExtensions
 
         // Slack in: signed HTTP endpoints and Socket Mode, dispatching to registered handlers.
         builder.AddSlackTransport();
+
+        // Slack out: Web API client, resilience, option checks, auth.test at start-up.
+        builder.AddSlackApi();
+
         return builder;
     }
 

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SlackJit.Slack.Api;
+using SlackJit.Tests.Fakes;
+
+namespace SlackJit.Tests.Slack.Api;
+
+/// <summary>The real app's wiring (Program → AddSlack → AddSlackApi) against the fake.</summary>
+public sealed class SlackApiHostTests
+{
+    [Fact]
+    public async Task Startup_FakeSlack_VerifiesTokenAndResolvesClient()
+    {
+        await using var fake = await FakeSlackApi.StartAsync();
+        fake.AddChannel("C0APPROVE");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in fake.Settings())
+            {
+                web.UseSetting(key, value);
+            }
+            web.UseSetting("Slack:SigningSecret", "test-signing-secret");
+            web.UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read");
+            web.UseSetting("Store:Sqlite:Path", Path.Combine(Path.GetTempPath(), $"slackjit-{Guid.NewGuid():N}.db"));
+        });
+
+        using var client = factory.CreateClient();
+        var api = factory.Services.GetRequiredService<ISlackApi>();
+        await api.PostMessageAsync("C0APPROVE", new SlackMessage("hello"), CancellationToken.None);
+
+        Assert.Single(fake.Calls("auth.test"));
+        Assert.Single(fake.Messages("C0APPROVE"));
+    }
+}
