@@ -1,0 +1,195 @@
+using System.Text.Json.Nodes;
+using Amazon.SecurityToken;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SlackJit.Storage;
+using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Slack.Transport;
+
+namespace SlackJit.Tests.EndToEnd;
+
+/// <summary>
+/// The whole app in a <see cref="WebApplicationFactory{TEntryPoint}"/>, wired to loopback fakes that speak
+/// the real wire formats: Slack's Web API, STS and the federation endpoint. Time is a
+/// <see cref="FakeTimeProvider"/>; requests are signed as Slack signs them.
+/// </summary>
+public sealed class SlackJitHarness : IAsyncDisposable
+{
+    public const string SigningSecret = "e2e-signing-secret";
+    public const string ApproverChannel = "C0APPROVERS";
+    public const string TeamId = "T0TEAM";
+    public const string Requester = "U0REQUESTER";
+    public const string Approver = "U0APPROVER1";
+    public const string SecondApprover = "U0APPROVER2";
+    public const string GroupApprover = "U0GROUPMEMBER";
+    public const string ApproverGroup = "S0APPROVERS";
+    public const string Outsider = "U0OUTSIDER";
+    public const string Guest = "U0GUEST";
+    public const string RoleArn = "arn:aws:iam::123456789012:role/slackjit-read";
+    public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private SlackJitHarness(FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeTimeProvider time, string dataDir)
+    {
+        Slack = slack;
+        Sts = sts;
+        Federation = federation;
+        Time = time;
+        DataDir = dataDir;
+        Signer = new SlackRequestSigner(SigningSecret, time);
+    }
+
+    public FakeSlackApi Slack { get; }
+    public FakeSts Sts { get; }
+    public FakeFederation Federation { get; }
+    public FakeTimeProvider Time { get; }
+    public SlackRequestSigner Signer { get; }
+
+    /// <summary>Folder holding this run's SQLite database (deleted on dispose).</summary>
+    public string DataDir { get; }
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => Factory.Services;
+    public IAccessRequestStore Store => Services.GetRequiredService<IAccessRequestStore>();
+
+    /// <summary>
+    /// Starts the fakes and the app. The default catalog has two entries:
+    /// <c>analytics</c> (bucket <c>analytics-prod</c>, approvers <see cref="Approver"/>, <see cref="SecondApprover"/>
+    /// and the group <see cref="ApproverGroup"/>, max 4 h) and <c>finance</c> (<c>finance-data/reports/</c>, 2 approvals, max 2 h).
+    /// </summary>
+    public static async Task<SlackJitHarness> StartAsync(Action<HarnessOptions>? configure = null)
+    {
+        var options = new HarnessOptions();
+        configure?.Invoke(options);
+        var time = new FakeTimeProvider(Start);
+        var slack = await FakeSlackApi.StartAsync();
+        var sts = await FakeSts.StartAsync(time);
+        var federation = await FakeFederation.StartAsync();
+        var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-e2e-" + Guid.NewGuid().ToString("N"));
+        var harness = new SlackJitHarness(slack, sts, federation, time, dataDir);
+
+        slack.AddChannel(ApproverChannel);
+        slack.AddUser(Requester);
+        slack.AddUser(Approver);
+        slack.AddUser(SecondApprover);
+        slack.AddUser(GroupApprover);
+        slack.AddUser(Outsider);
+        slack.AddUser(Guest, isRestricted: true);
+        slack.AddUserGroup(ApproverGroup, GroupApprover);
+
+        var settings = new Dictionary<string, string?>(slack.Settings())
+        {
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:ApproverChannel"] = ApproverChannel,
+            ["Slack:VerifyTokenOnStart"] = "false",
+            ["Aws:RoleArn"] = RoleArn,
+            ["Aws:SigninUrl"] = federation.SigninUrl,
+            ["Store:Provider"] = "Sqlite",
+            ["Store:Sqlite:Path"] = Path.Combine(dataDir, "slackjit.db"),
+            ["Access:RequireReason"] = "true",
+            ["Access:PendingTimeout"] = "01:00:00",
+            ["Access:Resources:0:Name"] = "analytics",
+            ["Access:Resources:0:Bucket"] = "analytics-prod",
+            ["Access:Resources:0:MaxDuration"] = "04:00:00",
+            ["Access:Resources:0:Approvers:0"] = Approver,
+            ["Access:Resources:0:Approvers:1"] = SecondApprover,
+            ["Access:Resources:0:Approvers:2"] = ApproverGroup,
+            ["Access:Resources:1:Name"] = "finance",
+            ["Access:Resources:1:Bucket"] = "finance-data",
+            ["Access:Resources:1:Prefix"] = "reports/",
+            ["Access:Resources:1:MaxDuration"] = "02:00:00",
+            ["Access:Resources:1:RequiredApprovals"] = "2",
+            ["Access:Resources:1:Approvers:0"] = Approver,
+            ["Access:Resources:1:Approvers:1"] = SecondApprover,
+        };
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        harness.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                services.AddSingleton<IAmazonSecurityTokenService>(_ => sts.CreateClient());
+                options.Services?.Invoke(services);
+            });
+        });
+        harness.Client = harness.Factory.CreateClient();
+        return harness;
+    }
+
+    /// <summary>Sends <c>/s3-access {text}</c> as <paramref name="user"/>; the response_url points at the fake.</summary>
+    public Task<HttpResponseMessage> CommandAsync(string text, string user = Requester, CancellationToken cancellationToken = default) =>
+        Client.SendAsync(Signer.Command("/s3-access", text, userId: user, teamId: TeamId, responseUrl: Slack.NewResponseUrl()), cancellationToken);
+
+    /// <summary>Clicks a button with <paramref name="actionId"/> and <paramref name="value"/> on a message.</summary>
+    public Task<HttpResponseMessage> ClickAsync(
+        string actionId,
+        string value,
+        string user,
+        string channel = ApproverChannel,
+        string messageTs = "1700000000.000100",
+        CancellationToken cancellationToken = default)
+    {
+        var payload = SlackRequestSigner.BlockActions(actionId, value, userId: user, teamId: TeamId, channelId: channel, messageTs: messageTs);
+        payload["response_url"] = Slack.NewResponseUrl();
+        return Client.SendAsync(Signer.Interaction(payload), cancellationToken);
+    }
+
+    /// <summary>Submits a modal with <paramref name="callbackId"/>; values map block_id → action_id → value.</summary>
+    public Task<HttpResponseMessage> SubmitViewAsync(
+        string callbackId,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> values,
+        string? privateMetadata,
+        string user,
+        CancellationToken cancellationToken = default) =>
+        Client.SendAsync(Signer.Interaction(SlackRequestSigner.ViewSubmission(callbackId, values, privateMetadata, user, TeamId)), cancellationToken);
+
+    /// <summary>Reads the JSON body of a Slack response (empty object for an empty 200).</summary>
+    public static async Task<JsonObject> BodyAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+        await Slack.DisposeAsync();
+        await Sts.DisposeAsync();
+        await Federation.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>What a test changes about the harness.</summary>
+public sealed class HarnessOptions
+{
+    /// <summary>Configuration overrides (e.g. <c>Access:Resources:0:AllowSelfApproval</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Service overrides applied after the app's own registrations.</summary>
+    public Action<IServiceCollection>? Services { get; set; }
+}
