@@ -52,14 +52,14 @@ internal static class StoredRecord
         {
             return;
         }
-        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        foreach (var property in info.Properties)
         {
-            var property = info.Properties[i];
             bool derived = property.AttributeProvider is PropertyInfo { SetMethod: null };
             bool trail = info.Type == typeof(AccessRequest) && property.Name == "events";
             if (derived || trail)
             {
-                info.Properties.RemoveAt(i);
+                // Kept in the contract (the deserializer binds required members through it), never written.
+                property.ShouldSerialize = static (_, _) => false;
             }
         }
     }
