@@ -33,7 +33,7 @@ internal static class StorageServiceCollectionExtensions
         return options.Provider switch
         {
             StoreProvider.DynamoDb => new DynamoDbAccessRequestStore(
-                services.GetRequiredService<IAmazonDynamoDB>(),
+                services.GetRequiredService<IAmazonDynamoDB>,
                 options.DynamoDb,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<DynamoDbAccessRequestStore>>()),

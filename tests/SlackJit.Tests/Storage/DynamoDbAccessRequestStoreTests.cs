@@ -45,8 +45,11 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
 
         await Store.ApplyAsync(approve, Ct);
 
-        var events = (await RawItemAsync(created.Id))[DynamoDbSchema.Events].L;
+        var item = await RawItemAsync(created.Id);
+        var events = item[DynamoDbSchema.Events].L;
         Assert.Equal(before + 1, events.Count);
+        // The trail lives only in the list, not duplicated into the JSON document.
+        Assert.DoesNotContain("\"events\"", item[DynamoDbSchema.Doc].S, StringComparison.Ordinal);
         Assert.Equal("approved", events[^1].M["action"].S);
         Assert.Equal("U0APPROVER", events[^1].M["actor"].S);
     }
@@ -114,8 +117,22 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         Assert.DoesNotContain("AKIDEXAMPLE", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PingAsync_ClientCannotBeBuilt_ThrowsStoreUnavailableWithTheSdkReason()
+    {
+        using var store = new DynamoDbAccessRequestStore(
+            () => throw new AmazonClientException("No RegionEndpoint or ServiceURL configured"),
+            new DynamoDbStoreOptions { TableName = _table },
+            TimeProvider.System,
+            NullLogger<DynamoDbAccessRequestStore>.Instance);
+
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.PingAsync(Ct));
+
+        Assert.Contains("No RegionEndpoint or ServiceURL configured", failure.Message, StringComparison.Ordinal);
+    }
+
     private static DynamoDbAccessRequestStore NewStore(IAmazonDynamoDB client, string table, bool createTable) => new(
-        client,
+        () => client,
         new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = createTable },
         TimeProvider.System,
         NullLogger<DynamoDbAccessRequestStore>.Instance);

@@ -70,6 +70,28 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
     }
 
     [Fact]
+    public async Task ApplyAsync_TwoStoresOnOneFileConcurrently_ExactlyOneWinsAndNoBusyErrorLeaks()
+    {
+        // Two stores on one file stand for two processes: their writes meet in SQLite's own locking.
+        using var other = new SqliteAccessRequestStore(DatabasePath, NullLogger<SqliteAccessRequestStore>.Instance);
+        var created = StoreRequests.Pending() with { RequiredApprovals = 3 };
+        await Store.CreateAsync(created, Ct);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            var store = i % 2 == 0 ? Store : other;
+            return await store.ApplyAsync(StoreRequests.RecordApproval(created, $"U0APPROVER{i:00}", StoreRequests.T0), Ct);
+        })).ToList();
+
+        go.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Applied);
+        Assert.All(results.Where(r => r.IsConflict), r => Assert.Equal(1, r.Current?.Version));
+    }
+
+    [Fact]
     public async Task GetAsync_DatabaseFileUnreadable_ThrowsStoreUnavailable()
     {
         var folderAsFile = Path.Combine(_folder, "not-a-folder");

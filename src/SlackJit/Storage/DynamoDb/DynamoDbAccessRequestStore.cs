@@ -18,17 +18,22 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
         "#events = list_append(if_not_exists(#events, :empty), :ev)";
     private const string TransitionCondition = "#status = :expected AND #version = :v";
 
-    private readonly IAmazonDynamoDB _client;
+    private readonly Lazy<IAmazonDynamoDB> _client;
     private readonly DynamoDbStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AsyncOnce _init;
     private readonly DynamoDbCalls _calls;
 
+    /// <param name="client">
+    /// Called on first use, inside the error mapping: the SDK refuses to build a client with no
+    /// region, and that must surface as "store unavailable" (and on /readyz), not as a crash.
+    /// </param>
     public DynamoDbAccessRequestStore(
-        IAmazonDynamoDB client, DynamoDbStoreOptions options, TimeProvider time, ILogger<DynamoDbAccessRequestStore> logger)
+        Func<IAmazonDynamoDB> client, DynamoDbStoreOptions options, TimeProvider time, ILogger<DynamoDbAccessRequestStore> logger)
     {
-        _client = client;
+        // PublicationOnly: a failed construction is not cached, so fixing the environment is enough.
+        _client = new Lazy<IAmazonDynamoDB>(client, LazyThreadSafetyMode.PublicationOnly);
         _options = options;
         _time = time;
         _logger = logger;
@@ -37,6 +42,8 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     }
 
     private string Table => _options.TableName;
+
+    private IAmazonDynamoDB Client => _client.Value;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _init.EnsureAsync(cancellationToken);
 
@@ -53,7 +60,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
         };
         try
         {
-            await _calls.RunAsync("PutItem", ct => _client.PutItemAsync(put, ct), cancellationToken);
+            await _calls.RunAsync("PutItem", ct => Client.PutItemAsync(put, ct), cancellationToken);
             return CreateResult.Created;
         }
         catch (ConditionalCheckFailedException)
@@ -65,7 +72,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     public async Task<AccessRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var response = await _calls.RunAsync("GetItem", ct => _client.GetItemAsync(new GetItemRequest
+        var response = await _calls.RunAsync("GetItem", ct => Client.GetItemAsync(new GetItemRequest
         {
             TableName = Table,
             Key = new() { [Pk] = S(Key(id)) },
@@ -121,7 +128,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
         };
         try
         {
-            await _calls.RunAsync("UpdateItem", ct => _client.UpdateItemAsync(update, ct), cancellationToken);
+            await _calls.RunAsync("UpdateItem", ct => Client.UpdateItemAsync(update, ct), cancellationToken);
             return TransitionResult.Success(next);
         }
         catch (ConditionalCheckFailedException)
@@ -181,7 +188,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
         do
         {
             query.Limit = limit - found.Count;
-            var response = await _calls.RunAsync("Query", ct => _client.QueryAsync(query, ct), cancellationToken);
+            var response = await _calls.RunAsync("Query", ct => Client.QueryAsync(query, ct), cancellationToken);
             foreach (var item in response.Items ?? [])
             {
                 found.Add(FromItem(item));
@@ -203,7 +210,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
             try
             {
                 await _calls.RunAsync("CreateTable",
-                    ct => _client.CreateTableAsync(CreateTableRequest(Table), ct), cancellationToken);
+                    ct => Client.CreateTableAsync(CreateTableRequest(Table), ct), cancellationToken);
                 _logger.TableCreated(Table);
             }
             catch (ResourceInUseException)
@@ -220,7 +227,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     {
         try
         {
-            var response = await _client.DescribeTableAsync(new DescribeTableRequest { TableName = Table }, cancellationToken);
+            var response = await Client.DescribeTableAsync(new DescribeTableRequest { TableName = Table }, cancellationToken);
             return response.Table;
         }
         catch (ResourceNotFoundException)
@@ -257,7 +264,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     {
         try
         {
-            await _client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            await Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
             {
                 TableName = Table,
                 TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ExpiresAt, Enabled = true },
