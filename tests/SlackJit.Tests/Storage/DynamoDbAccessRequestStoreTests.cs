@@ -118,6 +118,29 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
     }
 
     [Fact]
+    public async Task PingAsync_ServerNeverAnswers_ThrowsStoreUnavailableAfterTheTimeout()
+    {
+        // Accepts connections and never answers: only the client's Timeout ends the call.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        using var client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("test", "test"),
+            new AmazonDynamoDBConfig
+            {
+                RegionEndpoint = RegionEndpoint.USEast1,
+                ServiceURL = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}",
+                AuthenticationRegion = "us-east-1",
+                Timeout = TimeSpan.FromSeconds(1),
+                MaxErrorRetry = 0,
+            });
+        using var store = NewStore(client, _table, createTable: false);
+
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.PingAsync(Ct));
+
+        Assert.Contains("timed out", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PingAsync_ClientCannotBeBuilt_ThrowsStoreUnavailableWithTheSdkReason()
     {
         using var store = new DynamoDbAccessRequestStore(
