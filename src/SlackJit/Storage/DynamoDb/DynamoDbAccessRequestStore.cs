@@ -32,7 +32,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     public DynamoDbAccessRequestStore(
         Func<IAmazonDynamoDB> client, DynamoDbStoreOptions options, TimeProvider time, ILogger<DynamoDbAccessRequestStore> logger)
     {
-        // PublicationOnly: a failed construction is not cached, so fixing the environment is enough.
+        // PublicationOnly: a failed construction is not cached; the next call tries again.
         _client = new Lazy<IAmazonDynamoDB>(client, LazyThreadSafetyMode.PublicationOnly);
         _options = options;
         _time = time;
