@@ -1,10 +1,46 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlackJit.Storage.DynamoDb;
+using SlackJit.Storage.Sqlite;
+
 namespace SlackJit.Storage;
 
 internal static class StorageServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers <see cref="IAccessRequestStore"/> (a singleton chosen by <c>Store:Provider</c>), its
+    /// background initialisation, and <see cref="StoreReadiness"/> for <c>/readyz</c>.
+    /// Tests may register their own <see cref="IAmazonDynamoDB"/> before this to point at a local server.
+    /// </summary>
     public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
+        var services = builder.Services;
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+            DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DynamoDb));
+        services.AddSingleton(CreateStore);
+        services.AddSingleton<StoreReadiness>();
+        services.AddHostedService<StoreInitializerService>();
         return builder;
+    }
+
+    private static IAccessRequestStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        return options.Provider switch
+        {
+            StoreProvider.DynamoDb => new DynamoDbAccessRequestStore(
+                services.GetRequiredService<IAmazonDynamoDB>,
+                options.DynamoDb,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<DynamoDbAccessRequestStore>>()),
+            _ => new SqliteAccessRequestStore(
+                // A relative path is relative to the app's content root, not to whatever folder it was started from.
+                Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Sqlite.Path),
+                services.GetRequiredService<ILogger<SqliteAccessRequestStore>>()),
+        };
     }
 }

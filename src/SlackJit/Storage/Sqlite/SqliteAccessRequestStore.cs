@@ -1,0 +1,234 @@
+using Microsoft.Data.Sqlite;
+using SlackJit.Access;
+
+namespace SlackJit.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never block the writer). Transitions
+/// are <c>UPDATE … WHERE id AND status AND version</c>; zero rows changed means someone else won.
+/// </summary>
+internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInitializer, IDisposable
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AsyncOnce _init;
+    private SqliteWriter? _writer;
+
+    public SqliteAccessRequestStore(string path, ILogger<SqliteAccessRequestStore> logger)
+    {
+        _path = Path.GetFullPath(path);
+        _logger = logger;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            // Another process holding the file (a backup, the sqlite3 shell) is waited for, not failed on.
+            DefaultTimeout = 30,
+        }.ToString();
+        _init = new AsyncOnce(InitializeCoreAsync);
+    }
+
+    public string DatabasePath => _path;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _init.EnsureAsync(cancellationToken);
+
+    public async Task<CreateResult> CreateAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await InitializeAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var insert = _writer!.Insert;
+            var p = insert.Parameters;
+            p["@id"].Value = Key(request.Id);
+            p["@status"].Value = request.Status.ToString();
+            p["@version"].Value = request.Version;
+            BindIndexed(p, request);
+            p["@doc"].Value = StoredRecord.SerializeDocument(request);
+            p["@events"].Value = StoredRecord.SerializeEvents(request.Events);
+            int rows = await insert.ExecuteNonQueryAsync(cancellationToken);
+            return rows == 1 ? CreateResult.Created : CreateResult.AlreadyExists;
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<AccessRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(SqliteSql.SelectById, p => p.AddWithValue("@id", Key(id)), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<TransitionResult> ApplyAsync(Transition transition, CancellationToken cancellationToken)
+    {
+        TransitionGuard.EnsureWellFormed(transition);
+        await InitializeAsync(cancellationToken);
+        var next = transition.Next;
+        int rows;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var update = _writer!.Transition;
+            var p = update.Parameters;
+            p["@id"].Value = Key(next.Id);
+            p["@expected_status"].Value = transition.FromStatus.ToString();
+            p["@expected_version"].Value = transition.FromVersion;
+            p["@next_status"].Value = next.Status.ToString();
+            BindIndexed(p, next);
+            p["@doc"].Value = StoredRecord.SerializeDocument(next);
+            p["@event"].Value = StoredRecord.SerializeEvent(transition.Event);
+            rows = await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return rows == 1
+            ? TransitionResult.Success(next)
+            : TransitionResult.Conflict(await GetAsync(next.Id, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<AccessRequest>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        TransitionGuard.EnsurePositive(limit);
+        return QueryAsync(SqliteSql.SelectDue, p =>
+        {
+            p.AddWithValue("@now", StoredRecord.ToEpochMs(now));
+            p.AddWithValue("@limit", limit);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        TransitionGuard.EnsurePositive(limit);
+        return QueryAsync(SqliteSql.SelectByRequester, p =>
+        {
+            p.AddWithValue("@requester_key", requester.Key);
+            p.AddWithValue("@limit", limit);
+        }, cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        // Touches the table through its primary key: proves the file opens and the schema is there.
+        await QueryAsync(SqliteSql.SelectById, p => p.AddWithValue("@id", ""), cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            // Releases the file so it can be moved or deleted after shutdown.
+            SqliteConnection.ClearPool(connection);
+        }
+        _writeGate.Dispose();
+        _init.Dispose();
+    }
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            var folder = Path.GetDirectoryName(_path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            long schemaVersion = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
+            if (schemaVersion > SqliteSql.SchemaVersion)
+            {
+                throw new StoreUnavailableException(
+                    $"SQLite database {_path} has schema version {schemaVersion}, newer than this SlackJit understands ({SqliteSql.SchemaVersion}).");
+            }
+            // WAL is a property of the file: set once, it stays for every later connection.
+            await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            await using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = SqliteSql.Schema;
+                await schema.ExecuteNonQueryAsync(cancellationToken);
+            }
+            _writer = new SqliteWriter(connection);
+            connection = null;
+            _logger.SqliteReady(_path);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"SQLite store: cannot create the folder of {_path} ({ex.GetType().Name}).", ex);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<AccessRequest>> QueryAsync(
+        string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var found = new List<AccessRequest>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var events = StoredRecord.DeserializeEvents(reader.GetString(1));
+                found.Add(StoredRecord.DeserializeDocument(reader.GetString(0), events));
+            }
+            return found;
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static void BindIndexed(SqliteParameterCollection p, AccessRequest request)
+    {
+        p["@requester_key"].Value = request.Requester.Key;
+        p["@created_at"].Value = StoredRecord.ToEpochMs(request.CreatedAt);
+        p["@due_at"].Value = request.DueAt is { } due ? StoredRecord.ToEpochMs(due) : DBNull.Value;
+        p["@expires_at"].Value = request.ExpiresAt.ToUnixTimeSeconds();
+    }
+
+    private static string Key(Guid id) => id.ToString("D");
+
+    private StoreUnavailableException Unavailable(SqliteException ex) =>
+        new($"SQLite store {_path} unavailable: error {ex.SqliteErrorCode} ({ex.SqliteExtendedErrorCode}).", ex);
+}

@@ -1,0 +1,61 @@
+namespace SlackJit.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema and statements. The record is a JSON document; the columns beside it are
+/// the values the statements filter and sort on. Times in columns are epoch milliseconds.
+/// </summary>
+internal static class SqliteSql
+{
+    public const int SchemaVersion = 1;
+
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS access_requests (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            status        TEXT    NOT NULL,
+            version       INTEGER NOT NULL,
+            requester_key TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            due_at        INTEGER NULL,
+            expires_at    INTEGER NOT NULL,
+            doc           TEXT    NOT NULL,
+            events        TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_access_requests_due
+            ON access_requests (due_at, id) WHERE due_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_access_requests_requester
+            ON access_requests (requester_key, created_at, id);
+        PRAGMA user_version = 1;
+        """;
+
+    public const string Insert = """
+        INSERT INTO access_requests (id, status, version, requester_key, created_at, due_at, expires_at, doc, events)
+        VALUES (@id, @status, @version, @requester_key, @created_at, @due_at, @expires_at, @doc, @events)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    // The audit event is appended to the stored trail by SQLite itself, in the same statement
+    // as the status change: the trail can only grow, whatever the caller's copy holds.
+    public const string Transition = """
+        UPDATE access_requests
+        SET status = @next_status, version = version + 1, requester_key = @requester_key,
+            created_at = @created_at, due_at = @due_at, expires_at = @expires_at, doc = @doc,
+            events = json_insert(events, '$[#]', json(@event))
+        WHERE id = @id AND status = @expected_status AND version = @expected_version
+        """;
+
+    public const string SelectById = "SELECT doc, events FROM access_requests WHERE id = @id";
+
+    public const string SelectDue = """
+        SELECT doc, events FROM access_requests
+        WHERE due_at IS NOT NULL AND due_at <= @now
+        ORDER BY due_at, id
+        LIMIT @limit
+        """;
+
+    public const string SelectByRequester = """
+        SELECT doc, events FROM access_requests
+        WHERE requester_key = @requester_key
+        ORDER BY created_at DESC, id DESC
+        LIMIT @limit
+        """;
+}

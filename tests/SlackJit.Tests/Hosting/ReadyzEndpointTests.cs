@@ -1,0 +1,68 @@
+using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using SlackJit.Hosting;
+using SlackJit.Storage;
+
+namespace SlackJit.Tests.Hosting;
+
+/// <summary>/readyz over the real store registration, on an in-memory server.</summary>
+public sealed class ReadyzEndpointTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateDirectory(
+        Path.Combine(Path.GetTempPath(), "slackjit-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> GetReadyzAsync(
+        Dictionary<string, string?> settings, Action<IServiceCollection>? before = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(settings);
+        before?.Invoke(builder.Services);
+        builder.AddStore();
+        await using var app = builder.Build();
+        app.MapHealth();
+        await app.StartAsync();
+        using var response = await app.GetTestClient().GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        await app.StopAsync();
+        return (response.StatusCode, body);
+    }
+
+    [Fact]
+    public async Task Readyz_SqliteStore_Returns200()
+    {
+        var (status, body) = await GetReadyzAsync(new() { ["Store:Sqlite:Path"] = "data/ready.db" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ready", body);
+    }
+
+    [Fact]
+    public async Task Readyz_DynamoDbThrottled_Returns503WithAShortReason()
+    {
+        var client = Substitute.For<IAmazonDynamoDB>();
+        client.GetItemAsync(Arg.Any<GetItemRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ProvisionedThroughputExceededException("Rate exceeded") { ErrorCode = "ProvisionedThroughputExceededException", StatusCode = HttpStatusCode.BadRequest });
+
+        var (status, body) = await GetReadyzAsync(
+            new() { ["Store:Provider"] = "DynamoDb", ["Store:DynamoDb:TableName"] = "requests" },
+            services => services.AddSingleton(client));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("not ready: DynamoDB GetItem on table requests failed: ProvisionedThroughputExceededException (HTTP 400).", body);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using SlackJit.Storage;
+using SlackJit.Storage.Sqlite;
+
+namespace SlackJit.Tests.Storage;
+
+/// <summary>The store contract against SQLite in a temp file, plus SQLite-only checks.</summary>
+public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreContract
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "slackjit-tests", Guid.NewGuid().ToString("N"));
+
+    // A folder that does not exist yet: the store creates it.
+    private string DatabasePath => Path.Combine(_folder, "nested", "store.db");
+
+    protected override async Task<IAccessRequestStore> CreateStoreAsync()
+    {
+        var store = new SqliteAccessRequestStore(DatabasePath, NullLogger<SqliteAccessRequestStore>.Instance);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    protected override Task DisposeStoreAsync(IAccessRequestStore store)
+    {
+        ((IDisposable)store).Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task InitializeAsync_PathInMissingFolder_CreatesFolderAndWalDatabase()
+    {
+        Assert.True(File.Exists(DatabasePath));
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(nameof(SqliteSql.SelectById))]
+    [InlineData(nameof(SqliteSql.SelectDue))]
+    [InlineData(nameof(SqliteSql.SelectByRequester))]
+    [InlineData(nameof(SqliteSql.Transition))]
+    public async Task QueryPlan_StoreStatement_UsesAnIndexAndNoSort(string statement)
+    {
+        var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
+        {
+            command.Parameters.AddWithValue(name, 1);
+        }
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.NotEmpty(plan);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TwoStoresOnOneFileConcurrently_ExactlyOneWinsAndNoBusyErrorLeaks()
+    {
+        // Two stores on one file stand for two processes: their writes meet in SQLite's own locking.
+        using var other = new SqliteAccessRequestStore(DatabasePath, NullLogger<SqliteAccessRequestStore>.Instance);
+        var created = StoreRequests.Pending() with { RequiredApprovals = 3 };
+        await Store.CreateAsync(created, Ct);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            var store = i % 2 == 0 ? Store : other;
+            return await store.ApplyAsync(StoreRequests.RecordApproval(created, $"U0APPROVER{i:00}", StoreRequests.T0), Ct);
+        })).ToList();
+
+        go.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Applied);
+        Assert.All(results.Where(r => r.IsConflict), r => Assert.Equal(1, r.Current?.Version));
+    }
+
+    [Fact]
+    public async Task GetAsync_DatabaseFileUnreadable_ThrowsStoreUnavailable()
+    {
+        var folderAsFile = Path.Combine(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(folderAsFile, "x", Ct);
+        using var broken = new SqliteAccessRequestStore(Path.Combine(folderAsFile, "store.db"), NullLogger<SqliteAccessRequestStore>.Instance);
+
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => broken.GetAsync(Guid.NewGuid(), Ct));
+
+        Assert.Contains("SQLite", failure.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    [GeneratedRegex("@[a-z_]+")]
+    private static partial Regex ParameterName();
+}
