@@ -33,10 +33,15 @@ internal static class StartupExtensions
     private static List<string> SettingFailures(Exception ex)
     {
         var all = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.ToList() : [ex];
-        if (!all.All(e => e is OptionsValidationException or StartupCheckException))
+        if (!all.All(e => e is OptionsValidationException or StartupCheckException || IsBindingFailure(e)))
         {
             return [];
         }
         return all.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]).Distinct().ToList();
     }
+
+    // The configuration binder throws this for a value of the wrong type (e.g. Store:Provider=Foo);
+    // its message names the key and the value, which is what the operator needs.
+    private static bool IsBindingFailure(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }
