@@ -21,13 +21,12 @@ public static class SessionPolicy
     /// The policy JSON (compact). <paramref name="prefix"/> is used as-is: <c>reports</c> covers every key
     /// starting with <c>reports</c>; empty means the whole bucket.
     /// </summary>
-    /// <param name="region">The bucket's region, for <c>kms:ViaService</c>.</param>
+    /// <param name="region">The bucket's region, for <c>kms:ViaService</c>; null when unknown (then S3 in any region).</param>
     /// <param name="partition"><c>aws</c>, <c>aws-us-gov</c> or <c>aws-cn</c>.</param>
-    public static string Build(string bucket, string prefix, string? kmsKeyArn, string region, string partition)
+    public static string Build(string bucket, string prefix, string? kmsKeyArn, string? region, string partition)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(prefix);
-        ArgumentException.ThrowIfNullOrWhiteSpace(region);
         if (!Partitions.Contains(partition))
         {
             throw new ArgumentException($"Unknown AWS partition '{partition}'.", nameof(partition));
@@ -49,7 +48,7 @@ public static class SessionPolicy
         return parts.Length > 1 && parts[0] == "arn" && Partitions.Contains(parts[1]) ? parts[1] : "aws";
     }
 
-    private static string Write(string bucket, string prefix, string? kmsKeyArn, string region, string partition, bool listExactPrefix)
+    private static string Write(string bucket, string prefix, string? kmsKeyArn, string? region, string partition, bool listExactPrefix)
     {
         var bucketArn = $"arn:{partition}:s3:::{bucket}";
         using var buffer = new MemoryStream();
@@ -79,10 +78,11 @@ public static class SessionPolicy
 
             if (!string.IsNullOrWhiteSpace(kmsKeyArn))
             {
-                var s3Service = $"s3.{region}.{(partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com")}";
-                Statement(json, "Decrypt", "kms:Decrypt", kmsKeyArn, w =>
+                // Decrypt only on S3's behalf; without a known region the condition still names S3 (any region).
+                var s3Service = $"s3.{region ?? "*"}.{(partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com")}";
+                Statement(json, "Decrypt", "kms:Decrypt", kmsKeyArn.Trim(), w =>
                 {
-                    w.WriteStartObject("StringEquals");
+                    w.WriteStartObject(region is null ? "StringLike" : "StringEquals");
                     Text(w, "kms:ViaService", s3Service);
                     w.WriteEndObject();
                 });

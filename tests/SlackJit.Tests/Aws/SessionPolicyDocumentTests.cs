@@ -58,17 +58,6 @@ public sealed class SessionPolicyDocumentTests
     }
 
     [Fact]
-    public void Create_PrefixWithWildcards_MatchedLiterally()
-    {
-        using var doc = JsonDocument.Parse(_policies.Create("aws", new ResourceRef("r", "b", "a*b?c$"), null));
-
-        var statements = doc.RootElement.GetProperty("Statement").EnumerateArray().ToList();
-        Assert.Equal("arn:aws:s3:::b/a${*}b${?}c${$}*", statements[2].GetProperty("Resource").GetString());
-        Assert.Equal("a${*}b${?}c${$}",
-            statements[1].GetProperty("Condition").GetProperty("StringLike").GetProperty("s3:prefix")[0].GetString());
-    }
-
-    [Fact]
     public void Create_AnyResource_OnlyReadActionsAndNoWildcardResource()
     {
         var json = _policies.Create("aws", new ResourceRef("r", "b", "x/"), "arn:aws:kms:us-east-1:123456789012:key/k");
