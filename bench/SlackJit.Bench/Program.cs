@@ -1,2 +1,29 @@
-// Benchmarks print their figures; see bench/README.md.
-Console.WriteLine("SlackJit benchmarks: see bench/README.md");
+using SlackJit.Bench;
+
+// SlackJit's benchmarks print their figures; see bench/README.md. Loopback only, bounded in time.
+var mode = args.FirstOrDefault() ?? "all";
+var seconds = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 10;
+
+switch (mode)
+{
+    case BaselineServer.Mode:
+        await BaselineServer.RunAsync(args.Skip(1).ToArray());
+        return 0;
+    case "ack":
+        await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
+        return 0;
+    case "idle":
+        await IdleMemoryBenchmark.RunAsync();
+        return 0;
+    case "sweep":
+        await SweepBenchmark.RunAsync();
+        return 0;
+    case "all":
+        await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
+        await IdleMemoryBenchmark.RunAsync();
+        await SweepBenchmark.RunAsync();
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | idle | sweep | all [seconds]]");
+        return 2;
+}

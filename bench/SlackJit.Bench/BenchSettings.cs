@@ -1,0 +1,42 @@
+namespace SlackJit.Bench;
+
+/// <summary>Settings shared by the benchmarks: one signing secret, a small catalog, users that stay under the abuse limits.</summary>
+internal static class BenchSettings
+{
+    public const string SigningSecret = "bench-signing-secret";
+    public const string ApproverChannel = "C0BENCHAPPROVERS";
+    public const int Users = 20_000;
+
+    /// <summary>Environment for a SlackJit process pointed at the stub Slack, with its own store.</summary>
+    public static Dictionary<string, string> AppEnvironment(string slackApiBaseUrl, string dataDir, int port) => new()
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_REGION"] = "us-east-1",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Slack__SigningSecret"] = SigningSecret,
+        ["Slack__BotToken"] = "xoxb-bench",
+        ["Slack__ApiBaseUrl"] = slackApiBaseUrl,
+        ["Slack__ApproverChannel"] = ApproverChannel,
+        ["Slack__VerifyTokenOnStart"] = "false",
+        ["Aws__RoleArn"] = "arn:aws:iam::123456789012:role/slackjit-read",
+        // Nothing is approved in the benchmark; keep STS and federation on a closed loopback port anyway.
+        ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9/",
+        ["Aws__SigninUrl"] = "http://127.0.0.1:9/federation",
+        ["Store__Provider"] = "Sqlite",
+        ["Store__Sqlite__Path"] = Path.Combine(dataDir, "slackjit.db"),
+        ["Access__RequireReason"] = "true",
+        ["Access__Resources__0__Name"] = "analytics",
+        ["Access__Resources__0__Bucket"] = "analytics-prod",
+        ["Access__Resources__0__MaxDuration"] = "04:00:00",
+        ["Access__Resources__0__Approvers__0"] = "U0APPROVER",
+    };
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

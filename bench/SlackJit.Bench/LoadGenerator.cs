@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SlackJit.Bench;
+
+/// <summary>
+/// Sends pre-signed slash commands over loopback with a fixed number of connections for a fixed time.
+/// Bodies and signatures are made before the clock starts so the client spends its CPU on HTTP only.
+/// </summary>
+internal static class LoadGenerator
+{
+    public sealed record Result(long Ok, long Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+    {
+        public double PerSecond => Ok / Elapsed.TotalSeconds;
+    }
+
+    public static IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> SignedCommands(int count, int userOffset)
+    {
+        var secret = Encoding.UTF8.GetBytes(BenchSettings.SigningSecret);
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var list = new List<(byte[], string, string)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var user = $"U{(userOffset + i) % BenchSettings.Users:D8}";
+            var body = Encoding.UTF8.GetBytes(
+                $"token=x&team_id=T0BENCH&channel_id=C0GENERAL&user_id={user}&command=%2Fs3-access" +
+                $"&text=analytics-prod%2Freports+2h+INC-{i}+benchmark&api_app_id=A0BENCH" +
+                $"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0%2F{i}%2Fx&trigger_id={i}.1.x");
+            var mac = HMACSHA256.HashData(secret, (byte[])[.. Encoding.ASCII.GetBytes($"v0:{ts}:"), .. body]);
+            list.Add((body, ts, "v0=" + Convert.ToHexStringLower(mac)));
+        }
+        return list;
+    }
+
+    public static async Task<Result> RunAsync(Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, int connections, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        long ok = 0, failed = 0, next = -1;
+        var latencies = new List<double>[connections];
+        var stopAt = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(async w =>
+        {
+            var mine = latencies[w] = new List<double>(capacity: 100_000);
+            while (stopAt.Elapsed < duration)
+            {
+                var i = (int)(Interlocked.Increment(ref next) % requests.Count);
+                var (body, ts, sig) = requests[i];
+                using var message = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new ByteArrayContent(body) };
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+                message.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", ts);
+                message.Headers.TryAddWithoutValidation("X-Slack-Signature", sig);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(message);
+                    _ = await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref ok);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                catch (TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = stopAt.Elapsed;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
+        return new Result(ok, failed, elapsed, Percentile(0.50), Percentile(0.99));
+    }
+}
