@@ -28,8 +28,8 @@ internal static class RequestsFlow
         var identity = new SlackIdentity(user, SlackJitHarness.TeamId);
         var created = await harness.WaitForAsync(async () =>
         {
-            var mine = await harness.Store.GetByRequesterAsync(identity, 1, CancellationToken.None);
-            return mine.Count == 1 && ((string?)ack["text"] ?? "").Contains(mine[0].ShortId, StringComparison.Ordinal) ? mine[0] : null;
+            var mine = await harness.Store.GetByRequesterAsync(identity, 50, CancellationToken.None);
+            return mine.FirstOrDefault(r => ((string?)ack["text"] ?? "").Contains(r.ShortId, StringComparison.Ordinal));
         }, $"a request from {user} (ack: {ack.ToJsonString()})");
         return await harness.WaitForRequestAsync(created.Id, r => r.Slack.CardTs is not null, "its card");
     }
