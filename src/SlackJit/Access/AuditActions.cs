@@ -17,4 +17,13 @@ public static class AuditActions
     public const string Ended = "ended";
     public const string Failed = "failed";
     public const string SlackRefs = "slack-refs";
+
+    /// <summary>The approval card could not be posted (e.g. the bot is not in the approvers' channel); retried later.</summary>
+    public const string CardFailed = "card-failed";
+
+    /// <summary>Someone tried to approve and was not allowed (not an approver, self-approval, group unreadable).</summary>
+    public const string ApproveRefused = "approve-refused";
+
+    /// <summary>Someone tried to deny and was not allowed.</summary>
+    public const string DenyRefused = "deny-refused";
 }

@@ -128,9 +128,18 @@ public sealed class SlackJitHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Sends <c>/s3-access {text}</c> as <paramref name="user"/>; the response_url points at the fake.</summary>
-    public Task<HttpResponseMessage> CommandAsync(string text, string user = Requester, CancellationToken cancellationToken = default) =>
-        Client.SendAsync(Signer.Command("/s3-access", text, userId: user, teamId: TeamId, responseUrl: Slack.NewResponseUrl()), cancellationToken);
+    /// <summary>
+    /// Sends <c>/s3-access {text}</c> as <paramref name="user"/>; the response_url points at the fake. Each call gets a
+    /// fresh trigger id (Slack's are single-use) unless <paramref name="triggerId"/> is given.
+    /// </summary>
+    public Task<HttpResponseMessage> CommandAsync(
+        string text, string user = Requester, CancellationToken cancellationToken = default, string? triggerId = null) =>
+        Client.SendAsync(
+            Signer.Command("/s3-access", text, userId: user, teamId: TeamId, triggerId: triggerId ?? NewTriggerId(), responseUrl: Slack.NewResponseUrl()),
+            cancellationToken);
+
+    /// <summary>A trigger id as Slack makes them, unique per call.</summary>
+    public static string NewTriggerId() => $"1337.42.{Guid.NewGuid():N}";
 
     /// <summary>Clicks a button with <paramref name="actionId"/> and <paramref name="value"/> on a message.</summary>
     public Task<HttpResponseMessage> ClickAsync(
@@ -143,6 +152,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
     {
         var payload = SlackRequestSigner.BlockActions(actionId, value, userId: user, teamId: TeamId, channelId: channel, messageTs: messageTs);
         payload["response_url"] = Slack.NewResponseUrl();
+        payload["trigger_id"] = NewTriggerId();
         return Client.SendAsync(Signer.Interaction(payload), cancellationToken);
     }
 

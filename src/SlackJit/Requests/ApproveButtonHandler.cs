@@ -1,0 +1,44 @@
+using SlackJit.Access;
+using SlackJit.Slack.Transport;
+using SlackJit.Storage;
+
+namespace SlackJit.Requests;
+
+/// <summary>
+/// <b>Approve</b> on a card. The decision is written before the ack; the card update and issuance follow after it.
+/// Whoever is refused (not an approver, own request, already decided) is told through the click's response_url.
+/// </summary>
+internal sealed class ApproveButtonHandler(DecideRequest decide, RequestFollowUps followUps, ILogger<ApproveButtonHandler> logger) : IBlockActionHandler
+{
+    public string ActionId => RequestsSlackKeys.ApproveAction;
+
+    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        var clicker = new ReplyTarget(payload.User.Id, payload.ResponseUrl);
+        if (!RequestIds.TryParse(action.Value, out var id))
+        {
+            followUps.Tell(clicker, RequestReplies.BrokenButton, Guid.Empty);
+            return SlackResponse.Empty;
+        }
+
+        try
+        {
+            switch (await decide.ApproveAsync(id, payload.User.Id, cancellationToken))
+            {
+                case DecisionOutcome.Allowed done:
+                    followUps.AfterDecision(done.Request);
+                    break;
+                case DecisionOutcome.Refused refused:
+                    followUps.Tell(clicker, refused.Message, id);
+                    break;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            RequestsLog.StoreUnavailable(logger, ex, "approve", payload.User.Id);
+            followUps.Tell(clicker, RequestReplies.StoreDown, id);
+        }
+
+        return SlackResponse.Empty;
+    }
+}

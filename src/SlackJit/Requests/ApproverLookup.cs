@@ -1,0 +1,82 @@
+using SlackJit.Access;
+using SlackJit.Slack.Api;
+
+namespace SlackJit.Requests;
+
+/// <summary>
+/// May this person decide on that request? The domain answers from the approver list and the person's user
+/// groups; this class finds those groups (<c>usergroups.users.list</c>, cached per group) and refuses safely when a
+/// group cannot be read, rather than guessing.
+/// </summary>
+internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger<ApproverLookup> logger)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+
+    private readonly TimedCache<HashSet<string>> _members = new(time, CacheFor, capacity: 1_000);
+
+    public async Task<PolicyCheck> CanApproveAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
+    {
+        var groups = await GroupsOfAsync(resource, request, clickerId, cancellationToken);
+        return groups.Refusal ?? AccessPolicy.CanApprove(resource, request, clickerId, groups.Groups);
+    }
+
+    public async Task<PolicyCheck> CanDenyAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
+    {
+        var groups = await GroupsOfAsync(resource, request, clickerId, cancellationToken);
+        return groups.Refusal ?? AccessPolicy.CanDeny(resource, request, clickerId, groups.Groups);
+    }
+
+    private async Task<GroupLookup> GroupsOfAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
+    {
+        // Listed by user id: no need to ask Slack about groups at all.
+        if (!AccessPolicy.HasGroupApprovers(resource) || resource.Approvers.Contains(clickerId, StringComparer.Ordinal))
+        {
+            return new GroupLookup(new HashSet<string>(StringComparer.Ordinal), null);
+        }
+
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in resource.Approvers.Where(a => a.StartsWith('S')).Distinct(StringComparer.Ordinal))
+        {
+            var members = await MembersAsync(group, cancellationToken);
+            if (members.Error is { } error)
+            {
+                RequestsLog.GroupLookupFailed(logger, request.Id, clickerId, group, error);
+                return new GroupLookup(groups, PolicyCheck.Refused(
+                    RefusalReason.NotAnApprover,
+                    $"I couldn't read the approver group `{group}` (`{error}`), so I can't tell whether you may decide on {request.ShortId}. " +
+                    "An approver listed by user ID can decide, or ask your platform team to list approvers by user ID."));
+            }
+
+            if (members.Ids!.Contains(clickerId))
+            {
+                groups.Add(group);
+                // One group is enough to be listed; reading the rest would only cost time.
+                break;
+            }
+        }
+
+        return new GroupLookup(groups, null);
+    }
+
+    private async Task<(HashSet<string>? Ids, string? Error)> MembersAsync(string group, CancellationToken cancellationToken)
+    {
+        if (_members.TryGet(group, out var cached))
+        {
+            return (cached, null);
+        }
+
+        try
+        {
+            var ids = new HashSet<string>(await slack.GetUserGroupMembersAsync(group, cancellationToken), StringComparer.Ordinal);
+            _members.Set(group, ids);
+            return (ids, null);
+        }
+        catch (SlackApiException ex)
+        {
+            // Failures are not cached: the next click asks again.
+            return (null, ex.Error);
+        }
+    }
+
+    private sealed record GroupLookup(IReadOnlySet<string> Groups, PolicyCheck? Refusal);
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+using SlackJit.Slack;
+using SlackJit.Storage;
+
+namespace SlackJit.Requests;
+
+/// <summary>
+/// Creates a request from the command or the form. On the ack path, so it does only what the decision needs:
+/// the requester's Slack facts (cached), one store read for the abuse limits, one store write.
+/// </summary>
+internal sealed class CreateRequest(
+    IAccessRequestStore store,
+    RequesterLookup requesters,
+    IOptions<AccessOptions> access,
+    IOptions<SlackOptions> slack,
+    TimeProvider time,
+    ILogger<CreateRequest> logger)
+{
+    /// <summary>
+    /// A new request is due again this soon: if the card was not posted by then (a crash after the ack), the
+    /// sweeper posts it. Posting the card moves the due time to the deadline.
+    /// </summary>
+    public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
+
+    /// <exception cref="StoreUnavailableException">The store did not answer; nothing was written.</exception>
+    public async Task<CreateOutcome> CreateAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
+    {
+        var options = access.Value;
+        var facts = await requesters.GetAsync(requester.UserId, cancellationToken);
+        if (facts is null)
+        {
+            return new CreateOutcome.Refused(null, RequestReplies.CouldNotCheckAccount);
+        }
+
+        var decision = AccessPolicy.Decide(parsed, options, facts);
+        if (decision is not AccessDecision.Allowed allowed)
+        {
+            var refused = (AccessDecision.Refused)decision;
+            RequestsLog.RequestRefused(logger, requester.UserId, refused.Reason.ToString());
+            return new CreateOutcome.Refused(refused.Reason, refused.Message);
+        }
+
+        var now = time.GetUtcNow();
+        var recent = await store.GetByRequesterAsync(requester, AccessPolicy.RecentRequestsToRead(options), cancellationToken);
+        var limits = AccessPolicy.CheckLimits(recent, now, options);
+        if (!limits.IsAllowed)
+        {
+            RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());
+            return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Message);
+        }
+
+        var request = AccessRequests.Create(allowed, requester, options, time);
+        request = request with { DueAt = Min(now + CardGrace, request.Deadline) };
+        if (await store.CreateAsync(request, cancellationToken) != CreateResult.Created)
+        {
+            // Ids are Guid v7 with 74 random bits: a clash is a bug, not an outcome.
+            throw new InvalidOperationException($"Request id {request.Id} already exists.");
+        }
+
+        RequestsLog.RequestCreated(logger, request.Id, requester.UserId, allowed.Resource.Name);
+        return new CreateOutcome.Created(request, ApproverChannel.For(allowed.Resource, slack.Value));
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

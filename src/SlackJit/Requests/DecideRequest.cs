@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+using SlackJit.Storage;
+
+namespace SlackJit.Requests;
+
+/// <summary>
+/// Approve and deny: authorize the clicker, then apply the domain's transition as a conditional write. A write
+/// that loses to a concurrent one is re-decided on the stored state: another approval on a still-pending N-of-M
+/// request is tried again (so it still counts); a request someone else decided gives "already approved by @x".
+/// Refused authorizations go into the audit trail.
+/// </summary>
+internal sealed class DecideRequest(
+    IAccessRequestStore store,
+    ApproverLookup approvers,
+    IOptions<AccessOptions> access,
+    TimeProvider time,
+    ILogger<DecideRequest> logger)
+{
+    /// <summary>Writes tried per click; only concurrent approvals of one pending request ever need more than one.</summary>
+    public const int MaxAttempts = 5;
+
+    public Task<DecisionOutcome> ApproveAsync(Guid id, string clickerId, CancellationToken cancellationToken) =>
+        DecideAsync(id, clickerId, Kind.Approve, null, cancellationToken);
+
+    public Task<DecisionOutcome> DenyAsync(Guid id, string clickerId, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(id, clickerId, Kind.Deny, reason, cancellationToken);
+
+    /// <summary>May <paramref name="clickerId"/> deny the request now? Asked before opening the deny dialog; writes only a refused attempt.</summary>
+    public async Task<DecisionOutcome> CheckDenyAsync(Guid id, string clickerId, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await AuthorizeAsync(id, clickerId, Kind.Deny, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var dryRun = Transitions.Deny(request!, clickerId, null, time.GetUtcNow());
+        return dryRun.IsAllowed
+            ? new DecisionOutcome.Allowed(request!)
+            : new DecisionOutcome.Refused(dryRun.Refusal.Reason, dryRun.Refusal.Message);
+    }
+
+    private async Task<DecisionOutcome> DecideAsync(Guid id, string clickerId, Kind kind, string? reason, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await AuthorizeAsync(id, clickerId, kind, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var current = request!;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var decision = kind == Kind.Approve
+                ? Transitions.Approve(current, clickerId, now)
+                : Transitions.Deny(current, clickerId, reason, now);
+            if (!decision.IsAllowed)
+            {
+                RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, decision.Refusal.Reason.ToString());
+                return new DecisionOutcome.Refused(decision.Refusal.Reason, decision.Refusal.Message);
+            }
+
+            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
+            if (result.Applied)
+            {
+                var next = result.Current ?? decision.Transition.Next;
+                RequestsLog.DecisionApplied(logger, kind.ToString(), id, clickerId, next.Status.ToString());
+                return new DecisionOutcome.Allowed(next);
+            }
+
+            if (result.Current is null)
+            {
+                return new DecisionOutcome.Refused(null, RequestReplies.NotFound(RequestIds.ToShort(id)));
+            }
+
+            // Lost a race: decide again on what is stored now.
+            current = result.Current;
+        }
+
+        RequestsLog.DecisionContended(logger, kind.ToString(), id, clickerId, MaxAttempts);
+        return new DecisionOutcome.Refused(null, RequestReplies.Busy);
+    }
+
+    private async Task<(AccessRequest? Request, DecisionOutcome.Refused? Refusal)> AuthorizeAsync(
+        Guid id, string clickerId, Kind kind, CancellationToken cancellationToken)
+    {
+        var request = await store.GetAsync(id, cancellationToken);
+        if (request is null)
+        {
+            return (null, new DecisionOutcome.Refused(null, RequestReplies.NotFound(RequestIds.ToShort(id))));
+        }
+
+        var resource = AccessPolicy.FindResource(access.Value, request.Resource);
+        if (resource is null)
+        {
+            return (request, new DecisionOutcome.Refused(
+                null, $"{request.ShortId} is for `{request.Resource.Name}`, which is no longer in SlackJit's catalog, so nobody can approve it."));
+        }
+
+        var check = kind == Kind.Approve
+            ? await approvers.CanApproveAsync(resource, request, clickerId, cancellationToken)
+            : await approvers.CanDenyAsync(resource, request, clickerId, cancellationToken);
+        if (check.IsAllowed)
+        {
+            return (request, null);
+        }
+
+        RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, check.Refusal.Reason.ToString());
+        await RecordAttemptAsync(request, clickerId, kind, check.Refusal, cancellationToken);
+        return (request, new DecisionOutcome.Refused(check.Refusal.Reason, check.Refusal.Message));
+    }
+
+    // The audit trail shows who tried what; the status stays. Best effort under contention: a refused click is never retried forever.
+    private async Task RecordAttemptAsync(AccessRequest request, string clickerId, Kind kind, Refusal refusal, CancellationToken cancellationToken)
+    {
+        var action = kind == Kind.Approve ? AuditActions.ApproveRefused : AuditActions.DenyRefused;
+        var current = request;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var result = await store.ApplyAsync(
+                Transitions.RecordAttempt(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
+            if (result.Applied || result.Current is null)
+            {
+                return;
+            }
+            current = result.Current;
+        }
+
+        RequestsLog.AttemptNotRecorded(logger, request.Id, clickerId);
+    }
+
+    private enum Kind
+    {
+        Approve,
+        Deny,
+    }
+}

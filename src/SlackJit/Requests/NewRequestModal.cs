@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using SlackJit.Access;
+using SlackJit.Slack.Blocks;
+using SlackJit.Slack.Transport;
+using static SlackJit.Requests.RequestsSlackKeys;
+
+namespace SlackJit.Requests;
+
+/// <summary>
+/// The request form (<c>/s3-access</c> alone): a catalog entry, an optional prefix inside it, a duration and a
+/// reason. Reading it back yields the same <see cref="ParsedRequest"/> the command does, so one domain decision
+/// judges both; its refusals are shown under the input they are about.
+/// </summary>
+internal static class NewRequestModal
+{
+    private static readonly TimeSpan[] StandardDurations =
+        [.. new[] { 15, 30, 60, 120, 240, 480, 720 }.Select(m => TimeSpan.FromMinutes(m))];
+
+    public static JsonObject Build(AccessOptions options, Action<int, int>? onTruncated = null)
+    {
+        var entries = options.Resources.Take(BlockLimits.SelectOptions).ToList();
+        if (options.Resources.Count > entries.Count)
+        {
+            onTruncated?.Invoke(options.Resources.Count, entries.Count);
+        }
+
+        var resources = entries.Select(r => new SelectOption(Label(r), r.Name)).ToList();
+        var durations = DurationChoices(options).Select(d => new SelectOption(DurationParser.Format(d), DurationParser.Format(d))).ToList();
+        var initialDuration = durations.FirstOrDefault(d => d.Value == DurationParser.Format(options.DefaultDuration));
+
+        var blocks = BlockList.ForModal();
+        blocks.Add(Block.Input(ResourceBlock, "What", Element.StaticSelect(Value, resources, "Choose a bucket")));
+        blocks.Add(Block.Input(
+            PrefixBlock, "Prefix inside it", Element.PlainTextInput(Value, "e.g. 2026/03/", maxLength: ResourceOptions.MaxPrefixLength),
+            optional: true, hint: "Leave empty for everything the entry covers."));
+        blocks.Add(Block.Input(
+            DurationBlock, "For how long", Element.StaticSelect(Value, durations, "Duration", initialDuration),
+            hint: "Longer than an entry's maximum is refused; the card shows the maximum to approvers."));
+        blocks.Add(Block.Input(
+            ReasonBlock, "Reason", Element.PlainTextInput(Value, "INC-4211 investigating missing rows", multiline: true, maxLength: AccessPolicy.MaxReasonLength),
+            optional: !options.RequireReason, hint: "Approvers see this; a ticket and a few words."));
+        return Modal.Build(NewRequestCallback, "Request S3 access", blocks, submit: "Request", close: "Cancel");
+    }
+
+    /// <summary>Reads a submission: the request to decide, or an error for the block it belongs to.</summary>
+    public static (ParsedRequest? Request, IReadOnlyDictionary<string, string>? Errors) Read(SlackViewState? state, AccessOptions options)
+    {
+        var name = state?.Get(ResourceBlock, Value);
+        var resource = options.Resources.FirstOrDefault(r => r.Name == name);
+        if (resource is null)
+        {
+            return (null, new Dictionary<string, string> { [ResourceBlock] = "Choose one of the listed buckets." });
+        }
+
+        TimeSpan? duration = null;
+        var durationText = state?.Get(DurationBlock, Value);
+        if (!string.IsNullOrEmpty(durationText))
+        {
+            if (!DurationParser.TryParse(durationText, out var parsed))
+            {
+                return (null, new Dictionary<string, string> { [DurationBlock] = "Choose one of the listed durations." });
+            }
+            duration = parsed;
+        }
+
+        // The prefix is typed inside the entry; someone who types the entry's own prefix again means the same thing.
+        var typed = (state?.Get(PrefixBlock, Value) ?? "").Trim();
+        var prefix = typed.StartsWith(resource.Prefix, StringComparison.Ordinal) ? typed : resource.Prefix + typed;
+        var reason = RequestParser.CleanReason(state?.Get(ReasonBlock, Value));
+        return (new ParsedRequest(resource.Bucket, prefix, duration, reason), null);
+    }
+
+    /// <summary>The input a domain refusal is about; refusals about the person or the limits go under the first input.</summary>
+    public static string BlockFor(RefusalReason? reason) => reason switch
+    {
+        RefusalReason.InvalidPrefix or RefusalReason.PrefixOutsideResource => PrefixBlock,
+        RefusalReason.DurationTooLong or RefusalReason.DurationTooShort => DurationBlock,
+        RefusalReason.ReasonRequired or RefusalReason.ReasonTooLong => ReasonBlock,
+        _ => ResourceBlock,
+    };
+
+    private static IEnumerable<TimeSpan> DurationChoices(AccessOptions options)
+    {
+        var longest = options.Resources.Count == 0 ? options.DefaultDuration : options.Resources.Max(r => r.MaxDuration);
+        return StandardDurations
+            .Concat(options.Resources.Select(r => r.MaxDuration))
+            .Append(options.DefaultDuration)
+            .Where(d => d >= AccessOptions.MinDuration && d <= longest)
+            .Distinct()
+            .Order()
+            .Take(BlockLimits.SelectOptions);
+    }
+
+    private static string Label(ResourceOptions r) =>
+        r.Prefix.Length == 0 ? $"{r.Name} · {r.Bucket} (max {DurationParser.Format(r.MaxDuration)})" : $"{r.Name} · {r.Bucket}/{r.Prefix} (max {DurationParser.Format(r.MaxDuration)})";
+}

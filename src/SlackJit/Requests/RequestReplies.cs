@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using SlackJit.Access;
+using SlackJit.Slack.Api;
+using SlackJit.Slack.Blocks;
+
+namespace SlackJit.Requests;
+
+/// <summary>What the requester and approvers read: help, acknowledgements, lists, and the "try again" messages.</summary>
+internal static class RequestReplies
+{
+    public const string StoreDown = "SlackJit can't reach its store right now; try again shortly.";
+    public const string CouldNotCheckAccount = "I couldn't check your Slack account; try again shortly.";
+    public const string Busy = "Many people are acting on this request at once; try again in a moment.";
+    public const string BrokenButton = "That button doesn't belong to a request I know.";
+
+    public static string NotFound(string id) => $"I can't find request `{Mrkdwn.Escape(id, 60)}`. See `/s3-access list` for yours.";
+
+    public static string Help(AccessOptions options)
+    {
+        var duration = DurationParser.Format(options.DefaultDuration);
+        var reason = options.RequireReason ? "required" : "optional";
+        return string.Join('\n',
+            "*Temporary read-only access to S3, approved in Slack*",
+            $"• `/s3-access <bucket>[/<prefix>] [duration] <reason>` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
+            "• `/s3-access` — the same as a form.",
+            "• `/s3-access list` — your recent requests and live access.",
+            "• `/s3-access cancel R-XXXXXX` — withdraw a request that is still waiting.",
+            "• `/s3-access help` — this message.",
+            "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.");
+    }
+
+    /// <summary>The answer to a created request, with a button to cancel it.</summary>
+    public static SlackMessage Ack(AccessRequest request, ApproverChannel channel)
+    {
+        var text = $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
+                   $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
+                   $" (open until {SlackDate.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
+        var blocks = BlockList.ForMessage();
+        blocks.Add(Block.Section(text));
+        blocks.Add(Block.Actions(
+            RequestsSlackKeys.AckActionsBlock,
+            Element.Button(RequestsSlackKeys.CancelAction, "Cancel request", request.Id.ToString(),
+                confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"))));
+        return new SlackMessage(text, blocks.ToJsonArray());
+    }
+
+    public static string Cancelled(AccessRequest request) =>
+        $":no_entry_sign: Cancelled *{request.ShortId}* (`{Mrkdwn.Escape(request.Resource.Display, 600)}`).";
+
+    public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) =>
+        $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
+        $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team. " +
+        $"I'll keep trying until the request times out ({SlackDate.DateTime(request.Deadline)}).";
+
+    /// <summary>The DM to a requester whose request was denied.</summary>
+    public static SlackMessage DeniedDm(AccessRequest request)
+    {
+        var by = request.DecidedBy is { } id ? Mrkdwn.User(id) : "an approver";
+        var head = $":x: Your request *{request.ShortId}* for `{Mrkdwn.Escape(request.Resource.Display, 600)}` was denied by {by}.";
+        var blocks = BlockList.ForMessage();
+        blocks.Add(Block.Section(head));
+        var text = head;
+        if (!string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            // The approver's words, in plain text: nothing in them is interpreted.
+            blocks.Add(Block.PlainSection($"Reason: {request.Outcome}"));
+            text += $" Reason: {Mrkdwn.Escape(request.Outcome, 2000)}";
+        }
+        return new SlackMessage(text, blocks.ToJsonArray());
+    }
+
+    /// <summary>The requester's recent requests, live access first.</summary>
+    public static SlackMessage List(IReadOnlyList<AccessRequest> requests, DateTimeOffset now)
+    {
+        if (requests.Count == 0)
+        {
+            const string none = "You have no requests yet. Ask with `/s3-access <bucket>[/<prefix>] [duration] <reason>`, or see `/s3-access help`.";
+            return new SlackMessage(none);
+        }
+
+        var blocks = BlockList.ForMessage();
+        var live = requests.Where(r => r.Status == RequestStatus.Active).ToList();
+        if (live.Count > 0)
+        {
+            blocks.Add(Block.Section("*Live access*\n" + string.Join('\n', live.Select(r => Line(r, now)))));
+        }
+        blocks.Add(Block.Section("*Your recent requests*\n" + string.Join('\n', requests.Select(r => Line(r, now)))));
+        var text = $"You have {MessageText.Plural(live.Count, "live grant", "live grants")} and {MessageText.Plural(requests.Count, "recent request", "recent requests")}.";
+        return new SlackMessage(text, blocks.ToJsonArray());
+    }
+
+    private static string Line(AccessRequest r, DateTimeOffset now)
+    {
+        var state = r.Status switch
+        {
+            RequestStatus.Pending when now < r.Deadline =>
+                $"waiting for approval ({r.Approvals.Count} of {r.RequiredApprovals}), open until {SlackDate.DateTime(r.Deadline)}",
+            RequestStatus.Pending => "timing out",
+            RequestStatus.Approved or RequestStatus.Issuing => "approved, issuing credentials",
+            RequestStatus.Active => $"*active* until {SlackDate.DateTime(r.Grant?.WindowEnd ?? AccessRequests.WindowEnd(r) ?? r.Deadline)}",
+            _ => DecisionText.Describe(r.Status),
+        };
+        return $"• `{r.ShortId}` `{Mrkdwn.Escape(r.Resource.Display, 120)}` · {DurationParser.Format(r.ApprovedDuration ?? r.RequestedDuration)} · {state}";
+    }
+
+    /// <summary>The JSON body for a <c>response_url</c> post.</summary>
+    public static JsonObject ResponseUrlBody(SlackMessage message, bool replaceOriginal)
+    {
+        var body = new JsonObject
+        {
+            ["response_type"] = "ephemeral",
+            ["replace_original"] = replaceOriginal,
+            ["text"] = message.Text,
+        };
+        if (message.Blocks is not null)
+        {
+            body["blocks"] = message.Blocks.DeepClone();
+        }
+        return body;
+    }
+}

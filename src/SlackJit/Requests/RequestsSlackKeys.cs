@@ -1,0 +1,25 @@
+namespace SlackJit.Requests;
+
+/// <summary>The action ids, callback ids and block ids this feature puts on Slack surfaces; Slack sends them back.</summary>
+internal static class RequestsSlackKeys
+{
+    public const string Command = "/s3-access";
+
+    public const string ApproveAction = "requests.approve";
+    public const string DenyAction = "requests.deny";
+    public const string CancelAction = "requests.cancel";
+
+    public const string NewRequestCallback = "requests.new";
+    public const string DenyReasonCallback = "requests.deny-reason";
+
+    public const string CardActionsBlock = "card-actions";
+    public const string AckActionsBlock = "ack-actions";
+
+    // Modal inputs: one action per block, so the action id is the same everywhere.
+    public const string Value = "value";
+    public const string ResourceBlock = "resource";
+    public const string PrefixBlock = "prefix";
+    public const string DurationBlock = "duration";
+    public const string ReasonBlock = "reason";
+    public const string DenyReasonBlock = "deny-reason";
+}
