@@ -31,7 +31,7 @@ internal static class AckBenchmark
         await using (var server = await AppProcess.StartAsync(port, BenchSettings.AppEnvironment(slack.ApiBaseUrl, dataDir, port)))
         {
             // Warm-up fills the eligibility cache for every user, as a running app has it.
-            await LoadGenerator.RunAsync(server.BaseAddress, requests.Take(BenchSettings.Users).ToArray(), Connections, TimeSpan.FromSeconds(3));
+            await LoadGenerator.RunAsync(server.BaseAddress, requests.Take(BenchSettings.Users).ToArray(), Connections, TimeSpan.FromMinutes(2), once: true);
             app = await LoadGenerator.RunAsync(server.BaseAddress, requests.Skip(BenchSettings.Users).ToArray(), Connections, duration);
         }
         Print("SlackJit /s3-access (creates a request)", app);

@@ -35,7 +35,8 @@ internal static class LoadGenerator
         return list;
     }
 
-    public static async Task<Result> RunAsync(Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, int connections, TimeSpan duration)
+    /// <param name="once">Send each request once and stop (a warm-up), or when <paramref name="duration"/> ends.</param>
+    public static async Task<Result> RunAsync(Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, int connections, TimeSpan duration, bool once = false)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -47,7 +48,12 @@ internal static class LoadGenerator
             var mine = latencies[w] = new List<double>(capacity: 100_000);
             while (stopAt.Elapsed < duration)
             {
-                var i = (int)(Interlocked.Increment(ref next) % requests.Count);
+                var n = Interlocked.Increment(ref next);
+                if (once && n >= requests.Count)
+                {
+                    break;
+                }
+                var i = (int)(n % requests.Count);
                 var (body, ts, sig) = requests[i];
                 using var message = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new ByteArrayContent(body) };
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");

@@ -3,12 +3,16 @@ using System.Collections.Concurrent;
 namespace SlackJit.Requests;
 
 /// <summary>
-/// A small time-to-live cache on the injected clock (so tests move time with it). Bounded: past
-/// <c>capacity</c> entries it starts over, which costs a few extra Slack lookups and never memory.
+/// A small time-to-live cache on the injected clock (so tests move time with it). Bounded: at
+/// <c>capacity</c> entries it drops what has expired and then the oldest tenth, so a large workspace
+/// costs a few extra Slack lookups and never unbounded memory.
 /// </summary>
-internal sealed class TimedCache<T>(TimeProvider time, TimeSpan ttl, int capacity = 10_000)
+internal sealed class TimedCache<T>(TimeProvider time, TimeSpan ttl, int capacity = 50_000)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _trimming = new();
+
+    public int Count => _entries.Count;
 
     public bool TryGet(string key, out T value)
     {
@@ -26,9 +30,36 @@ internal sealed class TimedCache<T>(TimeProvider time, TimeSpan ttl, int capacit
     {
         if (_entries.Count >= capacity)
         {
-            _entries.Clear();
+            Trim();
         }
         _entries[key] = new Entry(value, time.GetUtcNow() + ttl);
+    }
+
+    private void Trim()
+    {
+        lock (_trimming)
+        {
+            if (_entries.Count < capacity)
+            {
+                return;
+            }
+            var now = time.GetUtcNow();
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.Until <= now)
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+            var excess = _entries.Count - (capacity - capacity / 10);
+            if (excess > 0)
+            {
+                foreach (var (key, _) in _entries.OrderBy(e => e.Value.Until).Take(excess).ToList())
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+        }
     }
 
     private sealed record Entry(T Value, DateTimeOffset Until);

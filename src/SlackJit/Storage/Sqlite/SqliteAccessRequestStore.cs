@@ -12,7 +12,6 @@ internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInit
     private readonly string _path;
     private readonly string _connectionString;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AsyncOnce _init;
     private SqliteWriter? _writer;
 
@@ -40,27 +39,29 @@ internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInit
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
+        // Serialised here, on the caller's thread, so the single writer only binds and runs.
+        var key = Key(request.Id);
+        var status = request.Status.ToString();
+        var doc = StoredRecord.SerializeDocument(request);
+        var events = StoredRecord.SerializeEvents(request.Events);
         try
         {
-            var insert = _writer!.Insert;
-            var p = insert.Parameters;
-            p["@id"].Value = Key(request.Id);
-            p["@status"].Value = request.Status.ToString();
-            p["@version"].Value = request.Version;
-            BindIndexed(p, request);
-            p["@doc"].Value = StoredRecord.SerializeDocument(request);
-            p["@events"].Value = StoredRecord.SerializeEvents(request.Events);
-            int rows = await insert.ExecuteNonQueryAsync(cancellationToken);
+            int rows = await _writer!.RunAsync(w =>
+            {
+                var p = w.Insert.Parameters;
+                p["@id"].Value = key;
+                p["@status"].Value = status;
+                p["@version"].Value = request.Version;
+                BindIndexed(p, request);
+                p["@doc"].Value = doc;
+                p["@events"].Value = events;
+                return w.Insert.ExecuteNonQuery();
+            });
             return rows == 1 ? CreateResult.Created : CreateResult.AlreadyExists;
         }
         catch (SqliteException ex)
         {
             throw Unavailable(ex);
-        }
-        finally
-        {
-            _writeGate.Release();
         }
     }
 
@@ -75,28 +76,30 @@ internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInit
         TransitionGuard.EnsureWellFormed(transition);
         await InitializeAsync(cancellationToken);
         var next = transition.Next;
+        var key = Key(next.Id);
+        var fromStatus = transition.FromStatus.ToString();
+        var nextStatus = next.Status.ToString();
+        var doc = StoredRecord.SerializeDocument(next);
+        var ev = StoredRecord.SerializeEvent(transition.Event);
         int rows;
-        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var update = _writer!.Transition;
-            var p = update.Parameters;
-            p["@id"].Value = Key(next.Id);
-            p["@expected_status"].Value = transition.FromStatus.ToString();
-            p["@expected_version"].Value = transition.FromVersion;
-            p["@next_status"].Value = next.Status.ToString();
-            BindIndexed(p, next);
-            p["@doc"].Value = StoredRecord.SerializeDocument(next);
-            p["@event"].Value = StoredRecord.SerializeEvent(transition.Event);
-            rows = await update.ExecuteNonQueryAsync(cancellationToken);
+            rows = await _writer!.RunAsync(w =>
+            {
+                var p = w.Transition.Parameters;
+                p["@id"].Value = key;
+                p["@expected_status"].Value = fromStatus;
+                p["@expected_version"].Value = transition.FromVersion;
+                p["@next_status"].Value = nextStatus;
+                BindIndexed(p, next);
+                p["@doc"].Value = doc;
+                p["@event"].Value = ev;
+                return w.Transition.ExecuteNonQuery();
+            });
         }
         catch (SqliteException ex)
         {
             throw Unavailable(ex);
-        }
-        finally
-        {
-            _writeGate.Release();
         }
         return rows == 1
             ? TransitionResult.Success(next)
@@ -138,7 +141,6 @@ internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInit
             // Releases the file so it can be moved or deleted after shutdown.
             SqliteConnection.ClearPool(connection);
         }
-        _writeGate.Dispose();
         _init.Dispose();
     }
 

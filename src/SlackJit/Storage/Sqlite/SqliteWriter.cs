@@ -1,15 +1,21 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace SlackJit.Storage.Sqlite;
 
 /// <summary>
-/// The one connection all writes go through, with its statements prepared once. Writes are
-/// serialised in-process (the caller holds the store's write gate), so concurrent writers queue
-/// here instead of spinning in SQLite's busy handler; the losers then see a version mismatch.
+/// The one connection all writes go through, with its statements prepared once. Writes queue here and
+/// one loop runs them in order; whatever queued while the previous commit was on disk is committed
+/// together in one transaction (group commit), so the file is synced once per batch instead of once per
+/// write while every write keeps its own conditional outcome. The losers of a race see zero rows changed.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
+    private const int MaxBatch = 256;
+
     private readonly SqliteConnection _connection;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
 
     public SqliteWriter(SqliteConnection connection)
     {
@@ -19,10 +25,100 @@ internal sealed class SqliteWriter : IDisposable
         Transition = Prepare(SqliteSql.Transition,
             "@id", "@expected_status", "@expected_version", "@next_status", "@requester_key", "@created_at",
             "@due_at", "@expires_at", "@doc", "@event");
+        _loop = Task.Run(RunLoopAsync);
     }
 
     public SqliteCommand Insert { get; }
     public SqliteCommand Transition { get; }
+
+    /// <summary>
+    /// Queues <paramref name="write"/> (which binds and runs one of the prepared statements and returns the rows
+    /// changed) and completes when its transaction is committed. A <see cref="SqliteException"/> from the write or
+    /// its commit surfaces here.
+    /// </summary>
+    public Task<int> RunAsync(Func<SqliteWriter, int> write)
+    {
+        var pending = new PendingWrite(write);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter));
+        }
+        return pending.Done.Task;
+    }
+
+    private async Task RunLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            if (batch.Count == 1)
+            {
+                RunAlone(batch[0]);
+            }
+            else
+            {
+                RunTogether(batch);
+            }
+        }
+    }
+
+    private void RunTogether(List<PendingWrite> batch)
+    {
+        var rows = new int[batch.Count];
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            Insert.Transaction = transaction;
+            Transition.Transaction = transaction;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                rows[i] = batch[i].Write(this);
+            }
+            transaction.Commit();
+        }
+        catch (SqliteException)
+        {
+            // Nothing of the batch was committed. Run each write in its own transaction so every caller
+            // gets its own outcome (most will succeed; the one at fault gets its error).
+            ClearTransaction();
+            foreach (var pending in batch)
+            {
+                RunAlone(pending);
+            }
+            return;
+        }
+        finally
+        {
+            ClearTransaction();
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(rows[i]);
+        }
+    }
+
+    private void RunAlone(PendingWrite pending)
+    {
+        try
+        {
+            pending.Done.TrySetResult(pending.Write(this));
+        }
+        catch (Exception ex)
+        {
+            pending.Done.TrySetException(ex);
+        }
+    }
+
+    private void ClearTransaction()
+    {
+        Insert.Transaction = null;
+        Transition.Transaction = null;
+    }
 
     private SqliteCommand Prepare(string sql, params string[] names)
     {
@@ -38,8 +134,17 @@ internal sealed class SqliteWriter : IDisposable
 
     public void Dispose()
     {
+        _queue.Writer.TryComplete();
+        // Writes already queued are finished before the connection closes.
+        _loop.Wait(TimeSpan.FromSeconds(10));
         Insert.Dispose();
         Transition.Dispose();
         _connection.Dispose();
+    }
+
+    private sealed class PendingWrite(Func<SqliteWriter, int> write)
+    {
+        public Func<SqliteWriter, int> Write { get; } = write;
+        public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
