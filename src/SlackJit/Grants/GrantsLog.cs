@@ -37,4 +37,7 @@ internal static partial class GrantsLog
 
     [LoggerMessage(5060, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
     public static partial void Superseded(ILogger logger, Guid requestId, string accessKeyId, RequestStatus status, long version);
+
+    [LoggerMessage(5061, LogLevel.Warning, "No approval card service is registered; approval cards are not posted or updated")]
+    public static partial void NoApprovalCards(ILogger logger);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Grants;
-using SlackJit.Requests;
 using SlackJit.Storage;
 
 namespace SlackJit.Lifecycle;
@@ -13,7 +12,6 @@ namespace SlackJit.Lifecycle;
 /// </summary>
 internal sealed class DueRequestAdvancer(
     IAccessRequestStore store,
-    IApprovalCards approvalCards,
     CardUpdates cards,
     GrantIssuing issuing,
     GrantClosing closing,
@@ -71,7 +69,7 @@ internal sealed class DueRequestAdvancer(
         {
             try
             {
-                current = await approvalCards.PostAsync(request, cancellationToken);
+                current = await cards.PostAsync(request, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

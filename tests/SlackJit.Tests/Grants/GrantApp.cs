@@ -37,7 +37,8 @@ internal sealed class GrantApp : IAsyncDisposable
     public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
     public static CancellationToken Ct => CancellationToken.None;
 
-    public static async Task<GrantApp> StartAsync(Action<HarnessOptions>? configure = null)
+    /// <param name="withCards">False to start without any approval card service (as a host without the Requests area).</param>
+    public static async Task<GrantApp> StartAsync(Action<HarnessOptions>? configure = null, bool withCards = true)
     {
         var cards = Substitute.For<IApprovalCards>();
         cards.PostAsync(Arg.Any<AccessRequest>(), Arg.Any<CancellationToken>())
@@ -51,7 +52,10 @@ internal sealed class GrantApp : IAsyncDisposable
             var more = options.Services;
             options.Services = services =>
             {
-                services.AddSingleton(cards);
+                if (withCards)
+                {
+                    services.AddSingleton(cards);
+                }
                 services.AddSingleton<ILoggerProvider>(logs);
                 more?.Invoke(services);
             };
