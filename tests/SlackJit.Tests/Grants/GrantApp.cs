@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,10 @@ internal sealed class GrantApp : IAsyncDisposable
                 if (withCards)
                 {
                     services.AddSingleton(cards);
+                }
+                else
+                {
+                    services.RemoveAll<IApprovalCards>();
                 }
                 services.AddSingleton<ILoggerProvider>(logs);
                 more?.Invoke(services);

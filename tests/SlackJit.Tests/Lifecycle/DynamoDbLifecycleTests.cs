@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using SlackJit.Access;
 using SlackJit.Grants;
 using SlackJit.Storage;
@@ -19,6 +20,14 @@ public sealed class DynamoDbLifecycleTests(DynaliteFixture dynalite) : IClassFix
     {
         var table = "lifecycle-" + Guid.NewGuid().ToString("N");
         using var client = dynalite.CreateClient();
+        // The table is made ready on the real clock first: the store's start-up wait for ACTIVE polls on the injected
+        // clock, which this app's fake clock would never advance.
+        using (var setup = new DynamoDbAccessRequestStore(
+            () => client, new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = true }, TimeProvider.System,
+            NullLogger<DynamoDbAccessRequestStore>.Instance))
+        {
+            await setup.InitializeAsync(Ct);
+        }
         await using var app = await StartAsync(o =>
         {
             o.Settings["Store:Provider"] = "DynamoDb";
