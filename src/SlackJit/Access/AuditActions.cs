@@ -26,4 +26,13 @@ public static class AuditActions
 
     /// <summary>Someone tried to deny and was not allowed.</summary>
     public const string DenyRefused = "deny-refused";
+
+    /// <summary>The requester asked for fresh credentials; the claim keeps a second click from calling STS too.</summary>
+    public const string RenewStarted = "renew-started";
+
+    /// <summary>A renewal could not be completed (STS refused, Slack unreachable); the claim is released.</summary>
+    public const string RenewFailed = "renew-failed";
+
+    /// <summary>The sweeper corrected when a request is next due (a stale or missing due time).</summary>
+    public const string Rescheduled = "rescheduled";
 }

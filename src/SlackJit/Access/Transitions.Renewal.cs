@@ -1,0 +1,62 @@
+namespace SlackJit.Access;
+
+public static partial class Transitions
+{
+    /// <summary>AWS STS issues credentials for at least 15 minutes; a renewal needs that much window left.</summary>
+    public static readonly TimeSpan MinSessionLength = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Claims a renewal before STS is called (Active → Active, an audit line only). The write is conditional on
+    /// the version, so of two clicks read at the same version one wins; a click read after a claim is refused
+    /// while that claim is younger than <paramref name="lease"/>. The claim ends with <see cref="Renew"/> or a
+    /// <see cref="AuditActions.RenewFailed"/> record, or by itself when the lease runs out (a crash).
+    /// </summary>
+    public static TransitionDecision ClaimRenewal(AccessRequest request, string actorId, DateTimeOffset now, TimeSpan lease)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        if (actorId != request.Requester.UserId)
+        {
+            return NotRequester(request, "renew");
+        }
+
+        if (request.Status != RequestStatus.Active || request.Grant is not { } grant)
+        {
+            return WrongStatus(request, "renewed");
+        }
+
+        if (now >= grant.WindowEnd)
+        {
+            return new Refusal(RefusalReason.WindowClosed, $"The access window of {request.ShortId} ended at {grant.WindowEnd:u}; make a new request.");
+        }
+
+        if (grant.WindowEnd - now < MinSessionLength)
+        {
+            return new Refusal(
+                RefusalReason.WindowClosed,
+                $"Less than {MinSessionLength.TotalMinutes:0} minutes of the window of {request.ShortId} remain, and AWS issues credentials " +
+                $"for at least {MinSessionLength.TotalMinutes:0} minutes, so they cannot be renewed. Your current credentials work until {grant.SessionExpiry:u}.");
+        }
+
+        var last = request.Events.LastOrDefault(e => e.Action is AuditActions.RenewStarted or AuditActions.RenewFailed or AuditActions.Renewed);
+        if (last is { Action: AuditActions.RenewStarted } && last.At + lease > now)
+        {
+            return new Refusal(RefusalReason.LeaseHeld, $"A renewal of {request.ShortId} is already under way; the message updates when it is done.");
+        }
+
+        return RecordAttempt(request, actorId, AuditActions.RenewStarted, $"credentials {grant.Issues + 1}", now);
+    }
+
+    /// <summary>
+    /// Corrects when the request is next due without changing its status: the sweeper uses it for a due time
+    /// that nothing can act on (so the request is not read again on every sweep). Null means nothing is due.
+    /// </summary>
+    public static Transition Reschedule(AccessRequest request, DateTimeOffset? dueAt, DateTimeOffset now)
+    {
+        var detail = dueAt is { } at ? $"due at {at:u}" : "nothing due";
+        return Transition.From(
+            request,
+            request with { DueAt = dueAt },
+            Event(request, now, AuditEvent.SystemActor, AuditActions.Rescheduled, request.Status, detail));
+    }
+}

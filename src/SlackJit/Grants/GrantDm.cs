@@ -1,0 +1,101 @@
+using SlackJit.Access;
+using SlackJit.Slack.Api;
+using SlackJit.Storage;
+
+namespace SlackJit.Grants;
+
+/// <summary>
+/// The requester's DM about one request. It is created (and its place stored) before any credentials exist, so
+/// credentials are always delivered by editing that one message, never by posting a second one; and it is edited
+/// again to remove them when the grant ends.
+/// </summary>
+internal sealed class GrantDm(ISlackApi slack, IAccessRequestStore store, TimeProvider time, ILogger<GrantDm> logger)
+{
+    /// <summary>Slack errors after which there is no message left to edit: nothing there can hold a secret.</summary>
+    private static readonly HashSet<string> Gone = new(StringComparer.Ordinal)
+    {
+        SlackErrors.MessageNotFound, SlackErrors.ChannelNotFound, "cant_update_message", "is_archived",
+    };
+
+    /// <summary>
+    /// Returns the request with its DM recorded: as it is when it has one, else after posting the "Issuing…"
+    /// message and storing its place. Null when the request moved on meanwhile (<paramref name="stillOurs"/> said
+    /// no): someone else owns it now. Slack failures throw <see cref="SlackApiException"/>.
+    /// </summary>
+    public async Task<AccessRequest?> EnsureAsync(AccessRequest request, Func<AccessRequest, bool> stillOurs, CancellationToken cancellationToken)
+    {
+        if (HasDm(request))
+        {
+            return request;
+        }
+
+        var channel = await slack.OpenDirectMessageAsync(request.Requester.UserId, cancellationToken);
+        var posted = await slack.PostMessageAsync(channel, GrantNotices.Issuing(request), cancellationToken);
+        var current = request;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var refs = current.Slack with { DmChannel = posted.Channel, DmTs = posted.Ts };
+            var result = await store.ApplyAsync(Transitions.WithSlackRefs(current, refs, time.GetUtcNow()), cancellationToken);
+            if (result.Applied)
+            {
+                return result.Current;
+            }
+            // Another write landed first (e.g. the card's place); carry on only while the claim is still ours.
+            if (result.Current is not { } latest || HasDm(latest) || !stillOurs(latest))
+            {
+                GrantsLog.NotClaimed(logger, request.Id, "the request moved while its DM was being recorded");
+                return null;
+            }
+            current = latest;
+        }
+        return null;
+    }
+
+    /// <summary>Edits the DM to <paramref name="message"/>; false when the request has none. Slack failures throw.</summary>
+    public async Task<bool> ShowAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (!HasDm(request))
+        {
+            return false;
+        }
+        await slack.UpdateMessageAsync(new SlackMessageRef(request.Slack.DmChannel!, request.Slack.DmTs!), message, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the DM with the closing notice for <paramref name="closed"/>'s status (no secret, no link, no button).
+    /// True when no secret is left there: edited, never posted, or gone. False when Slack failed for now.
+    /// </summary>
+    public async Task<bool> ScrubAsync(AccessRequest closed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ShowAsync(closed, GrantNotices.Closed(closed, time.GetUtcNow()), cancellationToken);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            GrantsLog.SlackFailed(logger, closed.Id, ex.Method, ex.Error);
+            return Gone.Contains(ex.Error);
+        }
+    }
+
+    /// <summary>Tells the requester something without secrets: edits the DM when there is one, else posts a new one. Never throws for Slack.</summary>
+    public async Task TellAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await ShowAsync(request, message, cancellationToken))
+            {
+                var channel = await slack.OpenDirectMessageAsync(request.Requester.UserId, cancellationToken);
+                await slack.PostMessageAsync(channel, message, cancellationToken);
+            }
+        }
+        catch (SlackApiException ex)
+        {
+            GrantsLog.SlackFailed(logger, request.Id, ex.Method, ex.Error);
+        }
+    }
+
+    private static bool HasDm(AccessRequest request) => request.Slack is { DmChannel: not null, DmTs: not null };
+}

@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+using SlackJit.Aws;
+using SlackJit.Lifecycle;
+using SlackJit.Slack.Api;
+using SlackJit.Storage;
+
+namespace SlackJit.Grants;
+
+/// <summary>
+/// Issues an approved request: claim (Approved → Issuing with a lease, so one worker calls STS), make sure the
+/// requester's DM exists and is recorded, call STS, edit the DM with the credentials, then Issuing → Active and
+/// update the card. A crash anywhere leaves the request Issuing; once the lease runs out the sweeper claims it
+/// again and the same DM is reused. Every failure ends as a retry with back-off or as Failed, told to everyone.
+/// </summary>
+internal sealed class GrantIssuing(
+    IAccessRequestStore store,
+    IGrantIssuer issuer,
+    GrantDm dm,
+    CardUpdates cards,
+    IOptions<BackgroundWorkOptions> lifecycle,
+    IOptionsMonitor<AwsOptions> aws,
+    TimeProvider time,
+    ILogger<GrantIssuing> logger)
+{
+    public async Task<IssueResult> IssueAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            GrantsLog.NotClaimed(logger, requestId, "no such request");
+            return IssueResult.NotClaimed;
+        }
+        return await IssueAsync(request, cancellationToken);
+    }
+
+    public async Task<IssueResult> IssueAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        var options = lifecycle.Value;
+        var now = time.GetUtcNow();
+
+        // A request that keeps crashing its worker (or keeps failing) stops here rather than looping forever.
+        if (request.Status is RequestStatus.Approved or RequestStatus.Issuing && request.DueAt <= now
+            && request.IssueAttempts >= options.MaxIssueAttempts)
+        {
+            return await FailAsync(request, "TooManyAttempts",
+                $"Issuing did not complete in {options.MaxIssueAttempts} attempts. Last error: {LastError(request) ?? "none recorded (the worker stopped)"}",
+                $"SlackJit tried {options.MaxIssueAttempts} times without success", cancellationToken);
+        }
+
+        var claim = Transitions.ClaimIssuance(request, now, options.IssueLease);
+        if (!claim.IsAllowed)
+        {
+            GrantsLog.NotClaimed(logger, request.Id, claim.Refusal.Reason.ToString());
+            return IssueResult.NotClaimed;
+        }
+        var won = await store.ApplyAsync(claim.Transition, cancellationToken);
+        if (!won.Applied || won.Current is not { } claimed)
+        {
+            GrantsLog.NotClaimed(logger, request.Id, "another worker claimed it first");
+            return IssueResult.NotClaimed;
+        }
+        var leaseEnd = claimed.DueAt ?? now + options.IssueLease;
+
+        if (AccessRequests.WindowEnd(claimed) is not { } windowEnd || windowEnd <= now)
+        {
+            return await FailAsync(claimed, "WindowClosed",
+                "The approved window ended before credentials could be issued (SlackJit was down, or issuing kept failing).",
+                "the approved window ended before they could be issued", cancellationToken);
+        }
+
+        // The DM exists (and its place is stored) before any secret does: a re-claim edits it, never posts another.
+        AccessRequest? owned;
+        try
+        {
+            owned = await dm.EnsureAsync(claimed, latest => latest.Status == RequestStatus.Issuing && latest.IssueAttempts == claimed.IssueAttempts, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            GrantsLog.SlackFailed(logger, claimed.Id, ex.Method, ex.Error);
+            return await RetryOrFailAsync(claimed, "Slack:" + ex.Error, $"Slack {ex.Method} failed: {ex.Error}.", cancellationToken);
+        }
+        if (owned is null)
+        {
+            return IssueResult.Abandoned;
+        }
+
+        var duration = GrantDuration.For(windowEnd - now, aws.CurrentValue.MaxSessionDuration);
+        var outcome = await issuer.IssueAsync(owned, duration, cancellationToken);
+        return outcome switch
+        {
+            IssueOutcome.Issued issued => await DeliverAsync(owned, issued, windowEnd, leaseEnd, cancellationToken),
+            IssueOutcome.Refused { Transient: true } refused => await RetryOrFailAsync(owned, refused.Code, refused.Message, cancellationToken),
+            IssueOutcome.Refused refused => await FailAsync(owned, refused.Code, refused.Message, $"AWS refused to issue them (`{refused.Code}`)", cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown issue outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    private async Task<IssueResult> DeliverAsync(
+        AccessRequest request, IssueOutcome.Issued issued, DateTimeOffset windowEnd, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
+    {
+        var credentials = issued.Credentials;
+        var now = time.GetUtcNow();
+        if (now >= leaseEnd)
+        {
+            // Someone may have claimed it again already; the DM is theirs to fill now.
+            GrantsLog.LeaseLost(logger, request.Id, credentials.AccessKeyId);
+            return IssueResult.Abandoned;
+        }
+
+        if (!GrantMessages.TryCredentials(request, credentials, issued.SigninError, windowEnd, now, renewed: false, out var message))
+        {
+            return await FailAsync(request, "CredentialsTooLarge",
+                "STS returned a credential longer than a Slack message section holds (3000 characters); it cannot be delivered.",
+                "the credentials were too long for a Slack message", cancellationToken);
+        }
+        try
+        {
+            await dm.ShowAsync(request, message, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            // Undelivered credentials are never kept anywhere; the next attempt mints fresh ones.
+            GrantsLog.SlackFailed(logger, request.Id, ex.Method, ex.Error);
+            return await RetryOrFailAsync(request, "Slack:" + ex.Error, $"Slack {ex.Method} failed: {ex.Error}.", cancellationToken);
+        }
+
+        var grant = new GrantInfo(credentials.AccessKeyId, credentials.AssumedRoleId, credentials.Expiration, windowEnd);
+        var activate = Transitions.Activate(request, grant, now);
+        var applied = activate.IsAllowed ? await store.ApplyAsync(activate.Transition, cancellationToken) : null;
+        if (applied is not { Applied: true, Current: { } active })
+        {
+            var current = applied?.Current ?? request;
+            GrantsLog.Superseded(logger, request.Id, credentials.AccessKeyId, current.Status, current.Version);
+            if (current.Status.IsFinal())
+            {
+                // Ended or failed meanwhile: the credentials just shown must not stay.
+                await dm.ScrubAsync(current, cancellationToken);
+            }
+            return IssueResult.Abandoned;
+        }
+
+        GrantsLog.Activated(logger, active.Id, credentials.AccessKeyId, credentials.Expiration);
+        await cards.UpdateAsync(active, cancellationToken);
+        return IssueResult.Activated;
+    }
+
+    private async Task<IssueResult> RetryOrFailAsync(AccessRequest request, string code, string message, CancellationToken cancellationToken)
+    {
+        var options = lifecycle.Value;
+        if (request.IssueAttempts >= options.MaxIssueAttempts)
+        {
+            return await FailAsync(request, code, $"Gave up after {request.IssueAttempts} attempts. {message}",
+                $"SlackJit tried {request.IssueAttempts} times without success", cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var retryAt = now + options.RetryDelay(request.IssueAttempts);
+        var release = Transitions.ReleaseIssuance(request, now, retryAt, $"{code}: {message}");
+        if (!release.IsAllowed || !(await store.ApplyAsync(release.Transition, cancellationToken)).Applied)
+        {
+            // The lease ran out and someone else has it now; their run decides.
+            return IssueResult.Abandoned;
+        }
+        GrantsLog.Retrying(logger, request.Id, code, request.IssueAttempts, retryAt);
+        return IssueResult.Retrying;
+    }
+
+    /// <param name="operatorMessage">What to fix, for the card and the log.</param>
+    /// <param name="requesterReason">What the requester reads after "could not be issued:".</param>
+    private async Task<IssueResult> FailAsync(
+        AccessRequest request, string code, string operatorMessage, string requesterReason, CancellationToken cancellationToken)
+    {
+        var fail = Transitions.Fail(request, code, operatorMessage, time.GetUtcNow());
+        if (!fail.IsAllowed)
+        {
+            GrantsLog.NotClaimed(logger, request.Id, fail.Refusal.Reason.ToString());
+            return IssueResult.NotClaimed;
+        }
+        var applied = await store.ApplyAsync(fail.Transition, cancellationToken);
+        if (!applied.Applied || applied.Current is not { } failed)
+        {
+            return IssueResult.NotClaimed;
+        }
+
+        GrantsLog.Failed(logger, failed.Id, code, operatorMessage);
+        await dm.TellAsync(failed, GrantNotices.Failed(failed, requesterReason), cancellationToken);
+        await cards.UpdateAsync(failed, cancellationToken);
+        return IssueResult.Failed;
+    }
+
+    private static string? LastError(AccessRequest request) =>
+        request.Events.LastOrDefault(e => e.Action == AuditActions.IssueReleased)?.Detail;
+}

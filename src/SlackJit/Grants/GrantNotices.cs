@@ -1,0 +1,73 @@
+using SlackJit.Access;
+using SlackJit.Slack.Api;
+using SlackJit.Slack.Blocks;
+
+namespace SlackJit.Grants;
+
+/// <summary>The requester's DM when it holds no secret: before issuing, after a failure, after the grant ends.</summary>
+internal static class GrantNotices
+{
+    /// <summary>Posted before STS is called, so the credentials always have one place to go, even after a crash.</summary>
+    public static SlackMessage Issuing(AccessRequest request)
+    {
+        var text = $"Issuing your credentials for `{Mrkdwn.Escape(request.Resource.Display)}` ({request.ShortId})…";
+        return Message(text, Block.Section(text));
+    }
+
+    /// <param name="reason">Why, for the requester (no operator detail): e.g. "AWS refused to issue them (`AccessDenied`)".</param>
+    public static SlackMessage Failed(AccessRequest request, string reason)
+    {
+        var text = $"Your access to `{Mrkdwn.Escape(request.Resource.Display)}` ({request.ShortId}) could not be issued: {reason}. " +
+                   "The SlackJit operator has been told.";
+        return Message(text, Block.Section(text));
+    }
+
+    /// <summary>The DM after the grant: every secret, the link and the buttons gone; which of the endings it was.</summary>
+    public static SlackMessage Closed(AccessRequest request, DateTimeOffset now) => request.Status switch
+    {
+        RequestStatus.Ended => Ended(request, now),
+        RequestStatus.Failed => Failed(request, "issuing did not complete"),
+        _ => Expired(request, now),
+    };
+
+    public static SlackMessage Expired(AccessRequest request, DateTimeOffset now)
+    {
+        var what = Mrkdwn.Escape(request.Resource.Display);
+        var end = request.Grant?.WindowEnd ?? now;
+        var text = $"Your access to `{what}` ({request.ShortId}) has ended: the approved window closed {SlackTime.Date(end)}. " +
+                   "The credentials were removed from this message.";
+        return Message(
+            $"Your access to {what} ({request.ShortId}) has ended.",
+            Block.Section(text),
+            Block.Context(StillValid(request, now) ?? "The credentials have expired. Make a new request with `/s3-access` if you need more time."));
+    }
+
+    public static SlackMessage Ended(AccessRequest request, DateTimeOffset now)
+    {
+        var what = Mrkdwn.Escape(request.Resource.Display);
+        var text = $"You ended your access to `{what}` ({request.ShortId}). " +
+                   "The credentials were removed from this message and will not be renewed.";
+        return Message(
+            $"You ended your access to {what} ({request.ShortId}).",
+            Block.Section(text),
+            Block.Context(StillValid(request, now) ?? "The credentials have expired."));
+    }
+
+    /// <summary>A new DM: nobody decided before the deadline.</summary>
+    public static SlackMessage TimedOut(AccessRequest request)
+    {
+        var text = $"Your request {request.ShortId} for `{Mrkdwn.Escape(request.Resource.Display)}` timed out: nobody decided before " +
+                   $"{SlackTime.Date(request.Deadline)}. Ask again with `/s3-access` if you still need access.";
+        return Message($"Your request {request.ShortId} timed out.", Block.Section(text));
+    }
+
+    // SlackJit cannot revoke STS credentials yet (no IAM call): say so instead of implying they stopped working.
+    private static string? StillValid(AccessRequest request, DateTimeOffset now) =>
+        request.Grant is { } grant && grant.SessionExpiry > now
+            ? "AWS STS credentials cannot be revoked early, so the ones already issued keep working until they expire " +
+              $"{SlackTime.Date(grant.SessionExpiry)} ({SlackTime.Relative(grant.SessionExpiry, now)})."
+            : null;
+
+    private static SlackMessage Message(string text, params IEnumerable<System.Text.Json.Nodes.JsonObject> blocks) =>
+        new(text, BlockList.ForMessage().AddRange(blocks).ToJsonArray());
+}

@@ -1,0 +1,184 @@
+using NSubstitute;
+using SlackJit.Access;
+using SlackJit.Grants;
+using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Fakes.Aws;
+using static SlackJit.Tests.Grants.GrantApp;
+
+namespace SlackJit.Tests.Grants;
+
+/// <summary>The DM's Renew credentials and I'm done buttons, clicked through the signed interactions endpoint.</summary>
+public sealed class GrantButtonsTests
+{
+    [Fact]
+    public async Task Renew_Requester_PutsFreshCredentialsInTheSameDm()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(50));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+
+        var renewed = await app.WaitForAsync(active.Id, r => r.Grant?.Issues == 2);
+        var (first, second) = (app.Harness.Sts.Issued[0], app.Harness.Sts.Issued[1]);
+        Assert.Equal(second.AccessKeyId, renewed.Grant!.AccessKeyId);
+        Assert.Equal(active.Grant!.WindowEnd, renewed.Grant.WindowEnd);
+        Assert.Equal(3600, app.Harness.Sts.Calls[1].DurationSeconds);
+        var dm = app.Dm();
+        Assert.Contains(second.SecretAccessKey, dm.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.SecretAccessKey, dm.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.SessionToken, dm.AllText, StringComparison.Ordinal);
+        Assert.Contains("Renewed", dm.AllText, StringComparison.Ordinal);
+        Assert.Single(app.Slack.Calls("chat.postMessage"));
+        Assert.Contains(renewed.Events, e => e.Action == AuditActions.Renewed && e.Actor == SlackJitHarness.Requester);
+    }
+
+    [Fact]
+    public async Task Renew_NearTheWindowEnd_AsksOnlyForWhatIsLeft()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(80));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+
+        await app.WaitForAsync(active.Id, r => r.Grant?.Issues == 2);
+        Assert.Equal(40 * 60, app.Harness.Sts.Calls[1].DurationSeconds);
+        Assert.DoesNotContain(GrantIssuingTests.Buttons(app.Dm().Blocks), b => b["action_id"]!.GetValue<string>() == GrantActionIds.Renew);
+    }
+
+    [Fact]
+    public async Task Renew_ClickedTwiceAtOnce_CallsStsOnce()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        // The first renewal is still waiting for STS when the second click arrives.
+        app.Harness.Sts.FailNext(StsFault.Slow(TimeSpan.FromMilliseconds(500)));
+
+        await Task.WhenAll(app.ClickAsync(GrantActionIds.Renew, active.Id), app.ClickAsync(GrantActionIds.Renew, active.Id));
+
+        await app.WaitForAsync(active.Id, r => r.Grant?.Issues == 2);
+        await app.WaitForQueueAsync();
+        Assert.Equal(2, app.Harness.Sts.Calls.Count);
+        Assert.Contains(app.Replies(), r => r.Contains("already under way", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Renew_AfterTheWindow_IsRefusedWithoutCallingSts()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        app.Harness.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+
+        Assert.Contains("ended", Assert.Single(app.Replies()), StringComparison.Ordinal);
+        Assert.Single(app.Harness.Sts.Calls);
+        Assert.Equal(1, (await app.GetAsync(active.Id)).Grant!.Issues);
+    }
+
+    [Fact]
+    public async Task Renew_UnderFifteenMinutesLeft_IsRefusedAndSaysWhy()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(110));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+
+        Assert.Contains("15 minutes", Assert.Single(app.Replies()), StringComparison.Ordinal);
+        Assert.Single(app.Harness.Sts.Calls);
+    }
+
+    [Fact]
+    public async Task Renew_SomeoneElse_IsRefused()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id, SlackJitHarness.Outsider);
+
+        Assert.Contains("Only", Assert.Single(app.Replies()), StringComparison.Ordinal);
+        Assert.Single(app.Harness.Sts.Calls);
+    }
+
+    [Fact]
+    public async Task Renew_StsRefuses_KeepsTheOldCredentialsAndLetsTheRequesterTryAgain()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        app.Harness.Sts.FailNext(StsFault.AccessDenied);
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+        var failed = await app.WaitForAsync(active.Id, r => r.Events[^1].Action == AuditActions.RenewFailed);
+
+        Assert.Equal(RequestStatus.Active, failed.Status);
+        Assert.Contains(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+        Assert.Contains(app.Replies(), r => r.Contains("AccessDenied", StringComparison.Ordinal));
+
+        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+        await app.WaitForAsync(active.Id, r => r.Grant?.Issues == 2);
+    }
+
+    [Fact]
+    public async Task Done_Requester_EndsScrubsAndSaysTheCredentialsLiveUntilExpiry()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+        var issued = Assert.Single(app.Harness.Sts.Issued);
+
+        await app.ClickAsync(GrantActionIds.Done, active.Id);
+
+        var ended = await app.GetAsync(active.Id);
+        Assert.Equal(RequestStatus.Ended, ended.Status);
+        Assert.Equal(SlackJitHarness.Requester, ended.DecidedBy);
+        Assert.Null(ended.DueAt);
+        var dm = app.Dm();
+        Assert.DoesNotContain(issued.SecretAccessKey, dm.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(issued.SessionToken, dm.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Harness.Federation.Tokens[0], dm.AllText, StringComparison.Ordinal);
+        Assert.Contains("You ended your access", dm.AllText, StringComparison.Ordinal);
+        Assert.Contains("cannot be revoked early", dm.AllText, StringComparison.Ordinal);
+        Assert.Contains("keep working until they expire", dm.AllText, StringComparison.Ordinal);
+        Assert.Empty(GrantIssuingTests.Buttons(dm.Blocks));
+        await app.Cards.Received(1).UpdateAsync(Arg.Is<AccessRequest>(r => r.Status == RequestStatus.Ended), Arg.Any<CancellationToken>());
+        Assert.Empty(app.Replies());
+    }
+
+    [Fact]
+    public async Task Done_SomeoneElse_IsRefusedAndChangesNothing()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+
+        await app.ClickAsync(GrantActionIds.Done, active.Id, SlackJitHarness.Outsider);
+
+        Assert.Equal(RequestStatus.Active, (await app.GetAsync(active.Id)).Status);
+        Assert.Contains(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+        Assert.Contains("Only", Assert.Single(app.Replies()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_Twice_EndsOnceAndAnswersTheSecondClick()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
+
+        await app.ClickAsync(GrantActionIds.Done, active.Id);
+        await app.ClickAsync(GrantActionIds.Done, active.Id);
+
+        var ended = await app.GetAsync(active.Id);
+        Assert.Single(ended.Events, e => e.Action == AuditActions.Ended);
+        Assert.Contains("ended", Assert.Single(app.Replies()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Renew_UnknownRequest_SaysSo()
+    {
+        await using var app = await StartAsync();
+
+        await app.ClickAsync(GrantActionIds.Renew, Guid.NewGuid());
+
+        Assert.Contains("no longer exists", Assert.Single(app.Replies()), StringComparison.Ordinal);
+    }
+}
