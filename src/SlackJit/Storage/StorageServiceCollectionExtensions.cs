@@ -35,7 +35,6 @@ internal static class StorageServiceCollectionExtensions
             StoreProvider.DynamoDb => new DynamoDbAccessRequestStore(
                 services.GetRequiredService<IAmazonDynamoDB>,
                 options.DynamoDb,
-                services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<DynamoDbAccessRequestStore>>()),
             _ => new SqliteAccessRequestStore(
                 // A relative path is relative to the app's content root, not to whatever folder it was started from.

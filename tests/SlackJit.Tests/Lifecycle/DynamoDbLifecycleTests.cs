@@ -20,10 +20,9 @@ public sealed class DynamoDbLifecycleTests(DynaliteFixture dynalite) : IClassFix
     {
         var table = "lifecycle-" + Guid.NewGuid().ToString("N");
         using var client = dynalite.CreateClient();
-        // The table is made ready on the real clock first: the store's start-up wait for ACTIVE polls on the injected
-        // clock, which this app's fake clock would never advance.
+        // The table is made ready before the app starts, so the test waits for ACTIVE only once.
         using (var setup = new DynamoDbAccessRequestStore(
-            () => client, new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = true }, TimeProvider.System,
+            () => client, new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = true },
             NullLogger<DynamoDbAccessRequestStore>.Instance))
         {
             await setup.InitializeAsync(Ct);

@@ -146,7 +146,6 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         using var store = new DynamoDbAccessRequestStore(
             () => throw new AmazonClientException("No RegionEndpoint or ServiceURL configured"),
             new DynamoDbStoreOptions { TableName = _table },
-            TimeProvider.System,
             NullLogger<DynamoDbAccessRequestStore>.Instance);
 
         var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.PingAsync(Ct));
@@ -157,7 +156,6 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
     private static DynamoDbAccessRequestStore NewStore(IAmazonDynamoDB client, string table, bool createTable) => new(
         () => client,
         new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = createTable },
-        TimeProvider.System,
         NullLogger<DynamoDbAccessRequestStore>.Instance);
 
     private async Task<Dictionary<string, AttributeValue>> RawItemAsync(Guid id)

@@ -20,7 +20,6 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
 
     private readonly Lazy<IAmazonDynamoDB> _client;
     private readonly DynamoDbStoreOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AsyncOnce _init;
     private readonly DynamoDbCalls _calls;
@@ -30,12 +29,11 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
     /// region, and that must surface as "store unavailable" (and on /readyz), not as a crash.
     /// </param>
     public DynamoDbAccessRequestStore(
-        Func<IAmazonDynamoDB> client, DynamoDbStoreOptions options, TimeProvider time, ILogger<DynamoDbAccessRequestStore> logger)
+        Func<IAmazonDynamoDB> client, DynamoDbStoreOptions options, ILogger<DynamoDbAccessRequestStore> logger)
     {
         // PublicationOnly: a failed construction is not cached; the next call tries again.
         _client = new Lazy<IAmazonDynamoDB>(client, LazyThreadSafetyMode.PublicationOnly);
         _options = options;
-        _time = time;
         _logger = logger;
         _calls = new DynamoDbCalls(options.TableName);
         _init = new AsyncOnce(InitializeCoreAsync);
@@ -242,7 +240,8 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
 
     private async Task WaitUntilActiveAsync(CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + TimeSpan.FromMinutes(2);
+        // Waiting on DynamoDB is wall-clock time, not the app's clock: a frozen test clock must not hang start-up.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var table = await DescribeAsync(cancellationToken);
@@ -252,11 +251,11 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
             {
                 return;
             }
-            if (_time.GetUtcNow() > deadline)
+            if (waited.Elapsed > TimeSpan.FromMinutes(2))
             {
                 throw new StoreUnavailableException($"DynamoDB table {Table} did not become ACTIVE within 2 minutes.");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
 
