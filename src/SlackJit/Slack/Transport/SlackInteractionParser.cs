@@ -19,8 +19,9 @@ internal static class SlackInteractionParser
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
             return Parse(document.RootElement);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot even be read as JSON.
             return InteractionParse.Invalid("Payload is not valid JSON.");
         }
     }
@@ -31,12 +32,11 @@ internal static class SlackInteractionParser
         {
             return InteractionParse.Invalid("Payload is not a JSON object.");
         }
-        if (!payload.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        if (!payload.TryGetProperty("type", out var typeElement) || !TryGetString(typeElement, out var type))
         {
             return InteractionParse.Invalid("Payload has no type.");
         }
 
-        var type = typeElement.GetString()!;
         try
         {
             SlackInteraction? parsed = type switch
@@ -53,6 +53,25 @@ internal static class SlackInteractionParser
         catch (JsonException)
         {
             return InteractionParse.Invalid($"Payload of type {type} is malformed.");
+        }
+    }
+
+    // Valid JSON may still escape a lone surrogate ("\ud800"), which GetString refuses with an InvalidOperationException.
+    private static bool TryGetString(JsonElement element, out string value)
+    {
+        value = "";
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
