@@ -49,4 +49,16 @@ public sealed class LoneSurrogateTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Payload has no type.", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public void SlashCommandReader_SocketModeTextEscapesLoneSurrogate_RefusedNotThrown()
+    {
+        using var document = JsonDocument.Parse("{\"command\":\"/s3-access\",\"user_id\":\"U1\",\"team_id\":\"T1\",\"text\":\"why \\ud83d\"}");
+
+        var read = SlashCommandReader.TryRead(document.RootElement, out var command, out var error);
+
+        Assert.False(read);
+        Assert.Null(command);
+        Assert.Equal("Payload holds text that is not valid Unicode.", error);
+    }
 }
