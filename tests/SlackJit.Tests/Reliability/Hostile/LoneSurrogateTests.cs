@@ -61,4 +61,13 @@ public sealed class LoneSurrogateTests
         Assert.Null(command);
         Assert.Equal("Payload holds text that is not valid Unicode.", error);
     }
+
+    [Theory]
+    [InlineData("{\"type\":\"\\udc00\"}")]
+    [InlineData("{\"type\":\"interactive\",\"envelope_id\":\"e\\ud800\",\"payload\":{}}")]
+    public void SocketModeMessage_FieldEscapesLoneSurrogate_NotAMessageNotThrown(string json)
+    {
+        Assert.False(SocketModeMessage.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var message));
+        Assert.Null(message);
+    }
 }
