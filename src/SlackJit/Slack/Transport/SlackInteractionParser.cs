@@ -78,13 +78,15 @@ internal static class SlackInteractionParser
     private static bool IsKnown(string type) =>
         type is SlackInteraction.BlockActions or SlackInteraction.ViewSubmission or SlackInteraction.ViewClosed;
 
-    // Present-but-empty IDs are as useless as absent ones: nothing could be keyed or attributed on them.
+    // Present-but-empty (or blank) IDs are as useless as absent ones: nothing could be keyed or attributed on them.
     private static BlockActionsPayload? Check(BlockActionsPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.Actions.Count > 0 && p.Actions.All(a => a.ActionId.Length > 0) ? p : null;
+        p is not null && IsId(p.User.Id) && p.Actions.Count > 0 && p.Actions.All(a => a.ActionId.Length > 0) ? p : null;
 
     private static ViewSubmissionPayload? Check(ViewSubmissionPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.View.Id.Length > 0 ? p : null;
+        p is not null && IsId(p.User.Id) && p.View.Id.Length > 0 ? p : null;
 
     private static ViewClosedPayload? Check(ViewClosedPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.View.Id.Length > 0 ? p : null;
+        p is not null && IsId(p.User.Id) && p.View.Id.Length > 0 ? p : null;
+
+    private static bool IsId(string id) => !string.IsNullOrWhiteSpace(id);
 }
