@@ -79,8 +79,9 @@ internal static class SlackInteractionParser
         type is SlackInteraction.BlockActions or SlackInteraction.ViewSubmission or SlackInteraction.ViewClosed;
 
     // Present-but-empty (or blank) IDs are as useless as absent ones: nothing could be keyed or attributed on them.
+    // JSON null inside a list is not caught by the nullable annotations, which cover properties only.
     private static BlockActionsPayload? Check(BlockActionsPayload? p) =>
-        p is not null && IsId(p.User.Id) && p.Actions.Count > 0 && p.Actions.All(a => a.ActionId.Length > 0) ? p : null;
+        p is not null && IsId(p.User.Id) && p.Actions.Count > 0 && p.Actions.All(a => a is not null && a.ActionId.Length > 0) ? p : null;
 
     private static ViewSubmissionPayload? Check(ViewSubmissionPayload? p) =>
         p is not null && IsId(p.User.Id) && p.View.Id.Length > 0 ? p : null;
