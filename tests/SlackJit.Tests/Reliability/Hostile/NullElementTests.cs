@@ -27,4 +27,21 @@ public sealed class NullElementTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("{\"resource\":null}")]
+    [InlineData("{\"resource\":{\"value\":null}}")]
+    public async Task NewRequestForm_NullInputState_InlineErrorNotSomethingWentWrong(string values)
+    {
+        await using var harness = await SlackJitHarness.StartAsync();
+        var payload = "{\"type\":\"view_submission\",\"user\":{\"id\":\"U0REQUESTER\"},\"team\":{\"id\":\"T0TEAM\"},"
+            + "\"view\":{\"id\":\"V1\",\"callback_id\":\"requests.new\",\"state\":{\"values\":" + values + "}}}";
+
+        using var response = await harness.Client.SendAsync(harness.Signer.Interaction(payload));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SlackJitHarness.BodyAsync(response);
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal("Choose one of the listed buckets.", (string?)body["errors"]!["resource"]);
+    }
 }
