@@ -21,8 +21,23 @@ internal static class HostileForms
     /// <summary>A form body; <paramref name="users"/> are the only user ids it may name in <c>user_id</c>.</summary>
     public static Gen<string> Body(string[] users, Func<string> responseUrl) => Gen.Frequency(
         (6, Gen.ListOf(Field(users, responseUrl)).SelectMany(fields => Gen.Elements("&", "&", "&", ";", "&&", "\n").Select(sep => string.Join(sep, fields)))),
+        (4, Complete(users, responseUrl)),
         (1, HostileGen.Text),
         (1, Gen.Elements(Garbage)));
+
+    // Every field a slash command or an interaction needs, with hostile values and extra fields, in any order:
+    // these reach the handlers, not just the form reader.
+    private static Gen<string> Complete(string[] users, Func<string> responseUrl) =>
+        from user in Gen.Elements(users)
+        from text in HostileGen.CommandText
+        from payload in HostilePayloads.Any(users, [], responseUrl)
+        from extra in Gen.ListOf(Field(users, responseUrl), 2)
+        from kind in Gen.Elements(0, 1)
+        let fields = kind == 0
+            ? new[] { $"command={Encode(RequestsSlackKeys.Command, 0)}", $"user_id={Encode(user, 0)}", "team_id=T0TEAM", $"text={Encode(text, 0)}", $"response_url={Encode(responseUrl(), 0)}", $"trigger_id={Encode(Guid.NewGuid().ToString(), 0)}" }
+            : new[] { $"payload={Encode(payload, 0)}" }
+        from ordered in Gen.Shuffle(fields.Concat(extra))
+        select string.Join('&', ordered);
 
     private static Gen<string> Field(string[] users, Func<string> responseUrl) =>
         from key in Gen.Frequency((8, Gen.Elements(Keys)), (1, HostileGen.Token))

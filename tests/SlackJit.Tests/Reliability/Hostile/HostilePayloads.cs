@@ -51,7 +51,10 @@ internal static class HostilePayloads
         (3, HostileGen.Text));
 
     private static Gen<JsonObject> BlockActions(string[] users, string[] requestIds, Func<string> responseUrl) =>
-        from actionId in Gen.Frequency((6, Gen.Elements(ActionIds)), (2, HostileGen.Token))
+        from actionId in Gen.Frequency(
+            (6, Gen.Elements(RequestsSlackKeys.ApproveAction, RequestsSlackKeys.DenyAction, RequestsSlackKeys.CancelAction)),
+            (2, Gen.Elements(ActionIds)),
+            (1, HostileGen.Token))
         from value in Gen.OrNull(RequestValue(requestIds))
         from user in Gen.Elements(users)
         from team in Gen.Elements("T0TEAM", "T0OTHER", "", "\u202ET")
