@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +23,7 @@ namespace SlackJit.Tests.Reliability.Hostile;
 /// the parsers and handlers): the answer is always 200/400/413/415 with a usable body, no handler fails, and the
 /// store changes only where a valid request was legitimately created — checked against every row of the database.
 /// </summary>
-public sealed partial class EndpointPropertyTests(ITestOutputHelper output)
+public sealed class EndpointPropertyTests(ITestOutputHelper output)
 {
     private static readonly HashSet<HttpStatusCode> Acceptable =
         [HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnsupportedMediaType];
@@ -75,7 +74,7 @@ public sealed partial class EndpointPropertyTests(ITestOutputHelper output)
             Assert.Contains(request.Resource.Bucket, new[] { "analytics-prod", "finance-data" });
             Assert.Null(PrefixRules.Problem(request.Resource.Prefix));
             Assert.InRange(request.Reason.Length, 1, AccessPolicy.MaxReasonLength);
-            Assert.DoesNotContain(request.Reason, c => char.IsControl(c) || IsBidi(c));
+            Assert.DoesNotContain(request.Reason, c => char.IsControl(c) || CardChecks.IsBidi(c));
             StoreProbe.AssertUnchanged(before, after.Where(p => p.Key != id).ToDictionary(), text);
         })));
 
@@ -91,7 +90,7 @@ public sealed partial class EndpointPropertyTests(ITestOutputHelper output)
         Assert.All(harness.Slack.Calls("chat.postMessage"), c => Assert.True(c.Ok, $"chat.postMessage failed: {c.Error}"));
         foreach (var card in harness.Slack.Messages(SlackJitHarness.ApproverChannel))
         {
-            AssertNoInjectedMarkup(card);
+            CardChecks.AssertNoInjectedMarkup(card, SlackJitHarness.Requester);
         }
         AssertNoHandlerFailed(harness);
     }
@@ -200,30 +199,10 @@ public sealed partial class EndpointPropertyTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
     }
 
-    /// <summary>Mention, broadcast and link tokens on a card come only from the app: the requester mention and dates.</summary>
-    private static void AssertNoInjectedMarkup(FakeSlackMessage card)
-    {
-        foreach (var mrkdwn in CardText.Mrkdwn(card.Blocks).Append(card.Text ?? ""))
-        {
-            foreach (Match token in AngleToken().Matches(mrkdwn))
-            {
-                Assert.True(
-                    token.Value == $"<@{SlackJitHarness.Requester}>" || token.Value.StartsWith("<!date^", StringComparison.Ordinal),
-                    $"card carries {token.Value}: {mrkdwn}");
-            }
-        }
-        Assert.DoesNotContain(card.AllText, c => IsBidi(c) || (char.IsControl(c) && c != '\n'));
-    }
-
     /// <summary>Inputs run to 10,000 characters; a failure message shows their start, escaped.</summary>
     internal static string Show(string input) =>
         JsonSerializer.Serialize(input.Length <= 400 ? input : input[..400] + $"… ({input.Length} chars)");
 
-    private static bool IsBidi(char c) => c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
-
     // Blocking on async work: FsCheck properties are synchronous; this runs on a pool thread (no context to deadlock on).
     private static void Sync(Func<Task> work) => work().GetAwaiter().GetResult();
-
-    [GeneratedRegex("<[^<>]*>")]
-    private static partial Regex AngleToken();
 }
