@@ -95,6 +95,32 @@ public sealed class AbuseLimitsEndToEndTests
         Assert.Equal(1, await CountAsync(harness, Requester));
     }
 
+    [Fact]
+    public async Task Command_OldPendingRequestsBehindManyNewerOnes_StillCountTowardsTheCap()
+    {
+        // A day-long pending timeout: pending requests can be older than the newest few the limits look at.
+        await using var harness = await StartAsync(o => o.Settings["Access:PendingTimeout"] = "1.00:00:00");
+        for (var i = 0; i < 4; i++)
+        {
+            await harness.AskAsync(Text);
+        }
+        // More newer requests than the limits read by default, spread so that the hourly cap is never reached.
+        var newer = AccessPolicy.RecentRequestsToRead(new AccessOptions());
+        for (var i = 0; i < newer; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(4));
+            await CreateAndCancelAsync(harness);
+        }
+
+        var fifth = await harness.AskAsync(Text);
+        var sixth = await harness.AskAsync(Text);
+
+        Assert.Contains("is waiting for approval", (string?)fifth["text"], StringComparison.Ordinal);
+        Assert.Equal(":no_entry: You already have 5 requests waiting for approval (the most allowed is 5); cancel one or wait for a decision.", (string?)sixth["text"]);
+        var all = await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 100, CancellationToken.None);
+        Assert.Equal(5, all.Count(r => r.Status == RequestStatus.Pending));
+    }
+
     private static async Task CreateAndCancelAsync(SlackJitHarness harness)
     {
         var ack = await harness.AskAsync(Text);
