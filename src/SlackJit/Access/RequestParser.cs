@@ -76,5 +76,5 @@ public static class RequestParser
 
     // Right-to-left overrides and the like could make a card read differently from what was typed.
     private static bool IsInvisible(char c) =>
-        char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        char.IsControl(c) || c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -23,6 +23,12 @@ internal sealed class CreateRequest(
     /// </summary>
     public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
 
+    /// <summary>The hourly rate limit's window.</summary>
+    private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
+
+    /// <summary>Bounds the limits' read: 20 requests an hour for a week of pending timeout is 3,360.</summary>
+    private const int MaxRecentToRead = 5_000;
+
     /// <exception cref="StoreUnavailableException">The store did not answer; nothing was written.</exception>
     public async Task<CreateOutcome> CreateAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
     {
@@ -42,7 +48,7 @@ internal sealed class CreateRequest(
         }
 
         var now = time.GetUtcNow();
-        var recent = await store.GetByRequesterAsync(requester, AccessPolicy.RecentRequestsToRead(options), cancellationToken);
+        var recent = await ReadRecentAsync(requester, now, options, cancellationToken);
         var limits = AccessPolicy.CheckLimits(recent, now, options);
         if (!limits.IsAllowed)
         {
@@ -60,6 +66,27 @@ internal sealed class CreateRequest(
 
         RequestsLog.RequestCreated(logger, request.Id, requester.UserId, allowed.Resource.Name);
         return new CreateOutcome.Created(request, ApproverChannel.For(allowed.Resource, slack.Value));
+    }
+
+    /// <summary>
+    /// The requester's newest requests, reaching back past both the hour of the rate limit and the pending timeout:
+    /// a pending request counts until its deadline, which may be days away, behind many newer (finished) requests.
+    /// One read in the usual case (a pending timeout of an hour or so); more only for busy requesters with long timeouts.
+    /// </summary>
+    private async Task<IReadOnlyList<AccessRequest>> ReadRecentAsync(
+        SlackIdentity requester, DateTimeOffset now, AccessOptions options, CancellationToken cancellationToken)
+    {
+        var horizon = now - (options.PendingTimeout > RateWindow ? options.PendingTimeout : RateWindow);
+        var limit = AccessPolicy.RecentRequestsToRead(options);
+        while (true)
+        {
+            var recent = await store.GetByRequesterAsync(requester, limit, cancellationToken);
+            if (recent.Count < limit || recent[^1].CreatedAt <= horizon || limit >= MaxRecentToRead)
+            {
+                return recent;
+            }
+            limit = Math.Min(limit * 4, MaxRecentToRead);
+        }
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -19,8 +19,9 @@ internal static class SlackInteractionParser
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
             return Parse(document.RootElement);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not valid UTF-16 (a lone surrogate) cannot even be read as JSON.
             return InteractionParse.Invalid("Payload is not valid JSON.");
         }
     }
@@ -31,12 +32,11 @@ internal static class SlackInteractionParser
         {
             return InteractionParse.Invalid("Payload is not a JSON object.");
         }
-        if (!payload.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        if (!payload.TryGetProperty("type", out var typeElement) || !TryGetString(typeElement, out var type))
         {
             return InteractionParse.Invalid("Payload has no type.");
         }
 
-        var type = typeElement.GetString()!;
         try
         {
             SlackInteraction? parsed = type switch
@@ -56,16 +56,38 @@ internal static class SlackInteractionParser
         }
     }
 
+    // Valid JSON may still escape a lone surrogate ("\ud800"), which GetString refuses with an InvalidOperationException.
+    private static bool TryGetString(JsonElement element, out string value)
+    {
+        value = "";
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsKnown(string type) =>
         type is SlackInteraction.BlockActions or SlackInteraction.ViewSubmission or SlackInteraction.ViewClosed;
 
-    // Present-but-empty IDs are as useless as absent ones: nothing could be keyed or attributed on them.
+    // Present-but-empty (or blank) IDs are as useless as absent ones: nothing could be keyed or attributed on them.
+    // JSON null inside a list is not caught by the nullable annotations, which cover properties only.
     private static BlockActionsPayload? Check(BlockActionsPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.Actions.Count > 0 && p.Actions.All(a => a.ActionId.Length > 0) ? p : null;
+        p is not null && IsId(p.User.Id) && p.Actions.Count > 0 && p.Actions.All(a => a is not null && a.ActionId.Length > 0) ? p : null;
 
     private static ViewSubmissionPayload? Check(ViewSubmissionPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.View.Id.Length > 0 ? p : null;
+        p is not null && IsId(p.User.Id) && p.View.Id.Length > 0 ? p : null;
 
     private static ViewClosedPayload? Check(ViewClosedPayload? p) =>
-        p is not null && p.User.Id.Length > 0 && p.View.Id.Length > 0 ? p : null;
+        p is not null && IsId(p.User.Id) && p.View.Id.Length > 0 ? p : null;
+
+    private static bool IsId(string id) => !string.IsNullOrWhiteSpace(id);
 }

@@ -18,10 +18,20 @@ internal static class SlashCommandReader
             error = "Payload is not an object.";
             return false;
         }
-        return TryRead(
-            name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null,
-            out command,
-            out error);
+        try
+        {
+            return TryRead(
+                name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null,
+                out command,
+                out error);
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON may escape a lone surrogate ("\ud800"); GetString refuses it.
+            command = null;
+            error = "Payload holds text that is not valid Unicode.";
+            return false;
+        }
     }
 
     private static bool TryRead(Func<string, string?> field, [NotNullWhen(true)] out SlashCommand? command, [NotNullWhen(false)] out string? error)

@@ -41,8 +41,9 @@ internal sealed record SocketModeMessage(
                 root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: valid JSON escaping a lone surrogate ("\ud800"), which GetString refuses.
             return false;
         }
     }
