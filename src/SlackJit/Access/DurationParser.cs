@@ -55,10 +55,11 @@ public static partial class DurationParser
         };
     }
 
-    // Up to 6 digits per part keeps the arithmetic far from overflow.
+    // Up to 6 digits per part keeps the arithmetic far from overflow. No match timeout: the input is at most
+    // 32 characters and the pattern cannot backtrack badly, and a timeout would be an exception out of TryParse
+    // on a busy machine.
     [GeneratedRegex(
         @"^(?:(?<h>[0-9]{1,6})(?:h|hr|hrs|hour|hours))?(?:(?<m>[0-9]{1,6})(?:m|min|mins|minute|minutes))?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
