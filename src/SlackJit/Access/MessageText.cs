@@ -10,10 +10,15 @@ internal static class MessageText
 
     public static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : $"<@{userId}>";
 
-    /// <summary>Input echoed back: clipped, and without control or invisible formatting characters that could garble the reply.</summary>
+    /// <summary>
+    /// Input echoed back: clipped, without control or invisible formatting characters that could garble the reply,
+    /// and with angle brackets shown as ‹ › so echoed text can never form a Slack mention or link
+    /// (<c>&lt;!channel&gt;</c>, <c>&lt;@U…&gt;</c>, <c>&lt;https://…|…&gt;</c>) in any reply, mrkdwn or plain.
+    /// </summary>
     public static string Clip(string text, int limit = EchoLimit)
     {
         var visible = text.Any(IsInvisible) ? string.Concat(text.Where(c => !IsInvisible(c))) : text;
+        visible = visible.Replace('<', '‹').Replace('>', '›');
         return visible.Length <= limit ? visible : string.Concat(visible.AsSpan(0, limit), "…");
     }
 
