@@ -1,0 +1,32 @@
+namespace SlackJit.Tests.Reliability.Races;
+
+/// <summary>Passes calls through until the host "crashes"; from then on no call returns, in either direction.</summary>
+internal sealed class CrashingHttpHandler(CrashSwitch crash) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (crash.Crashed)
+        {
+            await CrashSwitch.Dead();
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception) when (crash.Crashed)
+        {
+            await CrashSwitch.Dead();
+            throw;
+        }
+
+        if (crash.Crashed)
+        {
+            // The answer arrived after the crash: nobody is left to read it.
+            response.Dispose();
+            await CrashSwitch.Dead();
+        }
+        return response;
+    }
+}
