@@ -21,6 +21,16 @@ internal static class RaceFlow
         }, $"the card of the request acknowledged as '{ack}'");
     }
 
+    /// <summary>Approves <paramref name="request"/> through the card's button as <paramref name="approver"/>; returns it as stored after the click.</summary>
+    public static async Task<AccessRequest> ApproveAsync(this RaceHost host, AccessRequest request, string approver = SlackJitHarness.Approver)
+    {
+        var click = await host.ClickAsync(SlackJit.Requests.RequestsSlackKeys.ApproveAction, request.Id.ToString(), approver, SlackJitHarness.ApproverChannel, request.Slack.CardTs!);
+        Assert.Equal(200, click.Status);
+        var approved = (await host.Store.GetAsync(request.Id, CancellationToken.None))!;
+        Assert.NotEqual(RequestStatus.Pending, approved.Status);
+        return approved;
+    }
+
     /// <summary>Waits for the stored request to meet <paramref name="condition"/>; a timeout lists its audit trail and the hosts' warnings.</summary>
     public static async Task<AccessRequest> WaitForRequestAsync(this RaceHost host, Guid id, Func<AccessRequest, bool> condition, string what)
     {

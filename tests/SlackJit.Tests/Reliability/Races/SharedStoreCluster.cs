@@ -88,6 +88,9 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
             ["Aws:SigninUrl"] = Federation.SigninUrl,
             ["Access:RequireReason"] = "true",
             ["Access:PendingTimeout"] = "01:00:00",
+            // One requester makes every request here; the per-person limits are not what these tests are about.
+            ["Access:MaxPendingPerRequester"] = "100",
+            ["Access:MaxRequestsPerHour"] = "1000",
             ["Access:Resources:0:Name"] = "analytics",
             ["Access:Resources:0:Bucket"] = "analytics-prod",
             ["Access:Resources:0:MaxDuration"] = "04:00:00",
