@@ -10,10 +10,12 @@ internal sealed class CrashingHttpHandler(CrashSwitch crash) : DelegatingHandler
             await CrashSwitch.Dead();
         }
 
+        var fatal = crash.IsFatal(request);
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, crash.Dying);
+            response = await base.SendAsync(request, linked.Token);
         }
         catch (Exception) when (crash.Crashed)
         {
@@ -21,6 +23,10 @@ internal sealed class CrashingHttpHandler(CrashSwitch crash) : DelegatingHandler
             throw;
         }
 
+        if (fatal)
+        {
+            crash.Crash();
+        }
         if (crash.Crashed)
         {
             // The answer arrived after the crash: nobody is left to read it.
