@@ -16,8 +16,8 @@ namespace SlackJit.Tests.Reliability.Races;
 /// </summary>
 public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelper output) : IClassFixture<DynaliteFixture>
 {
-    /// <summary>Hosts crashed across this class's tests (three crash points on two stores).</summary>
-    public const int CrashesPerStore = 3;
+    /// <summary>Crash points tested on each store (mid-STS, after approval, after the DM post, mid DM edit).</summary>
+    public const int CrashesPerStore = 4;
 
     private static readonly TimeSpan Lease = BackgroundWorkOptions.DefaultIssueLease;
 
@@ -127,6 +127,45 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         Assert.NotEqual(minted.AccessKeyId, active.Grant!.AccessKeyId);
         Assert.DoesNotContain(minted.SecretAccessKey, dm.AllText, StringComparison.Ordinal);
         output.WriteLine($"{store}: host A crashed while its credential DM edit was in flight; host B replaced them with fresh ones in the same DM.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Crash_AfterPostingTheDmBeforeRecordingIt_CredentialsReachOneDmOnly(StoreKind store)
+    {
+        await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
+        var a = await cluster.StartHostAsync("A", Crashable);
+        var request = await a.RequestWithCardAsync();
+        // A dies as Slack answers its "Issuing…" DM, before the DM's place is written to the store.
+        a.Crash.CrashAfter(call => call.RequestUri!.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal));
+
+        await a.ApproveAsync(request);
+        await RaceFlow.WaitForAsync(() => Task.FromResult(a.Crash.Crashed ? "" : null), "A to die after posting the DM");
+        await a.CrashAsync();
+        var left = await StoredAsync(cluster, request);
+        Assert.Equal(RequestStatus.Issuing, left.Status);
+        Assert.Null(left.Slack.DmTs);
+        Assert.Equal(0, cluster.StsCallsFor(request.Id));
+
+        var b = await cluster.StartHostAsync("B");
+        cluster.Time.Advance(Lease);
+        Assert.Equal(1, await b.SweepAsync());
+        await b.WaitForIdleAsync();
+
+        var active = await StoredAsync(cluster, request);
+        Assert.Equal(RequestStatus.Active, active.Status);
+        Assert.Equal(1, active.Count(AuditActions.Issued));
+        Assert.Equal(1, cluster.StsCallsFor(request.Id));
+        var issued = cluster.IssuedFor(active);
+        // A's "Issuing…" message was never recorded, so B posted its own; only the recorded one holds credentials.
+        var dms = cluster.DmsAbout(request);
+        Assert.Equal(2, dms.Count);
+        var withCredentials = Assert.Single(dms, m => m.AllText.Contains(issued.SecretAccessKey, StringComparison.Ordinal));
+        Assert.Equal(active.Slack.DmTs, withCredentials.Ts);
+        var orphan = Assert.Single(dms, m => m.Ts != withCredentials.Ts);
+        Assert.DoesNotContain(issued.AccessKeyId, orphan.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(issued.SessionToken, orphan.AllText, StringComparison.Ordinal);
+        output.WriteLine($"{store}: host A crashed between posting and recording its DM; credentials reached only host B's recorded DM.");
     }
 
     /// <summary>A host that dies fast: its shutdown does not wait for the work a crash cuts off.</summary>
