@@ -1,0 +1,16 @@
+using Amazon.Runtime;
+
+namespace SlackJit.Tests.Reliability.Races;
+
+/// <summary>Gives an AWS SDK client (STS, DynamoDB) HTTP clients that stop dead when their host crashes.</summary>
+internal sealed class CrashableAwsHttpClientFactory(CrashSwitch crash) : HttpClientFactory
+{
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
+        new(new CrashingHttpHandler(crash) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+
+    public override string GetConfigUniqueString(IClientConfig clientConfig) => "slackjit-races-crashable";
+}

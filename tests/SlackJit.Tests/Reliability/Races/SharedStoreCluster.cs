@@ -1,0 +1,169 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SlackJit.Storage;
+using SlackJit.Storage.DynamoDb;
+using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Storage;
+
+namespace SlackJit.Tests.Reliability.Races;
+
+/// <summary>
+/// One store (a SQLite file or a dynalite table) and one set of fakes (Slack, STS, federation, clock) that any
+/// number of app instances share, started and crashed independently: what several replicas, or a restart, look like.
+/// </summary>
+internal sealed class SharedStoreCluster : IAsyncDisposable
+{
+    private readonly List<RaceHost> _hosts = [];
+    private readonly DynaliteFixture? _dynalite;
+
+    private SharedStoreCluster(StoreKind kind, FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeTimeProvider time, string dataDir, DynaliteFixture? dynalite)
+    {
+        Kind = kind;
+        Slack = slack;
+        Sts = sts;
+        Federation = federation;
+        Time = time;
+        DataDir = dataDir;
+        _dynalite = dynalite;
+        TableName = "races-" + Guid.NewGuid().ToString("N");
+    }
+
+    public StoreKind Kind { get; }
+    public FakeSlackApi Slack { get; }
+    public FakeSts Sts { get; }
+    public FakeFederation Federation { get; }
+    public FakeTimeProvider Time { get; }
+    public string DataDir { get; }
+    public string SqlitePath => Path.Combine(DataDir, "slackjit.db");
+    public string TableName { get; }
+
+    public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
+
+    /// <param name="dynalite">Required for <see cref="StoreKind.DynamoDb"/>.</param>
+    public static async Task<SharedStoreCluster> StartAsync(StoreKind kind, DynaliteFixture? dynalite = null)
+    {
+        if (kind == StoreKind.DynamoDb && dynalite is null)
+        {
+            throw new ArgumentNullException(nameof(dynalite), "A DynamoDB cluster needs the dynalite fixture.");
+        }
+
+        var time = new FakeTimeProvider(SlackJitHarness.Start);
+        var slack = await FakeSlackApi.StartAsync();
+        var sts = await FakeSts.StartAsync(time);
+        var federation = await FakeFederation.StartAsync();
+        var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-races-" + Guid.NewGuid().ToString("N"));
+        var cluster = new SharedStoreCluster(kind, slack, sts, federation, time, dataDir, dynalite);
+
+        slack.AddChannel(SlackJitHarness.ApproverChannel);
+        foreach (var user in new[] { SlackJitHarness.Requester, SlackJitHarness.Approver, SlackJitHarness.SecondApprover, SlackJitHarness.Outsider })
+        {
+            slack.AddUser(user);
+        }
+
+        if (kind == StoreKind.DynamoDb)
+        {
+            // Ready before any host starts, so hosts only find it (as replicas do in production).
+            using var client = dynalite!.CreateClient();
+            using var setup = new DynamoDbAccessRequestStore(
+                () => client, new DynamoDbStoreOptions { TableName = cluster.TableName, CreateTableIfMissing = true },
+                NullLogger<DynamoDbAccessRequestStore>.Instance);
+            await setup.InitializeAsync(CancellationToken.None);
+        }
+        return cluster;
+    }
+
+    /// <summary>The settings every host gets: the harness's catalog (analytics, one approval) and this cluster's store.</summary>
+    public Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>(Slack.Settings())
+        {
+            ["Slack:SigningSecret"] = SlackJitHarness.SigningSecret,
+            ["Slack:ApproverChannel"] = SlackJitHarness.ApproverChannel,
+            ["Slack:VerifyTokenOnStart"] = "false",
+            ["Aws:RoleArn"] = SlackJitHarness.RoleArn,
+            ["Aws:SigninUrl"] = Federation.SigninUrl,
+            ["Access:RequireReason"] = "true",
+            ["Access:PendingTimeout"] = "01:00:00",
+            // One requester makes every request here; the per-person limits are not what these tests are about.
+            ["Access:MaxPendingPerRequester"] = "100",
+            ["Access:MaxRequestsPerHour"] = "1000",
+            ["Access:Resources:0:Name"] = "analytics",
+            ["Access:Resources:0:Bucket"] = "analytics-prod",
+            ["Access:Resources:0:MaxDuration"] = "04:00:00",
+            ["Access:Resources:0:Approvers:0"] = SlackJitHarness.Approver,
+            ["Access:Resources:0:Approvers:1"] = SlackJitHarness.SecondApprover,
+            // The console stays quiet; every line still reaches each host's FakeLoggerProvider.
+            ["Logging:Console:LogLevel:Default"] = "None",
+            ["Logging:LogLevel:Default"] = "Information",
+            // Tests drive every sweep themselves, host by host.
+            ["Lifecycle:SweeperEnabled"] = "false",
+        };
+        if (Kind == StoreKind.Sqlite)
+        {
+            settings["Store:Provider"] = "Sqlite";
+            settings["Store:Sqlite:Path"] = SqlitePath;
+        }
+        else
+        {
+            settings["Store:Provider"] = "DynamoDb";
+            settings["Store:DynamoDb:TableName"] = TableName;
+        }
+        return settings;
+    }
+
+    /// <summary>A DynamoDB client for one host, cut off when that host crashes.</summary>
+    public IAmazonDynamoDB DynamoDbClient(CrashSwitch crash) => new AmazonDynamoDBClient(
+        new BasicAWSCredentials("test", "test"),
+        new AmazonDynamoDBConfig
+        {
+            RegionEndpoint = Amazon.RegionEndpoint.USEast1,
+            ServiceURL = _dynalite!.ServiceUrl.ToString(),
+            AuthenticationRegion = "us-east-1",
+            Timeout = TimeSpan.FromSeconds(10),
+            HttpClientFactory = new CrashableAwsHttpClientFactory(crash),
+        });
+
+    /// <summary>Starts one more app instance on this cluster's store and fakes.</summary>
+    public async Task<RaceHost> StartHostAsync(string name, Action<HarnessOptions>? configure = null)
+    {
+        var host = await RaceHost.StartAsync(this, name, configure);
+        lock (_hosts)
+        {
+            _hosts.Add(host);
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        RaceHost[] hosts;
+        lock (_hosts)
+        {
+            hosts = [.. _hosts];
+        }
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+        await Slack.DisposeAsync();
+        await Sts.DisposeAsync();
+        await Federation.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // DynamoDB clusters never make the folder.
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine; the temp folder is cleaned by the OS.
+        }
+    }
+}
