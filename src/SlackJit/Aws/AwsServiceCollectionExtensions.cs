@@ -33,6 +33,10 @@ internal static class AwsServiceCollectionExtensions
             .AddResilienceHandler("federation", static (pipeline, context) =>
             {
                 var aws = context.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value;
+                // Waits on the wire are real time, as for Slack: the registry would otherwise take the TimeProvider
+                // from DI, and an app clock that does not move (a test's fake clock) would hold the retry back-off
+                // and disable Aws:CallTimeout, leaving the grant waiting on a federation endpoint that never answers.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 2,

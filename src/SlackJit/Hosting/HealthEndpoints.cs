@@ -9,12 +9,15 @@ internal static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Text("ok"));
 
         // Readiness: the store answers. A load balancer stops sending Slack traffic while it does not.
-        app.MapGet("/readyz", async (StoreReadiness readiness, CancellationToken cancellationToken) =>
+        // Warnings (see ReadinessWarnings) are appended without changing the status: the app can still serve.
+        app.MapGet("/readyz", async (StoreReadiness readiness, HttpContext context, CancellationToken cancellationToken) =>
         {
             var result = await readiness.CheckAsync(cancellationToken);
+            var warnings = context.RequestServices.GetService<ReadinessWarnings>()?.Current ?? [];
+            var suffix = string.Concat(warnings.Select(w => "; warning: " + w));
             return result.IsReady
-                ? Results.Text("ready")
-                : Results.Text("not ready: " + result.Reason, statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? Results.Text("ready" + suffix)
+                : Results.Text("not ready: " + result.Reason + suffix, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }

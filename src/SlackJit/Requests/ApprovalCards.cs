@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
+using SlackJit.Hosting;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
@@ -10,7 +11,8 @@ namespace SlackJit.Requests;
 /// Posts and updates approval cards. Posting records the card's place on the request (and moves its due time to
 /// the deadline) so later decisions can rewrite it; a channel that is misconfigured is recorded on the request,
 /// logged with the channel id, and retried later (every <see cref="MisconfiguredRetry"/>, never past the deadline),
-/// so an operator who invites the bot meanwhile still gets the request through.
+/// so an operator who invites the bot meanwhile still gets the request through. The operator also sees it on
+/// <c>/readyz</c> (a warning naming the channel and the setting) until a card posts to that channel again.
 /// </summary>
 internal sealed class ApprovalCards(
     ISlackApi slack,
@@ -18,7 +20,8 @@ internal sealed class ApprovalCards(
     IOptions<AccessOptions> access,
     IOptions<SlackOptions> slackOptions,
     TimeProvider time,
-    ILogger<ApprovalCards> logger) : IApprovalCards
+    ILogger<ApprovalCards> logger,
+    ReadinessWarnings? warnings = null) : IApprovalCards
 {
     public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
 
@@ -50,12 +53,14 @@ internal sealed class ApprovalCards(
         catch (SlackApiException ex) when (ApproverChannel.IsMisconfigured(ex.Error))
         {
             RequestsLog.ApproverChannelMisconfigured(logger, request.Id, channel.Id, channel.Setting, ex.Error);
+            warnings?.Set(WarningKey(channel.Id), channel.ReadinessWarning(ex.Error));
             var failed = await ApplyWithRetryAsync(
                 request, r => Transitions.CardNotPosted(r, ex.Error, time.GetUtcNow() + MisconfiguredRetry, time.GetUtcNow()), cancellationToken);
             return new CardPost(failed, channel, ex.Error);
         }
 
         RequestsLog.CardPosted(logger, request.Id, posted.Channel, posted.Ts);
+        warnings?.Clear(WarningKey(channel.Id));
         var stored = await ApplyWithRetryAsync(
             request, r => Transitions.CardPosted(r, posted.Channel, posted.Ts, time.GetUtcNow()), cancellationToken);
 
@@ -104,6 +109,8 @@ internal sealed class ApprovalCards(
             RequestsLog.CardUpdateFailed(logger, latest.Id, channel, ex.Error);
         }
     }
+
+    private static string WarningKey(string channelId) => "approver-channel:" + channelId;
 
     // Card bookkeeping may race with a decision: re-apply on the current version a few times.
     private async Task<AccessRequest> ApplyWithRetryAsync(

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
+using SlackJit.Hosting;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Requests;
@@ -17,6 +19,8 @@ internal static class RequestsServiceCollectionExtensions
         // Slack lookups with short caches (they sit on the 3 s path), the card, and the use cases.
         services.AddSingleton<RequesterLookup>();
         services.AddSingleton<ApproverLookup>();
+        // Cards that cannot be posted show up on /readyz until a post to that channel works again.
+        services.TryAddSingleton<ReadinessWarnings>();
         services.AddSingleton<ApprovalCards>();
         services.AddSingleton<IApprovalCards>(sp => sp.GetRequiredService<ApprovalCards>());
         services.AddSingleton<Replies>();

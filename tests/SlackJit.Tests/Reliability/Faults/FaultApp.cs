@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using SlackJit.Access;
+using SlackJit.Lifecycle;
+using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Requests;
+
+namespace SlackJit.Tests.Reliability.Faults;
+
+/// <summary>
+/// The whole app (<see cref="SlackJitHarness"/>, real approval cards) with the sweeper's timer off so a test sweeps
+/// when it means to, and every log line captured.
+/// </summary>
+internal sealed class FaultApp : IAsyncDisposable
+{
+    private FaultApp(SlackJitHarness harness, FakeLoggerProvider logs)
+    {
+        Harness = harness;
+        Logs = logs;
+    }
+
+    public SlackJitHarness Harness { get; }
+    public FakeLoggerProvider Logs { get; }
+    public FakeSlackApi Slack => Harness.Slack;
+    public static CancellationToken Ct => CancellationToken.None;
+    public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
+
+    public static async Task<FaultApp> StartAsync(Action<HarnessOptions>? configure = null)
+    {
+        var logs = new FakeLoggerProvider();
+        var harness = await SlackJitHarness.StartAsync(options =>
+        {
+            options.Settings["Lifecycle:SweeperEnabled"] = "false";
+            options.Settings["Logging:LogLevel:Default"] = "Debug";
+            configure?.Invoke(options);
+            var more = options.Services;
+            options.Services = services =>
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+                more?.Invoke(services);
+            };
+        });
+        return new FaultApp(harness, logs);
+    }
+
+    public Task<int> SweepAsync() => Harness.Services.GetRequiredService<Sweeper>().SweepOnceAsync(Ct);
+
+    public async Task<(HttpStatusCode Status, string Body)> ReadyzAsync()
+    {
+        using var response = await Harness.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The one request the requester has, once it exists.</summary>
+    public Task<AccessRequest> OnlyRequestAsync() =>
+        Harness.WaitForAsync(async () =>
+            (await Harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 10, Ct)).SingleOrDefault(), "the request");
+
+    public IReadOnlyList<FakeLogRecord> LogsAt(LogLevel level) => [.. Logs.Collector.GetSnapshot().Where(r => r.Level == level)];
+
+    public ValueTask DisposeAsync() => Harness.DisposeAsync();
+}
