@@ -65,6 +65,13 @@ internal sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("server did not answer /healthz within 30 s");
     }
 
+    /// <summary>CPU time the process has used so far (user + system), from /proc (Linux).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Resident set size of the process, from /proc (Linux).</summary>
     public long ResidentBytes()
     {

@@ -14,6 +14,9 @@ internal static class LoadGenerator
 {
     public sealed record Result(long Ok, long Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
     {
+        /// <summary>CPU the server process used for this run (set by the caller).</summary>
+        public TimeSpan ServerCpu { get; init; }
+
         public double PerSecond => Ok / Elapsed.TotalSeconds;
     }
 
