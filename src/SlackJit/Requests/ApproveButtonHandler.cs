@@ -1,6 +1,5 @@
 using SlackJit.Access;
 using SlackJit.Slack.Transport;
-using SlackJit.Storage;
 
 namespace SlackJit.Requests;
 
@@ -12,16 +11,8 @@ internal sealed class ApproveButtonHandler(DecideRequest decide, RequestFollowUp
 {
     public string ActionId => RequestsSlackKeys.ApproveAction;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var clicker = new ReplyTarget(payload.User.Id, payload.ResponseUrl);
-        if (!RequestIds.TryParse(action.Value, out var id))
-        {
-            followUps.Tell(clicker, RequestReplies.BrokenButton, Guid.Empty);
-            return SlackResponse.Empty;
-        }
-
-        try
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        RequestButton.HandleAsync(payload, action, "approve", followUps, logger, async (id, clicker) =>
         {
             switch (await decide.ApproveAsync(id, payload.User.Id, cancellationToken))
             {
@@ -32,13 +23,5 @@ internal sealed class ApproveButtonHandler(DecideRequest decide, RequestFollowUp
                     followUps.Tell(clicker, refused.Message, id);
                     break;
             }
-        }
-        catch (StoreUnavailableException ex)
-        {
-            RequestsLog.StoreUnavailable(logger, ex, "approve", payload.User.Id);
-            followUps.Tell(clicker, RequestReplies.StoreDown, id);
-        }
-
-        return SlackResponse.Empty;
-    }
+        });
 }

@@ -1,6 +1,5 @@
 using SlackJit.Access;
 using SlackJit.Slack.Transport;
-using SlackJit.Storage;
 
 namespace SlackJit.Requests;
 
@@ -9,16 +8,8 @@ internal sealed class CancelButtonHandler(CancelRequest cancel, RequestFollowUps
 {
     public string ActionId => RequestsSlackKeys.CancelAction;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var clicker = new ReplyTarget(payload.User.Id, payload.ResponseUrl);
-        if (!RequestIds.TryParse(action.Value, out var id))
-        {
-            followUps.Tell(clicker, RequestReplies.BrokenButton, Guid.Empty);
-            return SlackResponse.Empty;
-        }
-
-        try
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        RequestButton.HandleAsync(payload, action, "cancel", followUps, logger, async (id, clicker) =>
         {
             switch (await cancel.CancelAsync(id, payload.Identity, cancellationToken))
             {
@@ -30,13 +21,5 @@ internal sealed class CancelButtonHandler(CancelRequest cancel, RequestFollowUps
                     followUps.Tell(clicker, refused.Message, id);
                     break;
             }
-        }
-        catch (StoreUnavailableException ex)
-        {
-            RequestsLog.StoreUnavailable(logger, ex, "cancel", payload.User.Id);
-            followUps.Tell(clicker, RequestReplies.StoreDown, id);
-        }
-
-        return SlackResponse.Empty;
-    }
+        });
 }

@@ -1,7 +1,6 @@
 using SlackJit.Access;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Transport;
-using SlackJit.Storage;
 
 namespace SlackJit.Requests;
 
@@ -14,16 +13,8 @@ internal sealed class DenyButtonHandler(
 {
     public string ActionId => RequestsSlackKeys.DenyAction;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var clicker = new ReplyTarget(payload.User.Id, payload.ResponseUrl);
-        if (!RequestIds.TryParse(action.Value, out var id))
-        {
-            followUps.Tell(clicker, RequestReplies.BrokenButton, Guid.Empty);
-            return SlackResponse.Empty;
-        }
-
-        try
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        RequestButton.HandleAsync(payload, action, "deny", followUps, logger, async (id, clicker) =>
         {
             switch (await decide.CheckDenyAsync(id, payload.User.Id, cancellationToken))
             {
@@ -37,15 +28,7 @@ internal sealed class DenyButtonHandler(
                     followUps.Tell(clicker, refused.Message, id);
                     break;
             }
-        }
-        catch (StoreUnavailableException ex)
-        {
-            RequestsLog.StoreUnavailable(logger, ex, "deny", payload.User.Id);
-            followUps.Tell(clicker, RequestReplies.StoreDown, id);
-        }
-
-        return SlackResponse.Empty;
-    }
+        });
 
     private async Task OpenDialogAsync(string triggerId, AccessRequest request, ReplyTarget clicker, CancellationToken cancellationToken)
     {
