@@ -1,5 +1,7 @@
 using SlackJit.Access;
 using SlackJit.Aws;
+using SlackJit.Cards;
+using SlackJit.Grants;
 using SlackJit.Hosting;
 using SlackJit.Lifecycle;
 using SlackJit.Requests;
@@ -17,14 +19,20 @@ builder.AddStore();
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();
 
-// The requester's and the approvers' side: /s3-access, the approval card and its buttons.
-builder.AddRequests();
-
 // STS credentials and console links for approved requests.
 builder.AddAws();
 
-// What runs after the ack: the work queue, issuing, and the sweeper that makes a crash lose nothing.
+// What runs after the ack: the typed work queue, and the sweeper that makes a crash lose nothing.
 builder.AddLifecycle();
+
+// The approval card in the approvers' channel: built, posted, kept in step with the request.
+builder.AddCards();
+
+// The requester's and the approvers' side: /s3-access, the form, Approve/Deny/Cancel, Pending requests.
+builder.AddRequests();
+
+// Issuing, renewing and ending grants: Approved, Issuing and Active requests, the DM and its buttons.
+builder.AddGrants();
 
 var app = builder.Build();
 

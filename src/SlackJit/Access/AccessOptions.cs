@@ -1,3 +1,5 @@
+using SlackJit.Cards;
+
 namespace SlackJit.Access;
 
 /// <summary>The <c>Access</c> section: the catalog and the policy around it (CONFIG.md).</summary>

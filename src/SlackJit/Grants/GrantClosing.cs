@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Storage;
 
 namespace SlackJit.Grants;
@@ -8,7 +9,7 @@ namespace SlackJit.Grants;
 /// first and the transition written after, so a crash in between leaves the request Active and due, and
 /// the sweeper finishes it; a scrubbed DM is never left beside a grant that still shows as active for long.
 /// </summary>
-internal sealed class GrantClosing(IAccessRequestStore store, GrantDm dm, CardUpdates cards, TimeProvider time, ILogger<GrantClosing> logger)
+internal sealed class GrantClosing(IAccessRequestStore store, GrantDm dm, IApprovalCards cards, TimeProvider time, ILogger<GrantClosing> logger)
 {
     private const int MaxConflicts = 3;
 

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 
 namespace SlackJit.Grants;
@@ -9,7 +10,7 @@ namespace SlackJit.Grants;
 /// credentials are always delivered by editing that one message, never by posting a second one; and it is edited
 /// again to remove them when the grant ends.
 /// </summary>
-internal sealed class GrantDm(ISlackApi slack, IAccessRequestStore store, TimeProvider time, ILogger<GrantDm> logger)
+internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccessRequestStore store, TimeProvider time, ILogger<GrantDm> logger)
 {
     /// <summary>Slack errors after which there is no message left to edit: nothing there can hold a secret.</summary>
     private static readonly HashSet<string> Gone = new(StringComparer.Ordinal)
@@ -29,8 +30,7 @@ internal sealed class GrantDm(ISlackApi slack, IAccessRequestStore store, TimePr
             return request;
         }
 
-        var channel = await slack.OpenDirectMessageAsync(request.Requester.UserId, cancellationToken);
-        var posted = await slack.PostMessageAsync(channel, GrantNotices.Issuing(request), cancellationToken);
+        var posted = await messenger.DirectMessageAsync(request.Requester.UserId, GrantNotices.Issuing(request), cancellationToken);
         var current = request;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -54,11 +54,11 @@ internal sealed class GrantDm(ISlackApi slack, IAccessRequestStore store, TimePr
     /// <summary>Edits the DM to <paramref name="message"/>; false when the request has none. Slack failures throw.</summary>
     public async Task<bool> ShowAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken)
     {
-        if (!HasDm(request))
+        if (RequesterDm.Of(request) is not { } dm)
         {
             return false;
         }
-        await slack.UpdateMessageAsync(new SlackMessageRef(request.Slack.DmChannel!, request.Slack.DmTs!), message, cancellationToken);
+        await slack.UpdateMessageAsync(dm, message, cancellationToken);
         return true;
     }
 
@@ -81,21 +81,8 @@ internal sealed class GrantDm(ISlackApi slack, IAccessRequestStore store, TimePr
     }
 
     /// <summary>Tells the requester something without secrets: edits the DM when there is one, else posts a new one. Never throws for Slack.</summary>
-    public async Task TellAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!await ShowAsync(request, message, cancellationToken))
-            {
-                var channel = await slack.OpenDirectMessageAsync(request.Requester.UserId, cancellationToken);
-                await slack.PostMessageAsync(channel, message, cancellationToken);
-            }
-        }
-        catch (SlackApiException ex)
-        {
-            GrantsLog.SlackFailed(logger, request.Id, ex.Method, ex.Error);
-        }
-    }
+    public Task TellAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken) =>
+        messenger.TellAsync(request.Requester.UserId, RequesterDm.Of(request), request.Id, message, cancellationToken);
 
-    private static bool HasDm(AccessRequest request) => request.Slack is { DmChannel: not null, DmTs: not null };
+    private static bool HasDm(AccessRequest request) => RequesterDm.Of(request) is not null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Aws;
+using SlackJit.Cards;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
@@ -17,8 +18,8 @@ internal sealed class GrantIssuing(
     IAccessRequestStore store,
     IGrantIssuer issuer,
     GrantDm dm,
-    CardUpdates cards,
-    IOptions<BackgroundWorkOptions> lifecycle,
+    IApprovalCards cards,
+    IOptions<LifecycleOptions> lifecycle,
     IOptionsMonitor<AwsOptions> aws,
     TimeProvider time,
     ILogger<GrantIssuing> logger)

@@ -4,6 +4,7 @@ using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Blocks;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Grants;
 
@@ -54,9 +55,9 @@ internal static class GrantMessages
             return false;
         }
 
-        var intro = $"Read-only access to `{what}` is ready. These credentials expire {SlackTime.Date(expiry)} ({SlackTime.Relative(expiry, now)}).";
+        var intro = $"Read-only access to `{what}` is ready. These credentials expire {SlackDates.DateAtTime(expiry)} ({SlackDates.Relative(expiry, now)}).";
         intro += canRenew
-            ? $" Your approved window lasts until {SlackTime.Date(windowEnd)}: press *Renew credentials* for fresh ones."
+            ? $" Your approved window lasts until {SlackDates.DateAtTime(windowEnd)}: press *Renew credentials* for fresh ones."
             : " That is the end of your approved window.";
 
         var blocks = BlockList.ForMessage()
@@ -69,7 +70,7 @@ internal static class GrantMessages
             .Add(Block.Context(
                 "Only you can see this message. SlackJit removes the credentials from it when your access ends. Never paste them into a channel."));
         message = new SlackMessage(
-            $"Your AWS credentials for {id} ({what}) are ready; they expire at {SlackTime.Utc(expiry)}.", blocks.ToJsonArray());
+            $"Your AWS credentials for {id} ({what}) are ready; they expire at {SlackDates.Utc(expiry)}.", blocks.ToJsonArray());
         return true;
     }
 

@@ -1,6 +1,7 @@
 using SlackJit.Access;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Blocks;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Grants;
 
@@ -34,7 +35,7 @@ internal static class GrantNotices
     {
         var what = Mrkdwn.Escape(request.Resource.Display);
         var end = request.Grant?.WindowEnd ?? now;
-        var text = $"Your access to `{what}` ({request.ShortId}) has ended: the approved window closed {SlackTime.Date(end)}. " +
+        var text = $"Your access to `{what}` ({request.ShortId}) has ended: the approved window closed {SlackDates.DateAtTime(end)}. " +
                    "The credentials were removed from this message.";
         return Message(
             $"Your access to {what} ({request.ShortId}) has ended.",
@@ -53,19 +54,11 @@ internal static class GrantNotices
             Block.Context(StillValid(request, now) ?? "The credentials have expired."));
     }
 
-    /// <summary>A new DM: nobody decided before the deadline.</summary>
-    public static SlackMessage TimedOut(AccessRequest request)
-    {
-        var text = $"Your request {request.ShortId} for `{Mrkdwn.Escape(request.Resource.Display)}` timed out: nobody decided before " +
-                   $"{SlackTime.Date(request.Deadline)}. Ask again with `/s3-access` if you still need access.";
-        return Message($"Your request {request.ShortId} timed out.", Block.Section(text));
-    }
-
     // SlackJit cannot revoke STS credentials yet (no IAM call): say so instead of implying they stopped working.
     private static string? StillValid(AccessRequest request, DateTimeOffset now) =>
         request.Grant is { } grant && grant.SessionExpiry > now
             ? "AWS STS credentials cannot be revoked early, so the ones already issued keep working until they expire " +
-              $"{SlackTime.Date(grant.SessionExpiry)} ({SlackTime.Relative(grant.SessionExpiry, now)})."
+              $"{SlackDates.DateAtTime(grant.SessionExpiry)} ({SlackDates.Relative(grant.SessionExpiry, now)})."
             : null;
 
     private static SlackMessage Message(string text, params IEnumerable<System.Text.Json.Nodes.JsonObject> blocks) =>

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using SlackJit.Lifecycle;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 
@@ -12,34 +13,32 @@ namespace SlackJit.Grants;
 internal sealed class GrantRenewHandler(
     IAccessRequestStore store,
     GrantRenewal renewal,
-    GrantReplies replies,
-    IBackgroundWork work) : IBlockActionHandler
+    SlackMessenger messenger,
+    IWorkQueue work) : IBlockActionHandler
 {
     public string ActionId => GrantActionIds.Renew;
 
     public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        var reply = new ReplyTarget(payload.User.Id, payload.ResponseUrl, payload.Channel?.Id ?? payload.Container?.ChannelId);
+        var reply = ReplyTarget.Clicker(payload);
         if (!RequestIds.TryParse(action.Value, out var id) || await store.GetAsync(id, cancellationToken) is not { } request)
         {
-            await replies.EphemeralAsync(reply, Guid.Empty, "That request no longer exists.", cancellationToken);
+            await messenger.EphemeralAsync(reply, Guid.Empty, "That request no longer exists.", cancellationToken);
             return SlackResponse.Empty;
         }
 
         var (claimed, refusal) = await renewal.ClaimAsync(request, payload.User.Id, cancellationToken);
         if (claimed is null)
         {
-            await replies.EphemeralAsync(reply, id, refusal!.Message, cancellationToken);
+            await messenger.EphemeralAsync(reply, id, refusal!.Message, cancellationToken);
             return SlackResponse.Empty;
         }
 
-        var queued = work.TryEnqueue(
-            $"renew {claimed.ShortId}",
-            (services, ct) => services.GetRequiredService<GrantRenewal>().RenewAsync(claimed, reply, ct));
+        var queued = work.TryEnqueue(new RenewGrant(claimed, reply));
         if (!queued)
         {
             // The claim expires with its lease; until then a new click is refused, so say when to come back.
-            await replies.EphemeralAsync(reply, id, "SlackJit is busy right now; press *Renew credentials* again in a few minutes.", cancellationToken);
+            await messenger.EphemeralAsync(reply, id, "SlackJit is busy right now; press *Renew credentials* again in a few minutes.", cancellationToken);
         }
         return SlackResponse.Empty;
     }

@@ -3,6 +3,7 @@ using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 
 namespace SlackJit.Grants;
@@ -17,11 +18,11 @@ internal sealed class GrantRenewal(
     IAccessRequestStore store,
     IGrantIssuer issuer,
     GrantDm dm,
-    GrantReplies replies,
-    IOptions<BackgroundWorkOptions> lifecycle,
+    SlackMessenger messenger,
+    IOptions<LifecycleOptions> lifecycle,
     IOptionsMonitor<AwsOptions> aws,
     TimeProvider time,
-    ILogger<GrantRenewal> logger)
+    ILogger<GrantRenewal> logger) : IWorkHandler<RenewGrant>
 {
     private const int MaxConflicts = 3;
 
@@ -50,6 +51,8 @@ internal sealed class GrantRenewal(
         return (null, new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} is changing right now; try again in a moment."));
     }
 
+    public Task HandleAsync(RenewGrant work, CancellationToken cancellationToken) => RenewAsync(work.Claimed, work.Reply, cancellationToken);
+
     /// <summary>Renews a claimed request; what went wrong is told to <paramref name="reply"/>.</summary>
     public async Task<bool> RenewAsync(AccessRequest claimed, ReplyTarget reply, CancellationToken cancellationToken)
     {
@@ -63,7 +66,7 @@ internal sealed class GrantRenewal(
         if (remaining < Transitions.MinSessionLength)
         {
             await GiveUpAsync(claimed, reply, "WindowClosing",
-                $"Less than {Transitions.MinSessionLength.TotalMinutes:0} minutes of the window remain; your current credentials work until {SlackTime.Date(grant.SessionExpiry)}.",
+                $"Less than {Transitions.MinSessionLength.TotalMinutes:0} minutes of the window remain; your current credentials work until {SlackDates.DateAtTime(grant.SessionExpiry)}.",
                 cancellationToken);
             return false;
         }
@@ -73,7 +76,7 @@ internal sealed class GrantRenewal(
         {
             var retry = refused.Transient ? " AWS is busy; try again in a minute." : " The SlackJit operator has been told.";
             await GiveUpAsync(claimed, reply, refused.Code,
-                $"Your credentials could not be renewed: AWS answered `{refused.Code}`.{retry} The current ones work until {SlackTime.Date(grant.SessionExpiry)}.",
+                $"Your credentials could not be renewed: AWS answered `{refused.Code}`.{retry} The current ones work until {SlackDates.DateAtTime(grant.SessionExpiry)}.",
                 cancellationToken);
             return false;
         }
@@ -98,7 +101,7 @@ internal sealed class GrantRenewal(
         {
             GrantsLog.SlackFailed(logger, claimed.Id, ex.Method, ex.Error);
             await GiveUpAsync(claimed, reply, "Slack:" + ex.Error,
-                $"Slack did not accept the new credentials; the current ones work until {SlackTime.Date(grant.SessionExpiry)}. Try again in a minute.",
+                $"Slack did not accept the new credentials; the current ones work until {SlackDates.DateAtTime(grant.SessionExpiry)}. Try again in a minute.",
                 cancellationToken);
             return false;
         }
@@ -152,6 +155,6 @@ internal sealed class GrantRenewal(
             }
             current = latest;
         }
-        await replies.EphemeralAsync(reply, claimed.Id, text, cancellationToken);
+        await messenger.EphemeralAsync(reply, claimed.Id, text, cancellationToken);
     }
 }

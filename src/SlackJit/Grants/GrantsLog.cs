@@ -29,15 +29,9 @@ internal static partial class GrantsLog
     [LoggerMessage(5057, LogLevel.Information, "Request {RequestId} is now {Status}; its DM holds no credentials")]
     public static partial void Closed(ILogger logger, Guid requestId, RequestStatus status);
 
-    [LoggerMessage(5058, LogLevel.Warning, "Updating the approval card of request {RequestId} failed; it shows an older state")]
-    public static partial void CardUpdateFailed(ILogger logger, Guid requestId, Exception exception);
-
     [LoggerMessage(5059, LogLevel.Debug, "Request {RequestId} was not claimed here: {Reason}")]
     public static partial void NotClaimed(ILogger logger, Guid requestId, string reason);
 
     [LoggerMessage(5060, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
     public static partial void Superseded(ILogger logger, Guid requestId, string accessKeyId, RequestStatus status, long version);
-
-    [LoggerMessage(5061, LogLevel.Warning, "No approval card service is registered; approval cards are not posted or updated")]
-    public static partial void NoApprovalCards(ILogger logger);
 }

@@ -1,20 +1,27 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackJit.Lifecycle;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Grants;
 
 internal static class GrantsServiceCollectionExtensions
 {
-    /// <summary>Issuing, renewing and ending grants, and the DM buttons. Scoped: one set per work item, sweep or click.</summary>
-    public static IServiceCollection AddGrants(this IServiceCollection services)
+    /// <summary>Issuing, renewing and ending grants; the due Approved, Issuing and Active requests; the DM's buttons.</summary>
+    public static WebApplicationBuilder AddGrants(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrantServices();
+        return builder;
+    }
+
+    public static IServiceCollection AddGrantServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<GrantDm>();
-        services.TryAddScoped<GrantReplies>();
-        services.TryAddScoped<CardUpdates>();
-        services.TryAddScoped<GrantIssuing>();
-        services.TryAddScoped<GrantRenewal>();
-        services.TryAddScoped<GrantClosing>();
+        services.TryAddSingleton<GrantDm>();
+        services.TryAddSingleton<GrantIssuing>();
+        services.TryAddSingleton<GrantRenewal>();
+        services.TryAddSingleton<GrantClosing>();
+        services.AddDueRequestHandler<DueGrants>();
+        services.AddWorkHandler<RenewGrant, GrantRenewal>();
         services.AddBlockActionHandler<GrantRenewHandler>();
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();

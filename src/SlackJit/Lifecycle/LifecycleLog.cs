@@ -2,11 +2,17 @@ using SlackJit.Access;
 
 namespace SlackJit.Lifecycle;
 
-/// <summary>The sweeper's log lines (event ids 5000–5049; 5001 and 5002 are the work queue's).</summary>
+/// <summary>The sweeper's log lines and the work queue's log lines (event ids 5000–5049).</summary>
 internal static partial class LifecycleLog
 {
     [LoggerMessage(5000, LogLevel.Error, "A sweep failed; the next one retries")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Background queue is full; {WorkName} is left to the sweeper")]
+    public static partial void QueueFull(ILogger logger, string workName);
+
+    [LoggerMessage(5002, LogLevel.Error, "Background work {WorkName} failed; the sweeper will retry what is due")]
+    public static partial void WorkFailed(ILogger logger, Exception exception, string workName);
 
     [LoggerMessage(5003, LogLevel.Debug, "Sweep advanced {Count} requests")]
     public static partial void Swept(ILogger logger, int count);
@@ -14,8 +20,6 @@ internal static partial class LifecycleLog
     [LoggerMessage(5004, LogLevel.Warning, "Could not advance request {RequestId} ({Status}); the next sweep retries")]
     public static partial void AdvanceFailed(ILogger logger, Guid requestId, RequestStatus status, Exception exception);
 
-    [LoggerMessage(5005, LogLevel.Information, "Request {RequestId} timed out waiting for a decision")]
-    public static partial void TimedOut(ILogger logger, Guid requestId);
 
     [LoggerMessage(5006, LogLevel.Information, "Request {RequestId} ({Status}) was due with nothing to do; next due {DueAt:O}")]
     public static partial void Rescheduled(ILogger logger, Guid requestId, RequestStatus status, DateTimeOffset? dueAt);
@@ -23,6 +27,4 @@ internal static partial class LifecycleLog
     [LoggerMessage(5007, LogLevel.Information, "The sweeper is off (Lifecycle:SweeperEnabled=false)")]
     public static partial void SweeperDisabled(ILogger logger);
 
-    [LoggerMessage(5008, LogLevel.Warning, "Posting the approval card of request {RequestId} failed; retried on a later sweep")]
-    public static partial void CardPostFailed(ILogger logger, Guid requestId, Exception exception);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SlackJit.Grants;
 
 namespace SlackJit.Lifecycle;
 
@@ -12,26 +11,44 @@ internal static class LifecycleServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The work queue, issuing, the grant buttons and the sweeper.</summary>
+    /// <summary>The machinery only: the typed work queue and the sweeper. The features register what they handle.</summary>
     public static IServiceCollection AddLifecycleServices(this IServiceCollection services)
     {
-        services.AddOptions<BackgroundWorkOptions>().BindConfiguration(BackgroundWorkOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackgroundWorkOptions>, BackgroundWorkOptionsValidator>());
+        services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // After the ack: a bounded queue with a few workers.
-        services.AddSingleton<BackgroundWorkQueue>();
-        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BackgroundWorkQueue>());
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorkQueue>());
-
-        // Issuing, renewing and ending grants; the DM's buttons.
-        services.AddGrants();
-        services.TryAddSingleton<IIssuanceScheduler, IssuanceScheduler>();
+        services.TryAddSingleton<WorkQueue>();
+        services.TryAddSingleton<IWorkQueue>(sp => sp.GetRequiredService<WorkQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<WorkQueue>());
+        services.AddWorkHandler<AdvanceRequest, AdvanceRequestHandler>();
 
         // The sweeper: resolved as itself so tests can drive SweepOnceAsync; its timer is off when disabled.
-        services.TryAddScoped<DueRequestAdvancer>();
-        services.AddSingleton<Sweeper>();
+        services.TryAddSingleton<Rescheduler>();
+        services.TryAddSingleton<DueRequestAdvancer>();
+        services.TryAddSingleton<Sweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the handler for one kind of work item. A later registration for the same item replaces it
+    /// (the queue resolves the last one), which is how a test stands in for a step.
+    /// </summary>
+    public static IServiceCollection AddWorkHandler<TWork, THandler>(this IServiceCollection services)
+        where TWork : IWorkItem
+        where THandler : class, IWorkHandler<TWork>
+    {
+        services.AddScoped<IWorkHandler<TWork>, THandler>();
+        return services;
+    }
+
+    /// <summary>Registers a handler for the due requests in the statuses it names.</summary>
+    public static IServiceCollection AddDueRequestHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IDueRequestHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueRequestHandler, THandler>());
         return services;
     }
 }

@@ -5,12 +5,13 @@ namespace SlackJit.Lifecycle;
 
 /// <summary>
 /// Every <c>Lifecycle:SweepInterval</c> (on the injected clock) reads the requests that are due — only those, via
-/// the store's due index — and advances each one step. It is what makes a crash, a full queue or a lost Slack
+/// the store's due index — and hands each one to the handler registered for its status. It is what makes a crash, a full queue or a lost Slack
 /// call cost only time. Safe with many replicas: every step is a conditional write and losers move on.
 /// </summary>
 internal sealed class Sweeper(
-    IServiceScopeFactory scopes,
-    IOptions<BackgroundWorkOptions> options,
+    IAccessRequestStore store,
+    DueRequestAdvancer advancer,
+    IOptions<LifecycleOptions> options,
     TimeProvider time,
     ILogger<Sweeper> logger) : BackgroundService
 {
@@ -20,9 +21,6 @@ internal sealed class Sweeper(
     /// <summary>One pass over what is due now. Returns how many requests this pass moved.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IAccessRequestStore>();
-        var advancer = scope.ServiceProvider.GetRequiredService<DueRequestAdvancer>();
         var pageSize = options.Value.SweepPageSize;
         var seen = new HashSet<Guid>();
         var advanced = 0;

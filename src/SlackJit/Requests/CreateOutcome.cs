@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Cards;
 
 namespace SlackJit.Requests;
 

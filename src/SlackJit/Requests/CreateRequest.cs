@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Slack;
 using SlackJit.Storage;
 

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Requests;

@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 

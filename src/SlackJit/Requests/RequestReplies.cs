@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Blocks;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Requests;
 
@@ -34,7 +36,7 @@ internal static class RequestReplies
     {
         var text = $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
                    $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
-                   $" (open until {SlackDate.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
+                   $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
         var blocks = BlockList.ForMessage();
         blocks.Add(Block.Section(text));
         blocks.Add(Block.Actions(
@@ -50,7 +52,7 @@ internal static class RequestReplies
     public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) =>
         $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
         $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team. " +
-        $"I'll keep trying until the request times out ({SlackDate.DateTime(request.Deadline)}).";
+        $"I'll keep trying until the request times out ({SlackDates.DateTime(request.Deadline)}).";
 
     /// <summary>The DM to a requester whose request was denied.</summary>
     public static SlackMessage DeniedDm(AccessRequest request)
@@ -94,28 +96,20 @@ internal static class RequestReplies
         var state = r.Status switch
         {
             RequestStatus.Pending when now < r.Deadline =>
-                $"waiting for approval ({r.Approvals.Count} of {r.RequiredApprovals}), open until {SlackDate.DateTime(r.Deadline)}",
+                $"waiting for approval ({r.Approvals.Count} of {r.RequiredApprovals}), open until {SlackDates.DateTime(r.Deadline)}",
             RequestStatus.Pending => "timing out",
             RequestStatus.Approved or RequestStatus.Issuing => "approved, issuing credentials",
-            RequestStatus.Active => $"*active* until {SlackDate.DateTime(r.Grant?.WindowEnd ?? AccessRequests.WindowEnd(r) ?? r.Deadline)}",
+            RequestStatus.Active => $"*active* until {SlackDates.DateTime(r.Grant?.WindowEnd ?? AccessRequests.WindowEnd(r) ?? r.Deadline)}",
             _ => DecisionText.Describe(r.Status),
         };
         return $"• `{r.ShortId}` `{Mrkdwn.Escape(r.Resource.Display, 120)}` · {DurationParser.Format(r.ApprovedDuration ?? r.RequestedDuration)} · {state}";
     }
 
-    /// <summary>The JSON body for a <c>response_url</c> post.</summary>
-    public static JsonObject ResponseUrlBody(SlackMessage message, bool replaceOriginal)
+    /// <summary>A new DM: nobody decided before the deadline.</summary>
+    public static SlackMessage TimedOutDm(AccessRequest request)
     {
-        var body = new JsonObject
-        {
-            ["response_type"] = "ephemeral",
-            ["replace_original"] = replaceOriginal,
-            ["text"] = message.Text,
-        };
-        if (message.Blocks is not null)
-        {
-            body["blocks"] = message.Blocks.DeepClone();
-        }
-        return body;
+        var text = $"Your request {request.ShortId} for `{Mrkdwn.Escape(request.Resource.Display)}` timed out: nobody decided before " +
+                   $"{SlackDates.DateAtTime(request.Deadline)}. Ask again with `/s3-access` if you still need access.";
+        return new SlackMessage($"Your request {request.ShortId} timed out.", BlockList.ForMessage().AddRange([Block.Section(text)]).ToJsonArray());
     }
 }

@@ -9,18 +9,6 @@ internal static partial class RequestsLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Approver group {UserGroupId} could not be read ({SlackError}) deciding {RequestId} for {SlackUserId}; refused")]
     public static partial void GroupLookupFailed(ILogger logger, Guid requestId, string slackUserId, string userGroupId, string slackError);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Approval card for {RequestId} could not be posted to channel {ChannelId} ({SlackError}): check {Setting} and invite the bot to that channel; retrying until the deadline")]
-    public static partial void ApproverChannelMisconfigured(ILogger logger, Guid requestId, string channelId, string setting, string slackError);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Approval card for {RequestId} posted in {ChannelId} at {MessageTs}")]
-    public static partial void CardPosted(ILogger logger, Guid requestId, string channelId, string messageTs);
-
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Approval card for {RequestId} in {ChannelId} could not be updated ({SlackError})")]
-    public static partial void CardUpdateFailed(ILogger logger, Guid requestId, string channelId, string slackError);
-
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Approval card of {RequestId} was posted but its place could not be recorded after repeated conflicts")]
-    public static partial void CardRefsNotRecorded(ILogger logger, Guid requestId);
-
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Request {RequestId} created by {SlackUserId} for catalog entry {ResourceName}")]
     public static partial void RequestCreated(ILogger logger, Guid requestId, string slackUserId, string resourceName);
 
@@ -42,17 +30,17 @@ internal static partial class RequestsLog
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Refused attempt on {RequestId} by {SlackUserId} could not be added to the audit trail")]
     public static partial void AttemptNotRecorded(ILogger logger, Guid requestId, string slackUserId);
 
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Message to {SlackUserId} ({Purpose}) could not be sent ({SlackError})")]
-    public static partial void ReplyFailed(ILogger logger, string slackUserId, string purpose, string slackError);
-
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "views.open for {SlackUserId} failed ({SlackError})")]
     public static partial void ModalOpenFailed(ILogger logger, string slackUserId, string slackError);
 
-    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Request {RequestId} is approved but no issuance scheduler is registered; the sweeper will issue it when due")]
-    public static partial void IssuanceNotWired(ILogger logger, Guid requestId);
-
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Follow-up {WorkName} for {RequestId} was not queued; the sweeper covers what is due")]
     public static partial void FollowUpNotQueued(ILogger logger, string workName, Guid requestId);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Request {RequestId} timed out waiting for a decision")]
+    public static partial void TimedOut(ILogger logger, Guid requestId);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Posting the approval card of request {RequestId} failed; retried on a later sweep")]
+    public static partial void CardPostFailed(ILogger logger, Guid requestId, Exception exception);
 
     [LoggerMessage(EventId = 4017, Level = LogLevel.Warning, Message = "Catalog has {Count} entries; the request form lists the first {Shown}")]
     public static partial void CatalogTooLongForModal(ILogger logger, int count, int shown);

@@ -1,3 +1,5 @@
+using SlackJit.Cards;
+
 namespace SlackJit.Requests;
 
 /// <summary>The action ids, callback ids and block ids this feature puts on Slack surfaces; Slack sends them back.</summary>
@@ -5,14 +7,14 @@ internal static class RequestsSlackKeys
 {
     public const string Command = "/s3-access";
 
-    public const string ApproveAction = "requests.approve";
-    public const string DenyAction = "requests.deny";
+    public const string ApproveAction = Cards.CardKeys.ApproveAction;
+    public const string DenyAction = Cards.CardKeys.DenyAction;
     public const string CancelAction = "requests.cancel";
 
     public const string NewRequestCallback = "requests.new";
     public const string DenyReasonCallback = "requests.deny-reason";
 
-    public const string CardActionsBlock = "card-actions";
+    public const string CardActionsBlock = Cards.CardKeys.ActionsBlock;
     public const string AckActionsBlock = "ack-actions";
 
     // Modal inputs: one action per block, so the action id is the same everywhere.

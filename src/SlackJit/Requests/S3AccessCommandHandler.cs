@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 

@@ -1,3 +1,5 @@
+using SlackJit.Cards;
+
 namespace SlackJit.Slack;
 
 /// <summary>The <c>Slack</c> section (CONFIG.md). Secrets come from the environment, never a committed file.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Slack;
@@ -14,6 +16,9 @@ internal static class SlackServiceCollectionExtensions
 
         // Slack out: Web API client, resilience, option checks, auth.test at start-up.
         builder.AddSlackApi();
+
+        // Replies, ephemeral notices and DMs: the one way the features talk to people after the ack.
+        builder.Services.TryAddSingleton<SlackMessenger>();
 
         return builder;
     }

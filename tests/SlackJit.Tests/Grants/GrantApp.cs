@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Lifecycle;
 using SlackJit.Requests;
@@ -38,8 +39,7 @@ internal sealed class GrantApp : IAsyncDisposable
     public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
     public static CancellationToken Ct => CancellationToken.None;
 
-    /// <param name="withCards">False to start without any approval card service (as a host without the Requests area).</param>
-    public static async Task<GrantApp> StartAsync(Action<HarnessOptions>? configure = null, bool withCards = true)
+    public static async Task<GrantApp> StartAsync(Action<HarnessOptions>? configure = null)
     {
         var cards = Substitute.For<IApprovalCards>();
         cards.PostAsync(Arg.Any<AccessRequest>(), Arg.Any<CancellationToken>())
@@ -53,14 +53,7 @@ internal sealed class GrantApp : IAsyncDisposable
             var more = options.Services;
             options.Services = services =>
             {
-                if (withCards)
-                {
-                    services.AddSingleton(cards);
-                }
-                else
-                {
-                    services.RemoveAll<IApprovalCards>();
-                }
+                services.AddSingleton(cards);
                 services.AddSingleton<ILoggerProvider>(logs);
                 more?.Invoke(services);
             };
@@ -149,7 +142,7 @@ internal sealed class GrantApp : IAsyncDisposable
     /// <summary>Waits until the work queue has nothing running.</summary>
     public async Task WaitForQueueAsync()
     {
-        var queue = Harness.Services.GetRequiredService<BackgroundWorkQueue>();
+        var queue = Harness.Services.GetRequiredService<WorkQueue>();
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (queue.InFlight > 0 && DateTime.UtcNow < until)
         {

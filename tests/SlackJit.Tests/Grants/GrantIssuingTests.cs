@@ -204,17 +204,6 @@ public sealed class GrantIssuingTests
     }
 
     [Fact]
-    public async Task IssueAsync_NoApprovalCardService_StillIssuesAndLogsIt()
-    {
-        await using var app = await StartAsync(withCards: false);
-        var approved = await app.CreateApprovedAsync(TimeSpan.FromHours(2));
-
-        Assert.Equal(IssueResult.Activated, await app.IssueAsync(approved.Id));
-
-        Assert.Contains(app.Logs.Collector.GetSnapshot(), r => r.Id.Id == 5061);
-    }
-
-    [Fact]
     public async Task IssueAsync_AlreadyActive_DoesNothing()
     {
         await using var app = await StartAsync();

@@ -13,7 +13,7 @@ namespace SlackJit.Tests.Lifecycle;
 /// <summary>The sweeper against the whole app, driven step by step on the fake clock.</summary>
 public sealed class SweeperTests
 {
-    private static readonly TimeSpan Lease = BackgroundWorkOptions.DefaultIssueLease;
+    private static readonly TimeSpan Lease = LifecycleOptions.DefaultIssueLease;
 
     [Fact]
     public async Task SweepOnceAsync_ApprovedNeverClaimed_IssuesIt()
@@ -77,7 +77,7 @@ public sealed class SweeperTests
         Assert.Equal(RequestStatus.Active, still.Status);
         Assert.True(still.DueAt > app.Harness.Time.GetUtcNow(), "a request that could not move must not be read again at once");
 
-        app.Harness.Time.Advance(BackgroundWorkOptions.DefaultSweepInterval);
+        app.Harness.Time.Advance(LifecycleOptions.DefaultSweepInterval);
         Assert.Equal(1, await app.SweepAsync());
         Assert.Equal(RequestStatus.Expired, (await app.GetAsync(active.Id)).Status);
         Assert.DoesNotContain(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
@@ -214,18 +214,18 @@ public sealed class SweeperTests
         await using var app = await StartAsync(o => o.Settings["Lifecycle:SweeperEnabled"] = "true");
         var approved = await app.CreateApprovedAsync(TimeSpan.FromHours(2));
 
-        app.Harness.Time.Advance(BackgroundWorkOptions.DefaultSweepInterval);
+        app.Harness.Time.Advance(LifecycleOptions.DefaultSweepInterval);
 
         await app.WaitForAsync(approved.Id, r => r.Status == RequestStatus.Active);
     }
 
     [Fact]
-    public async Task Schedule_Approved_IssuesOnTheWorkQueue()
+    public async Task AdvanceRequest_Approved_IssuesOnTheWorkQueue()
     {
         await using var app = await StartAsync();
         var approved = await app.CreateApprovedAsync(TimeSpan.FromHours(2));
 
-        app.Harness.Services.GetRequiredService<IIssuanceScheduler>().Schedule(approved.Id);
+        Assert.True(app.Harness.Services.GetRequiredService<IWorkQueue>().TryEnqueue(new AdvanceRequest(approved.Id, RequestStatus.Approved)));
 
         await app.WaitForAsync(approved.Id, r => r.Status == RequestStatus.Active);
         Assert.Single(app.Harness.Sts.Calls);

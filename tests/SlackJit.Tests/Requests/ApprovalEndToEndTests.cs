@@ -4,6 +4,7 @@ using NSubstitute;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Requests;
+using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
@@ -13,7 +14,7 @@ namespace SlackJit.Tests.Requests;
 /// <summary>The approvers' side through the real endpoints: approve, deny, who may, races, N of M.</summary>
 public sealed class ApprovalEndToEndTests
 {
-    private readonly IIssuanceScheduler _scheduler = Substitute.For<IIssuanceScheduler>();
+    private readonly IWorkHandler<AdvanceRequest> _scheduler = Substitute.For<IWorkHandler<AdvanceRequest>>();
 
     private Task<SlackJitHarness> StartAsync(Action<HarnessOptions>? configure = null) =>
         SlackJitHarness.StartAsync(o =>
@@ -38,7 +39,7 @@ public sealed class ApprovalEndToEndTests
         Assert.Contains("issuing credentials", card.AllText, StringComparison.Ordinal);
         Assert.Empty(CardText.Buttons(card.Blocks));
         await harness.WaitForAsync(() => Task.FromResult(_scheduler.ReceivedCalls().Any() ? "called" : null), "Schedule");
-        _scheduler.Received(1).Schedule(request.Id);
+        await _scheduler.Received(1).HandleAsync(new AdvanceRequest(request.Id, RequestStatus.Approved), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class ApprovalEndToEndTests
         Assert.Equal(Outsider, attempt.Actor);
         Assert.Equal(nameof(RefusalReason.NotAnApprover), attempt.Detail);
         Assert.Equal(2, CardText.Buttons(harness.Card(request).Blocks).Count);
-        _scheduler.DidNotReceiveWithAnyArgs().Schedule(default);
+        await _scheduler.DidNotReceiveWithAnyArgs().HandleAsync(default!, default);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class ApprovalEndToEndTests
             () => Task.FromResult(AlreadyApprovedReplies(harness) is { Count: 9 } replies ? replies : null), "nine 'already approved' replies");
         Assert.All(told, r => Assert.Contains($"already approved by <@{stored.DecidedBy}>", r, StringComparison.Ordinal));
         await harness.WaitForCardAsync(request, "*Approved* by");
-        _scheduler.Received(1).Schedule(request.Id);
+        await _scheduler.Received(1).HandleAsync(new AdvanceRequest(request.Id, RequestStatus.Approved), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class ApprovalEndToEndTests
         {
         }
         await harness.WaitForReplyAsync("You already approved");
-        _scheduler.DidNotReceiveWithAnyArgs().Schedule(default);
+        await _scheduler.DidNotReceiveWithAnyArgs().HandleAsync(default!, default);
 
         using (await harness.ClickAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), SecondApprover))
         {
@@ -169,7 +170,7 @@ public sealed class ApprovalEndToEndTests
         Assert.Equal([Approver, SecondApprover], approved.Approvals.Select(a => a.ApproverId));
         await harness.WaitForCardAsync(request, $"*Approved* by <@{Approver}>, <@{SecondApprover}>");
         await harness.WaitForAsync(() => Task.FromResult(_scheduler.ReceivedCalls().Any() ? "called" : null), "Schedule");
-        _scheduler.Received(1).Schedule(request.Id);
+        await _scheduler.Received(1).HandleAsync(new AdvanceRequest(request.Id, RequestStatus.Approved), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackJit.Cards;
 
 namespace SlackJit.Slack.Api;
 

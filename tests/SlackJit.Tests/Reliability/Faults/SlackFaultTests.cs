@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;

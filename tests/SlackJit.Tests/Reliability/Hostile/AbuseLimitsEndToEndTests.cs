@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Requests;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SlackJit.Tests.Cards;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Slack.Blocks;
+using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;

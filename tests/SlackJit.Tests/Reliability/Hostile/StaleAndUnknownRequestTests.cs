@@ -3,6 +3,7 @@ using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Tests.Access;
+using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;

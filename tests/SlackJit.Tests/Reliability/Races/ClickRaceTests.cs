@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Requests;
 using SlackJit.Tests.Storage;

@@ -19,7 +19,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     /// <summary>Crash points tested on each store (mid-STS, after approval, after the DM post, mid DM edit).</summary>
     public const int CrashesPerStore = 4;
 
-    private static readonly TimeSpan Lease = BackgroundWorkOptions.DefaultIssueLease;
+    private static readonly TimeSpan Lease = LifecycleOptions.DefaultIssueLease;
 
     public static TheoryData<StoreKind> Stores => new() { StoreKind.Sqlite, StoreKind.DynamoDb };
 
@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         var a = await cluster.StartHostAsync("A", o =>
         {
             Crashable(o);
-            o.Services = s => s.AddSingleton<IIssuanceScheduler>(skipped);
+            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
         });
         var request = await a.RequestWithCardAsync();
 
@@ -95,7 +95,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         var a = await cluster.StartHostAsync("A", o =>
         {
             Crashable(o);
-            o.Services = s => s.AddSingleton<IIssuanceScheduler>(skipped);
+            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
         });
         var request = await a.RequestWithCardAsync();
         await a.ApproveAsync(request);

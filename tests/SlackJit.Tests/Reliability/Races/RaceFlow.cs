@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 

@@ -47,7 +47,7 @@ internal sealed class RaceHost : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public IAccessRequestStore Store => Services.GetRequiredService<IAccessRequestStore>();
-    public BackgroundWorkQueue Queue => Services.GetRequiredService<BackgroundWorkQueue>();
+    public WorkQueue Queue => Services.GetRequiredService<WorkQueue>();
 
     /// <summary>Options a test adds: <c>ShutdownTimeout</c> is read from <see cref="HarnessOptions.Settings"/> key <c>Races:ShutdownTimeout</c>.</summary>
     public static async Task<RaceHost> StartAsync(SharedStoreCluster cluster, string name, Action<HarnessOptions>? configure)

@@ -36,7 +36,7 @@ public sealed class ShutdownTests(DynaliteFixture dynalite, ITestOutputHelper ou
         {
             Assert.Contains(afterStop.Status, new[] { RequestStatus.Approved, RequestStatus.Issuing });
             Assert.NotNull(afterStop.DueAt);
-            cluster.Time.Advance(BackgroundWorkOptions.DefaultIssueLease);
+            cluster.Time.Advance(LifecycleOptions.DefaultIssueLease);
             Assert.Equal(1, await b.SweepAsync());
         }
 

@@ -18,8 +18,8 @@ public sealed class SweeperRaceTests(DynaliteFixture dynalite, ITestOutputHelper
     {
         await using var cluster = await SharedStoreCluster.StartAsync(StoreKind.DynamoDb, dynalite);
         // Issuing is left to the sweepers, so every approved request below is theirs to race over.
-        var a = await cluster.StartHostAsync("replica-A", o => o.Services = s => s.AddSingleton<IIssuanceScheduler>(new NoIssuanceScheduler()));
-        var b = await cluster.StartHostAsync("replica-B", o => o.Services = s => s.AddSingleton<IIssuanceScheduler>(new NoIssuanceScheduler()));
+        var a = await cluster.StartHostAsync("replica-A", o => o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(new NoIssuanceScheduler()));
+        var b = await cluster.StartHostAsync("replica-B", o => o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(new NoIssuanceScheduler()));
 
         // Active grants whose one-hour window will have ended.
         var actives = new List<AccessRequest>();

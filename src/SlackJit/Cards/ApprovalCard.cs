@@ -1,0 +1,134 @@
+using SlackJit.Access;
+using SlackJit.Slack.Api;
+using SlackJit.Slack.Blocks;
+using SlackJit.Slack.Messaging;
+
+namespace SlackJit.Cards;
+
+/// <summary>
+/// The approval card, as a pure function of the request: the same builder renders every status, so whoever
+/// changes a request (a click, issuing, the sweeper) can rewrite the card from the stored record alone.
+/// Text a requester typed (prefix, reason) and outcomes go into <c>plain_text</c>, where Slack interprets nothing —
+/// no mention, no link, no bold that could make the card say something other than what is granted; where it has
+/// to sit in mrkdwn (the notification fallback) it is escaped. Nothing credential-related is ever shown here.
+/// </summary>
+public static class ApprovalCard
+{
+    /// <summary>Longest reason shown; the domain caps reasons far below, this guards the Block Kit limit.</summary>
+    public const int MaxShownText = 2_900;
+
+    public static SlackMessage Build(AccessRequest request, ResourceOptions? resource, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var blocks = BlockList.ForMessage();
+        blocks.Add(Block.Header($"S3 read access request {request.ShortId}"));
+        blocks.Add(Block.Section(null, Fields(request, resource)));
+        blocks.Add(Block.PlainSection($"Bucket/prefix: {request.Resource.Display}"));
+        blocks.Add(Block.PlainSection(request.Reason.Length == 0 ? "Reason: (none given)" : $"Reason: {Clip(request.Reason)}"));
+        blocks.Add(Block.Section(StatusLine(request, now)));
+        if (Detail(request) is { } detail)
+        {
+            blocks.Add(Block.PlainSection(detail));
+        }
+
+        if (IsOpen(request, now))
+        {
+            blocks.Add(Block.Actions(CardKeys.ActionsBlock, ApproveButton(request), DenyButton(request)));
+        }
+
+        return new SlackMessage(FallbackText(request, now), blocks.ToJsonArray());
+    }
+
+    /// <summary>Buttons are shown only while a decision can still be taken.</summary>
+    public static bool IsOpen(AccessRequest request, DateTimeOffset now) =>
+        request.Status == RequestStatus.Pending && now < request.Deadline;
+
+    private static IEnumerable<string> Fields(AccessRequest request, ResourceOptions? resource)
+    {
+        yield return $"*Requester*\n{Mrkdwn.User(request.Requester.UserId)}";
+        yield return $"*Duration*\n{DurationParser.Format(request.ApprovedDuration ?? request.RequestedDuration)}";
+        yield return $"*Catalog entry*\n{Mrkdwn.Escape(resource?.Name ?? request.Resource.Name, 200)}";
+        yield return $"*Approvals*\n{request.Approvals.Count} of {request.RequiredApprovals}";
+        yield return request.Status == RequestStatus.Pending
+            ? $"*Decide by*\n{SlackDates.DateTime(request.Deadline)}"
+            : $"*Requested*\n{SlackDates.DateTime(request.CreatedAt)}";
+    }
+
+    private static string StatusLine(AccessRequest request, DateTimeOffset now)
+    {
+        var approvedBy = Approvers(request);
+        var when = DecidedAt(request) is { } at ? $" · {SlackDates.DateTime(at)}" : "";
+        return request.Status switch
+        {
+            RequestStatus.Pending when now >= request.Deadline =>
+                $":hourglass: *Timing out* · nobody decided by {SlackDates.DateTime(request.Deadline)}",
+            RequestStatus.Pending => request.Approvals.IsEmpty
+                ? $":hourglass_flowing_sand: *Waiting for approval* · {Needed(request)}"
+                : $":hourglass_flowing_sand: *Waiting for approval* · approved so far by {approvedBy} · {Needed(request)}",
+            RequestStatus.Approved or RequestStatus.Issuing =>
+                $":white_check_mark: *Approved* by {approvedBy}{when} · issuing credentials…",
+            RequestStatus.Active => AccessRequests.WindowEnd(request) is { } end
+                ? $":white_check_mark: *Approved* by {approvedBy} · access until {SlackDates.DateTime(request.Grant?.WindowEnd ?? end)}"
+                : $":white_check_mark: *Approved* by {approvedBy} · access is active",
+            RequestStatus.Expired =>
+                $":white_check_mark: Approved by {approvedBy} · access *ended*{when}",
+            RequestStatus.Ended =>
+                $":white_check_mark: Approved by {approvedBy} · access *ended* early by {Mention(request.DecidedBy)}{when}",
+            RequestStatus.Denied => $":x: *Denied* by {Mention(request.DecidedBy)}{when}",
+            RequestStatus.Cancelled => $":no_entry_sign: *Cancelled* by {Mention(request.DecidedBy)}{when}",
+            RequestStatus.TimedOut => $":hourglass: *Timed out* · nobody decided by {SlackDates.DateTime(request.Deadline)}",
+            RequestStatus.Failed => $":warning: Approved by {approvedBy} · *access could not be issued*{when}",
+            _ => $"*{DecisionText.Describe(request.Status)}*",
+        };
+    }
+
+    // Free text from people or from the issuing step: plain_text, where nothing is interpreted.
+    private static string? Detail(AccessRequest request) => request.Status switch
+    {
+        RequestStatus.Denied when !string.IsNullOrWhiteSpace(request.Outcome) => $"Deny reason: {Clip(request.Outcome)}",
+        RequestStatus.Failed when !string.IsNullOrWhiteSpace(request.Outcome) => $"Why: {Clip(request.Outcome)}",
+        _ => null,
+    };
+
+    private static string Needed(AccessRequest request)
+    {
+        var missing = request.RequiredApprovals - request.Approvals.Count;
+        return missing == 1 ? "needs 1 more approval" : $"needs {missing} more approvals";
+    }
+
+    private static System.Text.Json.Nodes.JsonObject ApproveButton(AccessRequest request)
+    {
+        var duration = DurationParser.Format(request.RequestedDuration);
+        var confirm = new ConfirmDialog(
+            $"Approve {request.ShortId}?",
+            // Plain text: Slack cannot render a mention here, so the user id stands in for the name on the card above.
+            $"Give user {request.Requester.UserId} {duration} of read-only access to {request.Resource.Display}",
+            Confirm: "Approve",
+            Deny: "Back",
+            Style: ButtonStyle.Primary);
+        return Element.Button(CardKeys.ApproveAction, "Approve", request.Id.ToString(), ButtonStyle.Primary, confirm: confirm);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject DenyButton(AccessRequest request) =>
+        Element.Button(CardKeys.DenyAction, "Deny", request.Id.ToString(), ButtonStyle.Danger);
+
+    private static string FallbackText(AccessRequest request, DateTimeOffset now)
+    {
+        var what = $"{Mrkdwn.User(request.Requester.UserId)} asks for {DurationParser.Format(request.RequestedDuration)} of read-only access to `{Mrkdwn.Escape(request.Resource.Display, 300)}` ({request.ShortId})";
+        var state = request.Status == RequestStatus.Pending && now < request.Deadline
+            ? "waiting for approval"
+            : DecisionText.Describe(request.Status);
+        return $"{what}: {state}";
+    }
+
+    private static string Approvers(AccessRequest request) =>
+        request.Approvals.IsEmpty ? Mention(request.DecidedBy) : string.Join(", ", request.Approvals.Select(a => Mrkdwn.User(a.ApproverId)));
+
+    private static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
+
+    // The transition into the current status (not a later same-status note such as slack-refs).
+    private static DateTimeOffset? DecidedAt(AccessRequest request) =>
+        request.Events.LastOrDefault(e => e.To == request.Status && e.From != e.To)?.At;
+
+    private static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
+}

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+using SlackJit.Hosting;
+using SlackJit.Slack;
+using SlackJit.Slack.Api;
+using SlackJit.Storage;
+
+namespace SlackJit.Cards;
+
+/// <summary>
+/// Posts and updates approval cards. Posting records the card's place on the request (and moves its due time to
+/// the deadline) so later decisions can rewrite it; a channel that is misconfigured is recorded on the request,
+/// logged with the channel id, and retried later (every <see cref="MisconfiguredRetry"/>, never past the deadline),
+/// so an operator who invites the bot meanwhile still gets the request through. The operator also sees it on
+/// <c>/readyz</c> (a warning naming the channel and the setting) until a card posts to that channel again.
+/// </summary>
+internal sealed class ApprovalCards(
+    ISlackApi slack,
+    IAccessRequestStore store,
+    IOptions<AccessOptions> access,
+    IOptions<SlackOptions> slackOptions,
+    TimeProvider time,
+    ILogger<ApprovalCards> logger,
+    ReadinessWarnings? warnings = null) : IApprovalCards
+{
+    public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
+
+    private const int MaxRefWrites = 5;
+
+    /// <summary>
+    /// Posts the card for a Pending request without one. A misconfigured channel is not an exception: the failure is
+    /// recorded and the request is returned without a card. Other Slack failures throw <see cref="SlackApiException"/>
+    /// (the request stays due, so the sweeper tries again).
+    /// </summary>
+    public async Task<AccessRequest> PostAsync(AccessRequest request, CancellationToken cancellationToken) =>
+        (await PostCardAsync(request, cancellationToken)).Request;
+
+    public async Task<CardPost> PostCardAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var resource = AccessPolicy.FindResource(access.Value, request.Resource);
+        var channel = ApproverChannel.For(resource, slackOptions.Value);
+        if (request.Status != RequestStatus.Pending || request.Slack.CardTs is not null)
+        {
+            return new CardPost(request, channel);
+        }
+
+        SlackMessageRef posted;
+        try
+        {
+            posted = await slack.PostMessageAsync(channel.Id, ApprovalCard.Build(request, resource, time.GetUtcNow()), cancellationToken);
+        }
+        catch (SlackApiException ex) when (ApproverChannel.IsMisconfigured(ex.Error))
+        {
+            CardsLog.ApproverChannelMisconfigured(logger, request.Id, channel.Id, channel.Setting, ex.Error);
+            warnings?.Set(WarningKey(channel.Id), channel.ReadinessWarning(ex.Error));
+            var failed = await ApplyWithRetryAsync(
+                request, r => Transitions.CardNotPosted(r, ex.Error, time.GetUtcNow() + MisconfiguredRetry, time.GetUtcNow()), cancellationToken);
+            return new CardPost(failed, channel, ex.Error);
+        }
+
+        CardsLog.CardPosted(logger, request.Id, posted.Channel, posted.Ts);
+        warnings?.Clear(WarningKey(channel.Id));
+        var stored = await ApplyWithRetryAsync(
+            request, r => Transitions.CardPosted(r, posted.Channel, posted.Ts, time.GetUtcNow()), cancellationToken);
+
+        // Someone decided while the card was on its way (e.g. the requester cancelled from the ack): show that now.
+        if (stored.Status != request.Status || stored.Approvals.Count != request.Approvals.Count)
+        {
+            await UpdateAsync(stored, cancellationToken);
+        }
+
+        return new CardPost(stored, channel);
+    }
+
+    /// <summary>
+    /// Rewrites the card for the request's current state. Renders the newest stored version when the store has one
+    /// (so a late update never puts an older state back), and never throws (except when cancelled): the store is the
+    /// truth and the transition it follows is already durable; the card only shows it.
+    /// </summary>
+    public async Task UpdateAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RenderAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            CardsLog.CardUpdateFailedUnexpectedly(logger, request.Id, ex);
+        }
+    }
+
+    private async Task RenderAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var latest = request;
+        try
+        {
+            if (await store.GetAsync(request.Id, cancellationToken) is { } stored && stored.Version > request.Version)
+            {
+                latest = stored;
+            }
+        }
+        catch (StoreUnavailableException)
+        {
+            // Render what we were given.
+        }
+
+        if (latest.Slack.CardChannel is not { } channel || latest.Slack.CardTs is not { } ts)
+        {
+            return;
+        }
+
+        var resource = AccessPolicy.FindResource(access.Value, latest.Resource);
+        try
+        {
+            await slack.UpdateMessageAsync(new SlackMessageRef(channel, ts), ApprovalCard.Build(latest, resource, time.GetUtcNow()), cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            CardsLog.CardUpdateFailed(logger, latest.Id, channel, ex.Error);
+        }
+    }
+
+    private static string WarningKey(string channelId) => "approver-channel:" + channelId;
+
+    // Card bookkeeping may race with a decision: re-apply on the current version a few times.
+    private async Task<AccessRequest> ApplyWithRetryAsync(
+        AccessRequest request, Func<AccessRequest, TransitionDecision> decide, CancellationToken cancellationToken)
+    {
+        var current = request;
+        for (var attempt = 0; attempt < MaxRefWrites; attempt++)
+        {
+            var decision = decide(current);
+            if (!decision.IsAllowed)
+            {
+                return current;
+            }
+
+            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
+            if (result.Applied)
+            {
+                return result.Current ?? decision.Transition.Next;
+            }
+
+            if (result.Current is null)
+            {
+                return current;
+            }
+            current = result.Current;
+        }
+
+        CardsLog.CardRefsNotRecorded(logger, request.Id);
+        return current;
+    }
+}

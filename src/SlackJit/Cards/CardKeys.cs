@@ -1,0 +1,9 @@
+namespace SlackJit.Cards;
+
+/// <summary>The ids on the approval card: its actions block and the two buttons (their value is the full request id).</summary>
+public static class CardKeys
+{
+    public const string ActionsBlock = "card-actions";
+    public const string ApproveAction = "requests.approve";
+    public const string DenyAction = "requests.deny";
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
+using SlackJit.Lifecycle;
+
+namespace SlackJit.Grants;
+
+/// <summary>
+/// A due Approved or Issuing request is issued (or re-issued after a lost lease); a due Active request is
+/// expired once its window has ended, else made due at the window's end.
+/// </summary>
+internal sealed class DueGrants(
+    GrantIssuing issuing,
+    GrantClosing closing,
+    Rescheduler rescheduler,
+    IOptions<LifecycleOptions> options,
+    TimeProvider time) : IDueRequestHandler
+{
+    public IReadOnlyCollection<RequestStatus> Statuses { get; } = [RequestStatus.Approved, RequestStatus.Issuing, RequestStatus.Active];
+
+    public async Task<bool> AdvanceAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (request.Status)
+        {
+            case RequestStatus.Active when request.Grant is { } grant && grant.WindowEnd > now:
+                return await rescheduler.RescheduleAsync(request, grant.WindowEnd, cancellationToken);
+
+            case RequestStatus.Active:
+                if (await closing.ExpireAsync(request, cancellationToken))
+                {
+                    return true;
+                }
+                // Slack did not take the scrub (or another replica expired it): look again after one interval.
+                return await rescheduler.RescheduleAsync(request, now + options.Value.SweepInterval, cancellationToken);
+
+            default:
+                return await issuing.IssueAsync(request, cancellationToken) is not IssueResult.NotClaimed;
+        }
+    }
+}
