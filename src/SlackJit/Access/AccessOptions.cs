@@ -1,4 +1,3 @@
-using SlackJit.Cards;
 
 namespace SlackJit.Access;
 

@@ -1,5 +1,4 @@
 using SlackJit.Access;
-using SlackJit.Cards;
 
 namespace SlackJit.Tests.Access;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SlackJit.Cards;
 using SlackJit.Storage;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;

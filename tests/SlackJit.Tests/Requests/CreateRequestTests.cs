@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SlackJit.Cards;
 
 namespace SlackJit.Slack.Api;
 

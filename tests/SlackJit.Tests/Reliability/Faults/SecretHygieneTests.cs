@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Requests;
 using SlackJit.Storage;

@@ -1,5 +1,4 @@
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Requests;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Tests.Access;
 using SlackJit.Tests.EndToEnd;

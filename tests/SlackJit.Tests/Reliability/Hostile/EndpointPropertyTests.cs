@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;

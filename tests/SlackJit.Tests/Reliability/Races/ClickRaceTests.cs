@@ -1,5 +1,4 @@
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Requests;
 using SlackJit.Tests.Storage;

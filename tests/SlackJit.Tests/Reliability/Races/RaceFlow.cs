@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SlackJit.Access;
-using SlackJit.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 

@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using SlackJit.Cards;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Tests.EndToEnd;
