@@ -8,8 +8,8 @@ public sealed class AccessOptions
 
     public static readonly TimeSpan DefaultPendingTimeout = TimeSpan.FromHours(1);
     public static readonly TimeSpan DefaultDefaultDuration = TimeSpan.FromHours(1);
-    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan MaxDurationCeiling = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MinDuration = SessionLimits.StsMinimum;
+    public static readonly TimeSpan MaxDurationCeiling = SessionLimits.StsMaximum;
 
     /// <summary>How long a request waits for a decision before it times out. Default 1 h.</summary>
     public TimeSpan PendingTimeout { get; set; } = DefaultPendingTimeout;

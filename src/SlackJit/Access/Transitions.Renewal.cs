@@ -3,7 +3,7 @@ namespace SlackJit.Access;
 public static partial class Transitions
 {
     /// <summary>AWS STS issues credentials for at least 15 minutes; a renewal needs that much window left.</summary>
-    public static readonly TimeSpan MinSessionLength = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan MinSessionLength = SessionLimits.StsMinimum;
 
     /// <summary>
     /// Claims a renewal before STS is called (Active → Active, an audit line only). The write is conditional on

@@ -1,3 +1,5 @@
+using SlackJit.Access;
+
 namespace SlackJit.Aws;
 
 /// <summary>The <c>Aws</c> section (CONFIG.md). Region, credentials and endpoints follow the AWS SDK's own conventions.</summary>
@@ -6,7 +8,7 @@ public sealed class AwsOptions
     public const string SectionName = "Aws";
     public const string DefaultSigninUrl = "https://signin.aws.amazon.com/federation";
     public const string DefaultConsoleUrl = "https://console.aws.amazon.com/";
-    public static readonly TimeSpan DefaultMaxSessionDuration = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultMaxSessionDuration = SessionLimits.RoleChainingMaximum;
 
     /// <summary>The read-only role grants are minted from (a resource may override). Required.</summary>
     public string RoleArn { get; set; } = "";

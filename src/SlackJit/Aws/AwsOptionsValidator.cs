@@ -1,13 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using SlackJit.Access;
 
 namespace SlackJit.Aws;
 
 /// <summary>Start-up checks of the <c>Aws</c> section: one message per bad key, saying what to set.</summary>
 internal sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
 {
-    public static readonly TimeSpan MinSession = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan MaxSession = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MinSession = SessionLimits.StsMinimum;
+    public static readonly TimeSpan MaxSession = SessionLimits.StsMaximum;
     public static readonly TimeSpan MaxCallTimeout = TimeSpan.FromMinutes(5);
 
     public ValidateOptionsResult Validate(string? name, AwsOptions options)

@@ -19,8 +19,8 @@ internal sealed class StsGrantIssuer(
     IOptionsMonitor<AccessOptions> accessOptions,
     ILogger<StsGrantIssuer> logger) : IGrantIssuer
 {
-    public const int MinDurationSeconds = 900;
-    public const int MaxDurationSeconds = 43200;
+    public static readonly int MinDurationSeconds = (int)SessionLimits.StsMinimum.TotalSeconds;
+    public static readonly int MaxDurationSeconds = (int)SessionLimits.StsMaximum.TotalSeconds;
 
     public async Task<IssueOutcome> IssueAsync(AccessRequest request, TimeSpan duration, CancellationToken cancellationToken)
     {

@@ -25,8 +25,6 @@ internal sealed class ApprovalCards(
 {
     public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
 
-    private const int MaxRefWrites = 5;
-
     /// <summary>
     /// Posts the card for a Pending request without one. A misconfigured channel is not an exception: the failure is
     /// recorded and the request is returned without a card. Other Slack failures throw <see cref="SlackApiException"/>
@@ -124,33 +122,15 @@ internal sealed class ApprovalCards(
 
     private static string WarningKey(string channelId) => "approver-channel:" + channelId;
 
-    // Card bookkeeping may race with a decision: re-apply on the current version a few times.
+    // Card bookkeeping may race with a decision: decided again on the current version.
     private async Task<AccessRequest> ApplyWithRetryAsync(
         AccessRequest request, Func<AccessRequest, TransitionDecision> decide, CancellationToken cancellationToken)
     {
-        var current = request;
-        for (var attempt = 0; attempt < MaxRefWrites; attempt++)
+        var write = await store.ApplyDecidingAgainAsync(request, decide, cancellationToken);
+        if (write.Status == DecidedWriteStatus.Contended)
         {
-            var decision = decide(current);
-            if (!decision.IsAllowed)
-            {
-                return current;
-            }
-
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
-            if (result.Applied)
-            {
-                return result.Current ?? decision.Transition.Next;
-            }
-
-            if (result.Current is null)
-            {
-                return current;
-            }
-            current = result.Current;
+            CardsLog.CardRefsNotRecorded(logger, request.Id);
         }
-
-        CardsLog.CardRefsNotRecorded(logger, request.Id);
-        return current;
+        return write.Current;
     }
 }

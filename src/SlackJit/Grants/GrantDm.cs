@@ -31,22 +31,17 @@ internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccess
         }
 
         var posted = await messenger.DirectMessageAsync(request.Requester.UserId, GrantNotices.Issuing(request), cancellationToken);
-        var current = request;
-        for (var attempt = 0; attempt < 3; attempt++)
+        // Another write may land first (e.g. the card's place); carry on only while the claim is still ours.
+        var write = await store.ApplyDecidingAgainAsync(request, current => HasDm(current) || !stillOurs(current)
+            ? (TransitionDecision)new Refusal(RefusalReason.WrongStatus, "the request moved while its DM was being recorded")
+            : Transitions.WithSlackRefs(current, current.Slack with { DmChannel = posted.Channel, DmTs = posted.Ts }, time.GetUtcNow()), cancellationToken);
+        if (write.Applied)
         {
-            var refs = current.Slack with { DmChannel = posted.Channel, DmTs = posted.Ts };
-            var result = await store.ApplyAsync(Transitions.WithSlackRefs(current, refs, time.GetUtcNow()), cancellationToken);
-            if (result.Applied)
-            {
-                return result.Current;
-            }
-            // Another write landed first (e.g. the card's place); carry on only while the claim is still ours.
-            if (result.Current is not { } latest || HasDm(latest) || !stillOurs(latest))
-            {
-                GrantsLog.NotClaimed(logger, request.Id, "the request moved while its DM was being recorded");
-                return null;
-            }
-            current = latest;
+            return write.Current;
+        }
+        if (write.Status != DecidedWriteStatus.Contended)
+        {
+            GrantsLog.NotClaimed(logger, request.Id, "the request moved while its DM was being recorded");
         }
         return null;
     }

@@ -12,7 +12,7 @@ namespace SlackJit.Grants;
 public static class GrantDuration
 {
     /// <summary>STS's longest session (12 h).</summary>
-    public static readonly TimeSpan StsMaximum = TimeSpan.FromHours(12);
+    public static readonly TimeSpan StsMaximum = SessionLimits.StsMaximum;
 
     /// <summary>
     /// Renew is offered only while the window outlasts the credentials by more than this: the STS expiry comes
@@ -25,7 +25,7 @@ public static class GrantDuration
     {
         var max = maxSession < StsMaximum ? maxSession : StsMaximum;
         var length = remaining < max ? remaining : max;
-        var seconds = Math.Max(Transitions.MinSessionLength.TotalSeconds, Math.Floor(length.TotalSeconds));
+        var seconds = Math.Max(SessionLimits.StsMinimum.TotalSeconds, Math.Floor(length.TotalSeconds));
         return TimeSpan.FromSeconds(seconds);
     }
 

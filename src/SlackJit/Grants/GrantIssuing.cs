@@ -16,11 +16,10 @@ namespace SlackJit.Grants;
 /// </summary>
 internal sealed class GrantIssuing(
     IAccessRequestStore store,
-    IGrantIssuer issuer,
+    CredentialDelivery delivery,
     GrantDm dm,
     IApprovalCards cards,
     IOptions<LifecycleOptions> lifecycle,
-    IOptionsMonitor<AwsOptions> aws,
     TimeProvider time,
     ILogger<GrantIssuing> logger)
 {
@@ -86,8 +85,7 @@ internal sealed class GrantIssuing(
             return IssueResult.Abandoned;
         }
 
-        var duration = GrantDuration.For(windowEnd - now, aws.CurrentValue.MaxSessionDuration);
-        var outcome = await issuer.IssueAsync(owned, duration, cancellationToken);
+        var outcome = await delivery.MintAsync(owned, windowEnd, cancellationToken);
         return outcome switch
         {
             IssueOutcome.Issued issued => await DeliverAsync(owned, issued, windowEnd, leaseEnd, cancellationToken),
@@ -109,15 +107,15 @@ internal sealed class GrantIssuing(
             return IssueResult.Abandoned;
         }
 
-        if (!GrantMessages.TryCredentials(request, credentials, issued.SigninError, windowEnd, now, renewed: false, out var message))
-        {
-            return await FailAsync(request, "CredentialsTooLarge",
-                "STS returned a credential longer than a Slack message section holds (3000 characters); it cannot be delivered.",
-                "the credentials were too long for a Slack message", cancellationToken);
-        }
+        Delivery delivered;
         try
         {
-            await dm.ShowAsync(request, message, cancellationToken);
+            // Only this claim may activate: a request re-claimed meanwhile (a new version) is someone else's now.
+            delivered = await delivery.DeliverAsync(request, issued, windowEnd, renewed: false, (current, grant) =>
+                current.Version == request.Version
+                    ? Transitions.Activate(current, grant, time.GetUtcNow())
+                    : new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} moved while its credentials were delivered."),
+                cancellationToken);
         }
         catch (SlackApiException ex)
         {
@@ -126,24 +124,19 @@ internal sealed class GrantIssuing(
             return await RetryOrFailAsync(request, "Slack:" + ex.Error, $"Slack {ex.Method} failed: {ex.Error}.", cancellationToken);
         }
 
-        var grant = new GrantInfo(credentials.AccessKeyId, credentials.AssumedRoleId, credentials.Expiration, windowEnd);
-        var activate = Transitions.Activate(request, grant, now);
-        var applied = activate.IsAllowed ? await store.ApplyAsync(activate.Transition, cancellationToken) : null;
-        if (applied is not { Applied: true, Current: { } active })
+        switch (delivered.Status)
         {
-            var current = applied?.Current ?? request;
-            GrantsLog.Superseded(logger, request.Id, credentials.AccessKeyId, current.Status, current.Version);
-            if (current.Status.IsFinal())
-            {
-                // Ended or failed meanwhile: the credentials just shown must not stay.
-                await dm.ScrubAsync(current, cancellationToken);
-            }
-            return IssueResult.Abandoned;
+            case DeliveryStatus.TooLarge:
+                return await FailAsync(request, "CredentialsTooLarge",
+                    "STS returned a credential longer than a Slack message section holds (3000 characters); it cannot be delivered.",
+                    "the credentials were too long for a Slack message", cancellationToken);
+            case DeliveryStatus.Recorded:
+                GrantsLog.Activated(logger, delivered.Request.Id, credentials.AccessKeyId, credentials.Expiration);
+                await cards.UpdateAsync(delivered.Request, cancellationToken);
+                return IssueResult.Activated;
+            default:
+                return IssueResult.Abandoned;
         }
-
-        GrantsLog.Activated(logger, active.Id, credentials.AccessKeyId, credentials.Expiration);
-        await cards.UpdateAsync(active, cancellationToken);
-        return IssueResult.Activated;
     }
 
     private async Task<IssueResult> RetryOrFailAsync(AccessRequest request, string code, string message, CancellationToken cancellationToken)

@@ -16,39 +16,24 @@ namespace SlackJit.Grants;
 /// </summary>
 internal sealed class GrantRenewal(
     IAccessRequestStore store,
-    IGrantIssuer issuer,
+    CredentialDelivery delivery,
     GrantDm dm,
     SlackMessenger messenger,
     IOptions<LifecycleOptions> lifecycle,
-    IOptionsMonitor<AwsOptions> aws,
     TimeProvider time,
     ILogger<GrantRenewal> logger) : IWorkHandler<RenewGrant>
 {
-    private const int MaxConflicts = 3;
-
     /// <summary>The claimed request, or the refusal to show the clicker.</summary>
     public async Task<(AccessRequest? Claimed, Refusal? Refusal)> ClaimAsync(AccessRequest request, string actorId, CancellationToken cancellationToken)
     {
-        var current = request;
-        for (var attempt = 0; attempt < MaxConflicts; attempt++)
+        var write = await store.ApplyDecidingAgainAsync(
+            request, current => Transitions.ClaimRenewal(current, actorId, time.GetUtcNow(), lifecycle.Value.IssueLease), cancellationToken);
+        return write.Status switch
         {
-            var decision = Transitions.ClaimRenewal(current, actorId, time.GetUtcNow(), lifecycle.Value.IssueLease);
-            if (!decision.IsAllowed)
-            {
-                return (null, decision.Refusal);
-            }
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
-            if (result.Applied)
-            {
-                return (result.Current, null);
-            }
-            if (result.Current is not { } latest)
-            {
-                break;
-            }
-            current = latest;
-        }
-        return (null, new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} is changing right now; try again in a moment."));
+            DecidedWriteStatus.Applied => (write.Current, null),
+            DecidedWriteStatus.Refused => (null, write.Refusal),
+            _ => (null, new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} is changing right now; try again in a moment.")),
+        };
     }
 
     public Task HandleAsync(RenewGrant work, CancellationToken cancellationToken) => RenewAsync(work.Claimed, work.Reply, cancellationToken);
@@ -61,17 +46,15 @@ internal sealed class GrantRenewal(
             return false;
         }
 
-        var now = time.GetUtcNow();
-        var remaining = grant.WindowEnd - now;
-        if (remaining < Transitions.MinSessionLength)
+        if (grant.WindowEnd - time.GetUtcNow() < SessionLimits.StsMinimum)
         {
             await GiveUpAsync(claimed, reply, "WindowClosing",
-                $"Less than {Transitions.MinSessionLength.TotalMinutes:0} minutes of the window remain; your current credentials work until {SlackDates.DateAtTime(grant.SessionExpiry)}.",
+                $"Less than {SessionLimits.StsMinimum.TotalMinutes:0} minutes of the window remain; your current credentials work until {SlackDates.DateAtTime(grant.SessionExpiry)}.",
                 cancellationToken);
             return false;
         }
 
-        var outcome = await issuer.IssueAsync(claimed, GrantDuration.For(remaining, aws.CurrentValue.MaxSessionDuration), cancellationToken);
+        var outcome = await delivery.MintAsync(claimed, grant.WindowEnd, cancellationToken);
         if (outcome is IssueOutcome.Refused refused)
         {
             var retry = refused.Transient ? " AWS is busy; try again in a minute." : " The SlackJit operator has been told.";
@@ -82,20 +65,16 @@ internal sealed class GrantRenewal(
         }
 
         var issued = (IssueOutcome.Issued)outcome;
-        var credentials = issued.Credentials;
-        if (!GrantMessages.TryCredentials(claimed, credentials, issued.SigninError, grant.WindowEnd, time.GetUtcNow(), renewed: true, out var message))
-        {
-            await GiveUpAsync(claimed, reply, "CredentialsTooLarge", "The new credentials were too long for a Slack message.", cancellationToken);
-            return false;
-        }
+        Delivery delivered;
         try
         {
             var owned = await dm.EnsureAsync(claimed, latest => latest.Status == RequestStatus.Active, cancellationToken);
-            if (owned is null || !await dm.ShowAsync(owned, message, cancellationToken))
+            if (owned is null)
             {
                 return false;
             }
-            claimed = owned;
+            delivered = await delivery.DeliverAsync(owned, issued, grant.WindowEnd, renewed: true,
+                (current, renewed) => Transitions.Renew(current, renewed, time.GetUtcNow()), cancellationToken);
         }
         catch (SlackApiException ex)
         {
@@ -106,55 +85,25 @@ internal sealed class GrantRenewal(
             return false;
         }
 
-        return await RecordRenewalAsync(claimed, new GrantInfo(credentials.AccessKeyId, credentials.AssumedRoleId, credentials.Expiration, grant.WindowEnd), cancellationToken);
-    }
-
-    private async Task<bool> RecordRenewalAsync(AccessRequest claimed, GrantInfo renewed, CancellationToken cancellationToken)
-    {
-        var current = claimed;
-        for (var attempt = 0; attempt < MaxConflicts; attempt++)
+        switch (delivered.Status)
         {
-            var decision = Transitions.Renew(current, renewed, time.GetUtcNow());
-            if (!decision.IsAllowed)
-            {
-                // Ended or expired while STS answered: the credentials just shown must go again.
-                GrantsLog.Superseded(logger, current.Id, renewed.AccessKeyId, current.Status, current.Version);
-                if (current.Status.IsFinal())
-                {
-                    await dm.ScrubAsync(current, cancellationToken);
-                }
+            case DeliveryStatus.TooLarge:
+                await GiveUpAsync(claimed, reply, "CredentialsTooLarge", "The new credentials were too long for a Slack message.", cancellationToken);
                 return false;
-            }
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
-            if (result.Applied)
-            {
-                GrantsLog.Renewed(logger, current.Id, renewed.AccessKeyId, renewed.SessionExpiry);
+            case DeliveryStatus.Recorded:
+                GrantsLog.Renewed(logger, claimed.Id, issued.Credentials.AccessKeyId, issued.Credentials.Expiration);
                 return true;
-            }
-            if (result.Current is not { } latest)
-            {
+            default:
                 return false;
-            }
-            current = latest;
         }
-        return false;
     }
 
     /// <summary>Releases the claim (an audit line) so the requester can press again, and tells them why.</summary>
     private async Task GiveUpAsync(AccessRequest claimed, ReplyTarget reply, string code, string text, CancellationToken cancellationToken)
     {
         GrantsLog.RenewFailed(logger, claimed.Id, code);
-        var current = claimed;
-        for (var attempt = 0; attempt < MaxConflicts; attempt++)
-        {
-            var result = await store.ApplyAsync(
-                Transitions.RecordAttempt(current, AuditEvent.SystemActor, AuditActions.RenewFailed, code, time.GetUtcNow()), cancellationToken);
-            if (result.Applied || result.Current is not { } latest)
-            {
-                break;
-            }
-            current = latest;
-        }
+        await store.ApplyDecidingAgainAsync(
+            claimed, current => Transitions.RecordAttempt(current, AuditEvent.SystemActor, AuditActions.RenewFailed, code, time.GetUtcNow()), cancellationToken);
         await messenger.EphemeralAsync(reply, claimed.Id, text, cancellationToken);
     }
 }

@@ -17,6 +17,7 @@ internal static class GrantsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrantDm>();
+        services.TryAddSingleton<CredentialDelivery>();
         services.TryAddSingleton<GrantIssuing>();
         services.TryAddSingleton<GrantRenewal>();
         services.TryAddSingleton<GrantClosing>();

@@ -36,27 +36,11 @@ internal sealed class CancelRequest(IAccessRequestStore store, TimeProvider time
 
     public async Task<DecisionOutcome> CancelAsync(Guid id, SlackIdentity requester, CancellationToken cancellationToken)
     {
-        var current = await store.GetAsync(id, cancellationToken);
-        for (var attempt = 1; current is not null && attempt <= DecideRequest.MaxAttempts; attempt++)
+        if (await store.GetAsync(id, cancellationToken) is not { } request)
         {
-            var decision = Transitions.Cancel(current, requester.UserId, time.GetUtcNow());
-            if (!decision.IsAllowed)
-            {
-                RequestsLog.DecisionRefused(logger, "Cancel", id, requester.UserId, decision.Refusal.Reason.ToString());
-                return new DecisionOutcome.Refused(decision.Refusal.Reason, decision.Refusal.Message);
-            }
-
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
-            if (result.Applied)
-            {
-                RequestsLog.DecisionApplied(logger, "Cancel", id, requester.UserId, RequestStatus.Cancelled.ToString());
-                return new DecisionOutcome.Allowed(result.Current ?? decision.Transition.Next);
-            }
-            current = result.Current;
+            return new DecisionOutcome.Refused(null, RequestReplies.NotFound(RequestIds.ToShort(id)));
         }
-
-        return current is null
-            ? new DecisionOutcome.Refused(null, RequestReplies.NotFound(RequestIds.ToShort(id)))
-            : new DecisionOutcome.Refused(null, RequestReplies.Busy);
+        var write = await store.ApplyDecidingAgainAsync(request, current => Transitions.Cancel(current, requester.UserId, time.GetUtcNow()), cancellationToken);
+        return DecisionOutcomes.From(write, "Cancel", id, requester.UserId, logger);
     }
 }

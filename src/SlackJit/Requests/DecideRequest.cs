@@ -17,9 +17,6 @@ internal sealed class DecideRequest(
     TimeProvider time,
     ILogger<DecideRequest> logger)
 {
-    /// <summary>Writes tried per click; only concurrent approvals of one pending request ever need more than one.</summary>
-    public const int MaxAttempts = 5;
-
     public Task<DecisionOutcome> ApproveAsync(Guid id, string clickerId, CancellationToken cancellationToken) =>
         DecideAsync(id, clickerId, Kind.Approve, null, cancellationToken);
 
@@ -49,38 +46,11 @@ internal sealed class DecideRequest(
             return refusal;
         }
 
-        var current = request!;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var now = time.GetUtcNow();
-            var decision = kind == Kind.Approve
-                ? Transitions.Approve(current, clickerId, now)
-                : Transitions.Deny(current, clickerId, reason, now);
-            if (!decision.IsAllowed)
-            {
-                RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, decision.Refusal.Reason.ToString());
-                return new DecisionOutcome.Refused(decision.Refusal.Reason, decision.Refusal.Message);
-            }
-
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
-            if (result.Applied)
-            {
-                var next = result.Current ?? decision.Transition.Next;
-                RequestsLog.DecisionApplied(logger, kind.ToString(), id, clickerId, next.Status.ToString());
-                return new DecisionOutcome.Allowed(next);
-            }
-
-            if (result.Current is null)
-            {
-                return new DecisionOutcome.Refused(null, RequestReplies.NotFound(RequestIds.ToShort(id)));
-            }
-
-            // Lost a race: decide again on what is stored now.
-            current = result.Current;
-        }
-
-        RequestsLog.DecisionContended(logger, kind.ToString(), id, clickerId, MaxAttempts);
-        return new DecisionOutcome.Refused(null, RequestReplies.Busy);
+        // Lost a race: decided again on what is stored now.
+        var write = await store.ApplyDecidingAgainAsync(request!, current => kind == Kind.Approve
+            ? Transitions.Approve(current, clickerId, time.GetUtcNow())
+            : Transitions.Deny(current, clickerId, reason, time.GetUtcNow()), cancellationToken);
+        return DecisionOutcomes.From(write, kind.ToString(), id, clickerId, logger);
     }
 
     private async Task<(AccessRequest? Request, DecisionOutcome.Refused? Refusal)> AuthorizeAsync(
@@ -116,19 +86,12 @@ internal sealed class DecideRequest(
     private async Task RecordAttemptAsync(AccessRequest request, string clickerId, Kind kind, Refusal refusal, CancellationToken cancellationToken)
     {
         var action = kind == Kind.Approve ? AuditActions.ApproveRefused : AuditActions.DenyRefused;
-        var current = request;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var write = await store.ApplyDecidingAgainAsync(
+            request, current => Transitions.RecordAttempt(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
+        if (write.Status == DecidedWriteStatus.Contended)
         {
-            var result = await store.ApplyAsync(
-                Transitions.RecordAttempt(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
-            if (result.Applied || result.Current is null)
-            {
-                return;
-            }
-            current = result.Current;
+            RequestsLog.AttemptNotRecorded(logger, request.Id, clickerId);
         }
-
-        RequestsLog.AttemptNotRecorded(logger, request.Id, clickerId);
     }
 
     private enum Kind
