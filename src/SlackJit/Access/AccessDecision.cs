@@ -13,8 +13,8 @@ public abstract record AccessDecision
     /// <param name="Reason">The requester's reason (may be empty when reasons are optional).</param>
     public sealed record Allowed(ResourceOptions Resource, ResourceRef Ref, TimeSpan Duration, string Reason) : AccessDecision;
 
-    public sealed record Refused(RefusalReason Reason, string Message) : AccessDecision
+    public sealed record Refused(RefusalReason Reason, RefusalFacts Facts) : AccessDecision
     {
-        public Refusal ToRefusal() => new(Reason, Message);
+        public Refusal ToRefusal() => new(Reason, Facts);
     }
 }

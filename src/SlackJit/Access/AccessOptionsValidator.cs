@@ -70,12 +70,12 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         }
         else if (resource.Name.Length > 64 || resource.Name.Any(char.IsControl))
         {
-            failures.Add($"{key}.Name \"{MessageText.Clip(resource.Name)}\" must be at most 64 printable characters.");
+            failures.Add($"{key}.Name \"{InputText.Clip(resource.Name)}\" must be at most 64 printable characters.");
         }
 
         if (!BucketRules.IsValid(resource.Bucket))
         {
-            failures.Add($"{key}.Bucket \"{MessageText.Clip(resource.Bucket ?? "")}\" is not a valid S3 bucket name ({BucketRules.Description}).");
+            failures.Add($"{key}.Bucket \"{InputText.Clip(resource.Bucket ?? "")}\" is not a valid S3 bucket name ({BucketRules.Description}).");
         }
 
         if (resource.Prefix is null)
@@ -84,7 +84,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         }
         else if (PrefixRules.Problem(resource.Prefix) is { } problem)
         {
-            failures.Add($"{key}.Prefix \"{MessageText.Clip(resource.Prefix)}\" {problem}.");
+            failures.Add($"{key}.Prefix \"{InputText.Clip(resource.Prefix)}\" {problem}.");
         }
 
         InRange(failures, $"{key}.MaxDuration", resource.MaxDuration, AccessOptions.MinDuration, AccessOptions.MaxDurationCeiling);
@@ -92,17 +92,17 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
 
         if (resource.ApproverChannel is { } channel && !ChannelId().IsMatch(channel))
         {
-            failures.Add($"{key}.ApproverChannel \"{MessageText.Clip(channel)}\" is not a Slack channel ID (C… or G…; not a #name).");
+            failures.Add($"{key}.ApproverChannel \"{InputText.Clip(channel)}\" is not a Slack channel ID (C… or G…; not a #name).");
         }
 
         if (resource.RoleArn is { } role && !RoleArn().IsMatch(role))
         {
-            failures.Add($"{key}.RoleArn \"{MessageText.Clip(role, 200)}\" is not an IAM role ARN (arn:aws:iam::123456789012:role/name).");
+            failures.Add($"{key}.RoleArn \"{InputText.Clip(role, 200)}\" is not an IAM role ARN (arn:aws:iam::123456789012:role/name).");
         }
 
         if (resource.KmsKeyArn is { } kms && !KmsKeyArn().IsMatch(kms))
         {
-            failures.Add($"{key}.KmsKeyArn \"{MessageText.Clip(kms, 200)}\" is not a KMS key ARN (arn:aws:kms:region:123456789012:key/id; an alias ARN does not work in a policy).");
+            failures.Add($"{key}.KmsKeyArn \"{InputText.Clip(kms, 200)}\" is not a KMS key ARN (arn:aws:kms:region:123456789012:key/id; an alias ARN does not work in a policy).");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         {
             if (approvers[j] is not { } id || !ApproverId().IsMatch(id))
             {
-                failures.Add($"{key}.Approvers[{j}] \"{MessageText.Clip(approvers[j] ?? "")}\" is not a Slack user ID (U…, W…) or user group ID (S…).");
+                failures.Add($"{key}.Approvers[{j}] \"{InputText.Clip(approvers[j] ?? "")}\" is not a Slack user ID (U…, W…) or user group ID (S…).");
             }
         }
 

@@ -16,7 +16,7 @@ public static partial class AccessPolicy
         }
 
         return clickerId == request.Requester.UserId && !resource.AllowSelfApproval
-            ? PolicyCheck.Refused(RefusalReason.SelfApproval, $"You can't approve your own request {request.ShortId}; another approver of {resource.Name} has to.")
+            ? PolicyCheck.Refused(RefusalReason.SelfApproval, new RefusalFacts { RequestId = request.ShortId, Resource = resource.Name })
             : PolicyCheck.Allowed;
     }
 
@@ -28,7 +28,7 @@ public static partial class AccessPolicy
         ArgumentNullException.ThrowIfNull(clickerGroups);
         return IsListed(resource, clickerId, clickerGroups)
             ? PolicyCheck.Allowed
-            : PolicyCheck.Refused(RefusalReason.NotAnApprover, $"Only approvers of {resource.Name} can decide on {request.ShortId}.");
+            : PolicyCheck.Refused(RefusalReason.NotAnApprover, new RefusalFacts { RequestId = request.ShortId, Resource = resource.Name });
     }
 
     /// <summary>Whether <paramref name="resource"/> names user groups, so a caller knows to look up the clicker's groups.</summary>

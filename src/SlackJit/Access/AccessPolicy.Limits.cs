@@ -10,15 +10,11 @@ public static partial class AccessPolicy
         ArgumentNullException.ThrowIfNull(options);
         if (pendingCount >= options.MaxPendingPerRequester)
         {
-            return PolicyCheck.Refused(
-                RefusalReason.TooManyPending,
-                $"You already have {MessageText.Plural(pendingCount, "request", "requests")} waiting for approval (the most allowed is {options.MaxPendingPerRequester}); cancel one or wait for a decision.");
+            return PolicyCheck.Refused(RefusalReason.TooManyPending, new RefusalFacts { Count = pendingCount, Limit = options.MaxPendingPerRequester });
         }
 
         return createdLastHour >= options.MaxRequestsPerHour
-            ? PolicyCheck.Refused(
-                RefusalReason.TooManyRequests,
-                $"You made {MessageText.Plural(createdLastHour, "request", "requests")} in the last hour (the most allowed is {options.MaxRequestsPerHour}); try again later.")
+            ? PolicyCheck.Refused(RefusalReason.TooManyRequests, new RefusalFacts { Count = createdLastHour, Limit = options.MaxRequestsPerHour })
             : PolicyCheck.Allowed;
     }
 

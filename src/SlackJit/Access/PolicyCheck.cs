@@ -16,5 +16,5 @@ public sealed record PolicyCheck
     [MemberNotNullWhen(false, nameof(Refusal))]
     public bool IsAllowed => Refusal is null;
 
-    public static PolicyCheck Refused(RefusalReason reason, string message) => new() { Refusal = new Refusal(reason, message) };
+    public static PolicyCheck Refused(RefusalReason reason, RefusalFacts facts) => new() { Refusal = new Refusal(reason, facts) };
 }

@@ -1,7 +1,13 @@
 namespace SlackJit.Access;
 
-/// <summary>A "no" with a reason for code and a message for people (Slack mrkdwn, no secrets).</summary>
+/// <summary>A "no": a reason for code and the facts behind it; the Slack-facing rooms word it (no secrets in either).</summary>
 /// <param name="Reason">What went wrong, for code and tests.</param>
-/// <param name="Message">What to tell the person, precise and friendly.</param>
-/// <param name="DecidedBy">For <see cref="RefusalReason.AlreadyDecided"/>: who decided first, if anyone.</param>
-public sealed record Refusal(RefusalReason Reason, string Message, string? DecidedBy = null);
+/// <param name="Facts">What it is about, for the wording.</param>
+public sealed record Refusal(RefusalReason Reason, RefusalFacts Facts)
+{
+    /// <summary>For <see cref="RefusalReason.AlreadyDecided"/>: who decided first, if anyone.</summary>
+    public string? DecidedBy => Reason == RefusalReason.AlreadyDecided ? Facts.UserId : null;
+
+    /// <summary>A refusal worded by a Slack-facing room.</summary>
+    public static Refusal Worded(RefusalReason reason, string text) => new(reason, new RefusalFacts { Text = text });
+}

@@ -28,5 +28,5 @@ public sealed class TransitionDecision
 
     public override string ToString() => IsAllowed
         ? $"Allowed {Transition.FromStatus} -> {Transition.Next.Status} ({Transition.Event.Action})"
-        : $"Refused {Refusal.Reason}: {Refusal.Message}";
+        : $"Refused {Refusal.Reason}: {Refusal.Facts}";
 }

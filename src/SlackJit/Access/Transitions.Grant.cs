@@ -16,7 +16,7 @@ public static partial class Transitions
 
         if (now >= current.WindowEnd)
         {
-            return new Refusal(RefusalReason.WindowClosed, $"The access window of {request.ShortId} ended at {current.WindowEnd:u}; make a new request.");
+            return new Refusal(RefusalReason.WindowClosed, Facts(request) with { At = current.WindowEnd });
         }
 
         var renewed = grant with { WindowEnd = current.WindowEnd, Issues = current.Issues + 1 };
@@ -36,7 +36,7 @@ public static partial class Transitions
         var end = request.Grant?.WindowEnd ?? request.DueAt;
         if (end > now)
         {
-            return new Refusal(RefusalReason.NotDue, $"{request.ShortId} is active until {end:u}.");
+            return new Refusal(RefusalReason.NotDue, Facts(request) with { At = end });
         }
 
         var next = request with { Status = RequestStatus.Expired, DueAt = null };

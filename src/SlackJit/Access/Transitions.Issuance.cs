@@ -13,9 +13,9 @@ public static partial class Transitions
         switch (request.Status)
         {
             case RequestStatus.Approved when request.DueAt > now:
-                return new Refusal(RefusalReason.NotDue, $"{request.ShortId} is due for issuing at {request.DueAt:u}.");
+                return new Refusal(RefusalReason.NotDue, Facts(request) with { At = request.DueAt });
             case RequestStatus.Issuing when request.DueAt > now:
-                return new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} is being issued by another worker until {request.DueAt:u}.");
+                return new Refusal(RefusalReason.LeaseHeld, Facts(request) with { At = request.DueAt });
             case RequestStatus.Approved or RequestStatus.Issuing:
                 var attempts = request.IssueAttempts + 1;
                 var next = request with { Status = RequestStatus.Issuing, IssueAttempts = attempts, DueAt = now + lease };

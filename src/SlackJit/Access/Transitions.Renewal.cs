@@ -27,21 +27,18 @@ public static partial class Transitions
 
         if (now >= grant.WindowEnd)
         {
-            return new Refusal(RefusalReason.WindowClosed, $"The access window of {request.ShortId} ended at {grant.WindowEnd:u}; make a new request.");
+            return new Refusal(RefusalReason.WindowClosed, Facts(request) with { At = grant.WindowEnd });
         }
 
         if (grant.WindowEnd - now < MinSessionLength)
         {
-            return new Refusal(
-                RefusalReason.WindowClosed,
-                $"Less than {MinSessionLength.TotalMinutes:0} minutes of the window of {request.ShortId} remain, and AWS issues credentials " +
-                $"for at least {MinSessionLength.TotalMinutes:0} minutes, so they cannot be renewed. Your current credentials work until {grant.SessionExpiry:u}.");
+            return new Refusal(RefusalReason.WindowClosed, Facts(request) with { At = grant.WindowEnd, CredentialsUntil = grant.SessionExpiry });
         }
 
         var last = request.Events.LastOrDefault(e => e.Action is AuditActions.RenewStarted or AuditActions.RenewFailed or AuditActions.Renewed);
         if (last is { Action: AuditActions.RenewStarted } && last.At + lease > now)
         {
-            return new Refusal(RefusalReason.LeaseHeld, $"A renewal of {request.ShortId} is already under way; the message updates when it is done.");
+            return new Refusal(RefusalReason.LeaseHeld, Facts(request));
         }
 
         return RecordAttempt(request, actorId, AuditActions.RenewStarted, $"credentials {grant.Issues + 1}", now);

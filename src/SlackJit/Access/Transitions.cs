@@ -24,9 +24,7 @@ public static partial class Transitions
         if (request.Approvals.Exists(a => a.ApproverId == approverId))
         {
             var missing = request.RequiredApprovals - request.Approvals.Count;
-            return new Refusal(
-                RefusalReason.DuplicateApproval,
-                $"You already approved {request.ShortId}; it needs {MessageText.Plural(missing, "more approval", "more approvals")} from someone else.");
+            return new Refusal(RefusalReason.DuplicateApproval, new RefusalFacts { RequestId = request.ShortId, Count = missing });
         }
 
         var approvals = request.Approvals.Add(new Approval(approverId, now));
@@ -91,7 +89,7 @@ public static partial class Transitions
 
         if (now < request.Deadline)
         {
-            return new Refusal(RefusalReason.NotDue, $"{request.ShortId} is open until {request.Deadline:u}.");
+            return new Refusal(RefusalReason.NotDue, Facts(request) with { At = request.Deadline });
         }
 
         var next = request with { Status = RequestStatus.TimedOut, DueAt = null };
@@ -103,20 +101,22 @@ public static partial class Transitions
     {
         if (request.Status != RequestStatus.Pending)
         {
-            return new Refusal(RefusalReason.AlreadyDecided, DecisionText.AlreadyDecided(request), request.DecidedBy);
+            return new Refusal(RefusalReason.AlreadyDecided, Facts(request) with { UserId = request.DecidedBy });
         }
 
         // The sweeper may not have run yet; a late click must not beat the deadline.
         return now >= request.Deadline
-            ? new Refusal(RefusalReason.PastDeadline, $"{request.ShortId} timed out before anyone decided.")
+            ? new Refusal(RefusalReason.PastDeadline, Facts(request))
             : null;
     }
 
     private static Refusal WrongStatus(AccessRequest request, string action) =>
-        new(RefusalReason.WrongStatus, DecisionText.WrongStatus(request, action));
+        new(RefusalReason.WrongStatus, Facts(request) with { Action = action });
 
     private static Refusal NotRequester(AccessRequest request, string action) =>
-        new(RefusalReason.NotRequester, $"Only {MessageText.Mention(request.Requester.UserId)} can {action} {request.ShortId}.");
+        new(RefusalReason.NotRequester, Facts(request) with { UserId = request.Requester.UserId, Action = action });
+
+    private static RefusalFacts Facts(AccessRequest request) => new() { RequestId = request.ShortId, Status = request.Status };
 
     private static AuditEvent Event(
         AccessRequest request, DateTimeOffset now, string actor, string action, RequestStatus to, string? detail = null) =>

@@ -27,7 +27,7 @@ internal sealed partial class ApproverChannelValidator(IOptions<SlackOptions> sl
         return ChannelId().IsMatch(channel)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Slack:ApproverChannel \"{MessageText.Clip(channel)}\" is not a Slack channel ID: set Slack__ApproverChannel to the channel's ID (C… or G…, from the channel's details), not its #name");
+                $"Slack:ApproverChannel \"{InputText.Clip(channel)}\" is not a Slack channel ID: set Slack__ApproverChannel to the channel's ID (C… or G…, from the channel's details), not its #name");
     }
 
     [GeneratedRegex("^[CG][A-Z0-9]{2,30}$", RegexOptions.CultureInvariant)]

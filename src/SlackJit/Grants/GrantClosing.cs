@@ -19,7 +19,7 @@ internal sealed class GrantClosing(IAccessRequestStore store, GrantDm dm, IAppro
     public async Task<Refusal?> EndAsync(AccessRequest request, string actorId, CancellationToken cancellationToken)
     {
         var write = await CloseAsync(request, (current, now) => Transitions.End(current, actorId, now), cancellationToken);
-        return write.Applied ? null : write.Refusal ?? new Refusal(RefusalReason.WrongStatus, "Slack did not accept the update just now; press the button again in a moment.");
+        return write.Applied ? null : write.Refusal ?? Refusal.Worded(RefusalReason.WrongStatus, "Slack did not accept the update just now; press the button again in a moment.");
     }
 
     private async Task<DecidedWrite> CloseAsync(

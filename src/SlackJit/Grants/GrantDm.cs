@@ -33,7 +33,7 @@ internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccess
         var posted = await messenger.DirectMessageAsync(request.Requester.UserId, GrantNotices.Issuing(request), cancellationToken);
         // Another write may land first (e.g. the card's place); carry on only while the claim is still ours.
         var write = await store.ApplyDecidingAgainAsync(request, current => HasDm(current) || !stillOurs(current)
-            ? (TransitionDecision)new Refusal(RefusalReason.WrongStatus, "the request moved while its DM was being recorded")
+            ? (TransitionDecision)Refusal.Worded(RefusalReason.WrongStatus, "the request moved while its DM was being recorded")
             : Transitions.WithSlackRefs(current, current.Slack with { DmChannel = posted.Channel, DmTs = posted.Ts }, time.GetUtcNow()), cancellationToken);
         if (write.Applied)
         {

@@ -21,7 +21,7 @@ internal sealed class GrantDoneHandler(IAccessRequestStore store, GrantClosing c
 
         if (await closing.EndAsync(request, payload.User.Id, cancellationToken) is { } refusal)
         {
-            await messenger.EphemeralAsync(reply, id, refusal.Message, cancellationToken);
+            await messenger.EphemeralAsync(reply, id, refusal.Text(), cancellationToken);
         }
         // Ended: the DM itself now says so.
         return SlackResponse.Empty;

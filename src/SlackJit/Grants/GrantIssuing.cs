@@ -114,7 +114,7 @@ internal sealed class GrantIssuing(
             delivered = await delivery.DeliverAsync(request, issued, windowEnd, renewed: false, (current, grant) =>
                 current.Version == request.Version
                     ? Transitions.Activate(current, grant, time.GetUtcNow())
-                    : new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} moved while its credentials were delivered."),
+                    : Refusal.Worded(RefusalReason.LeaseHeld, $"{request.ShortId} moved while its credentials were delivered."),
                 cancellationToken);
         }
         catch (SlackApiException ex)

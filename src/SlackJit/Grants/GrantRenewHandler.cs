@@ -30,7 +30,7 @@ internal sealed class GrantRenewHandler(
         var (claimed, refusal) = await renewal.ClaimAsync(request, payload.User.Id, cancellationToken);
         if (claimed is null)
         {
-            await messenger.EphemeralAsync(reply, id, refusal!.Message, cancellationToken);
+            await messenger.EphemeralAsync(reply, id, refusal!.Text(), cancellationToken);
             return SlackResponse.Empty;
         }
 

@@ -32,7 +32,7 @@ internal sealed class GrantRenewal(
         {
             DecidedWriteStatus.Applied => (write.Current, null),
             DecidedWriteStatus.Refused => (null, write.Refusal),
-            _ => (null, new Refusal(RefusalReason.LeaseHeld, $"{request.ShortId} is changing right now; try again in a moment.")),
+            _ => (null, Refusal.Worded(RefusalReason.LeaseHeld, $"{request.ShortId} is changing right now; try again in a moment.")),
         };
     }
 

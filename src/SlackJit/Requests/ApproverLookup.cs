@@ -43,8 +43,8 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
                 RequestsLog.GroupLookupFailed(logger, request.Id, clickerId, group, error);
                 return new GroupLookup(groups, PolicyCheck.Refused(
                     RefusalReason.NotAnApprover,
-                    $"I couldn't read the approver group `{group}` (`{error}`), so I can't tell whether you may decide on {request.ShortId}. " +
-                    "An approver listed by user ID can decide, or ask your platform team to list approvers by user ID."));
+                    new RefusalFacts { Text = $"I couldn't read the approver group `{group}` (`{error}`), so I can't tell whether you may decide on {request.ShortId}. " +
+                    "An approver listed by user ID can decide, or ask your platform team to list approvers by user ID." }));
             }
 
             if (members.Ids!.Contains(clickerId))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Cards;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack;
 using SlackJit.Storage;
 
@@ -45,7 +46,7 @@ internal sealed class CreateRequest(
         {
             var refused = (AccessDecision.Refused)decision;
             RequestsLog.RequestRefused(logger, requester.UserId, refused.Reason.ToString());
-            return new CreateOutcome.Refused(refused.Reason, refused.Message);
+            return new CreateOutcome.Refused(refused.Reason, refused.ToRefusal().Text());
         }
 
         var now = time.GetUtcNow();
@@ -54,7 +55,7 @@ internal sealed class CreateRequest(
         if (!limits.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());
-            return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Message);
+            return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Text());
         }
 
         var request = AccessRequests.Create(allowed, requester, options, time);

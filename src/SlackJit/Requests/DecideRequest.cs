@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 
 namespace SlackJit.Requests;
@@ -35,7 +36,7 @@ internal sealed class DecideRequest(
         var dryRun = Transitions.Deny(request!, clickerId, null, time.GetUtcNow());
         return dryRun.IsAllowed
             ? new DecisionOutcome.Allowed(request!)
-            : new DecisionOutcome.Refused(dryRun.Refusal.Reason, dryRun.Refusal.Message);
+            : new DecisionOutcome.Refused(dryRun.Refusal.Reason, dryRun.Refusal.Text());
     }
 
     private async Task<DecisionOutcome> DecideAsync(Guid id, string clickerId, Kind kind, string? reason, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ internal sealed class DecideRequest(
 
         RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, check.Refusal.Reason.ToString());
         await RecordAttemptAsync(request, clickerId, kind, check.Refusal, cancellationToken);
-        return (request, new DecisionOutcome.Refused(check.Refusal.Reason, check.Refusal.Message));
+        return (request, new DecisionOutcome.Refused(check.Refusal.Reason, check.Refusal.Text()));
     }
 
     // The audit trail shows who tried what; the status stays. Best effort under contention: a refused click is never retried forever.

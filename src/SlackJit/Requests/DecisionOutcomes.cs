@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 
 namespace SlackJit.Requests;
@@ -16,7 +17,7 @@ internal static class DecisionOutcomes
                 return new DecisionOutcome.Allowed(write.Current);
             case DecidedWriteStatus.Refused:
                 RequestsLog.DecisionRefused(logger, action, id, clickerId, write.Refusal!.Reason.ToString());
-                return new DecisionOutcome.Refused(write.Refusal.Reason, write.Refusal.Message);
+                return new DecisionOutcome.Refused(write.Refusal.Reason, write.Refusal.Text());
             case DecidedWriteStatus.Contended:
                 RequestsLog.DecisionContended(logger, action, id, clickerId, DecideAgainOnConflict.MaxAttempts);
                 return new DecisionOutcome.Refused(null, RequestReplies.Busy);

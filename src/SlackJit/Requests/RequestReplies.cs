@@ -87,7 +87,7 @@ internal static class RequestReplies
             blocks.Add(Block.Section("*Live access*\n" + string.Join('\n', live.Select(r => Line(r, now)))));
         }
         blocks.Add(Block.Section("*Your recent requests*\n" + string.Join('\n', requests.Select(r => Line(r, now)))));
-        var text = $"You have {MessageText.Plural(live.Count, "live grant", "live grants")} and {MessageText.Plural(requests.Count, "recent request", "recent requests")}.";
+        var text = $"You have {SlackText.Plural(live.Count, "live grant", "live grants")} and {SlackText.Plural(requests.Count, "recent request", "recent requests")}.";
         return new SlackMessage(text, blocks.ToJsonArray());
     }
 

@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -35,7 +36,7 @@ public sealed class AccessPolicyApproversTests
 
         Assert.False(check.IsAllowed);
         Assert.Equal(RefusalReason.NotAnApprover, check.Refusal.Reason);
-        Assert.Equal($"Only approvers of analytics can decide on {Request.ShortId}.", check.Refusal.Message);
+        Assert.Equal($"Only approvers of analytics can decide on {Request.ShortId}.", check.Refusal.Text());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using static SlackJit.Tests.Access.AccessRequestBuilder;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -21,7 +22,7 @@ public sealed class AccessPolicyLimitsTests
         var check = AccessPolicy.CheckLimits(2, 2, Options);
 
         Assert.Equal(RefusalReason.TooManyPending, check.Refusal!.Reason);
-        Assert.Equal("You already have 2 requests waiting for approval (the most allowed is 2); cancel one or wait for a decision.", check.Refusal.Message);
+        Assert.Equal("You already have 2 requests waiting for approval (the most allowed is 2); cancel one or wait for a decision.", check.Refusal.Text());
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class AccessPolicyLimitsTests
         var check = AccessPolicy.CheckLimits(0, 3, Options);
 
         Assert.Equal(RefusalReason.TooManyRequests, check.Refusal!.Reason);
-        Assert.Equal("You made 3 requests in the last hour (the most allowed is 3); try again later.", check.Refusal.Message);
+        Assert.Equal("You made 3 requests in the last hour (the most allowed is 3); try again later.", check.Refusal.Text());
     }
 
     [Fact]

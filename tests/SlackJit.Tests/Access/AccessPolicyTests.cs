@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -83,7 +84,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide("secrets-prod 1h why"), RefusalReason.UnknownBucket);
 
-        Assert.Contains("`secrets-prod` is not among the buckets you can request", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("`secrets-prod` is not among the buckets you can request", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide("Analytics-Prod 1h why"), RefusalReason.InvalidBucket);
 
-        Assert.Contains("try `analytics-prod`", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("try `analytics-prod`", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class AccessPolicyTests
 
         Assert.Equal(
             "`analytics-prod/tmp` is outside what you may request: `analytics-prod/reports/…` or `analytics-prod/reports/finance/…`.",
-            refused.Message);
+            refused.Text());
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide($"{target} 1h why"), RefusalReason.InvalidPrefix);
 
-        Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class AccessPolicyTests
 
         var refused = Refused(AccessPolicy.Decide(parsed, Options(), RequesterFacts.Member), RefusalReason.InvalidPrefix);
 
-        Assert.Contains("invalid character", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("invalid character", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,8 +145,8 @@ public sealed class AccessPolicyTests
 
         var refused = Refused(AccessPolicy.Decide(parsed, Options(), RequesterFacts.Member), RefusalReason.InvalidPrefix);
 
-        Assert.Contains("longer than 512", refused.Message, StringComparison.Ordinal);
-        Assert.True(refused.Message.Length < 200, "echoed input is clipped");
+        Assert.Contains("longer than 512", refused.Text(), StringComparison.Ordinal);
+        Assert.True(refused.Text().Length < 200, "echoed input is clipped");
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide("analytics-prod/reports/ 2h why"), RefusalReason.DurationTooLong);
 
-        Assert.Equal("2h is over the 1h maximum for analytics.", refused.Message);
+        Assert.Equal("2h is over the 1h maximum for analytics.", refused.Text());
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide("analytics-prod/reports/ 10m why"), RefusalReason.DurationTooShort);
 
-        Assert.StartsWith("10m is under the 15m minimum", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("10m is under the 15m minimum", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Refused(Decide("analytics-prod/reports/ 30m"), RefusalReason.ReasonRequired);
 
-        Assert.Contains("/s3-access analytics-prod/reports/ 30m INC-4211", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("/s3-access analytics-prod/reports/ 30m INC-4211", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,7 +226,7 @@ public sealed class AccessPolicyTests
     {
         var refused = Assert.IsType<AccessDecision.Refused>(decision);
         Assert.Equal(reason, refused.Reason);
-        Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Text()));
         return refused;
     }
 }

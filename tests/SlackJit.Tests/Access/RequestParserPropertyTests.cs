@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -49,7 +50,7 @@ public sealed class RequestParserPropertyTests
                 Assert.True(SessionPolicy.Build(allowed.Ref.Bucket, allowed.Ref.Prefix, null, "eu-west-1", "aws").Length <= SessionPolicy.MaxLength);
                 break;
             case AccessDecision.Refused refused:
-                Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+                Assert.False(string.IsNullOrWhiteSpace(refused.Text()));
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using static SlackJit.Tests.Access.AccessRequestBuilder;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -63,7 +64,7 @@ public sealed class TransitionsApprovalTests
 
         Assert.False(again.IsAllowed);
         Assert.Equal(RefusalReason.DuplicateApproval, again.Refusal.Reason);
-        Assert.Contains("1 more approval", again.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("1 more approval", again.Refusal.Text(), StringComparison.Ordinal);
         Assert.Single(first.Approvals);
     }
 
@@ -97,7 +98,7 @@ public sealed class TransitionsApprovalTests
 
         Assert.Equal(RefusalReason.AlreadyDecided, decision.Refusal!.Reason);
         Assert.Equal(ApproverId, decision.Refusal.DecidedBy);
-        Assert.Equal($"{denied.ShortId} was already denied by <@{ApproverId}>.", decision.Refusal.Message);
+        Assert.Equal($"{denied.ShortId} was already denied by <@{ApproverId}>.", decision.Refusal.Text());
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class TransitionsApprovalTests
         var decision = Transitions.Approve(In(RequestStatus.Approved).Build(), "U0ALICE", Now);
 
         Assert.Equal(RefusalReason.AlreadyDecided, decision.Refusal!.Reason);
-        Assert.Contains($"already approved by <@{ApproverId}>", decision.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"already approved by <@{ApproverId}>", decision.Refusal.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class TransitionsApprovalTests
         var decision = Transitions.Cancel(Pending().Build(), "U0ALICE", Now);
 
         Assert.Equal(RefusalReason.NotRequester, decision.Refusal!.Reason);
-        Assert.Contains($"<@{RequesterId}>", decision.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"<@{RequesterId}>", decision.Refusal.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using static SlackJit.Tests.Access.AccessRequestBuilder;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -56,7 +57,7 @@ public sealed class TransitionsRenewalTests
         var decision = Transitions.ClaimRenewal(In(RequestStatus.Active).Build(), RequesterId, WindowEnd - TimeSpan.FromMinutes(14), Lease);
 
         Assert.Equal(RefusalReason.WindowClosed, decision.Refusal!.Reason);
-        Assert.Contains("15 minutes", decision.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("15 minutes", decision.Refusal.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SlackJit.Access;
 using static SlackJit.Tests.Access.AccessRequestBuilder;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -99,7 +100,7 @@ public sealed class TransitionsTableTests
                 ? RefusalReason.AlreadyDecided
                 : RefusalReason.WrongStatus;
             Assert.Equal(expectedReason, decision.Refusal.Reason);
-            Assert.Contains(request.ShortId, decision.Refusal.Message, StringComparison.Ordinal);
+            Assert.Contains(request.ShortId, decision.Refusal.Text(), StringComparison.Ordinal);
             Assert.Null(decision.Transition);
         }
 

@@ -5,6 +5,7 @@ using NSubstitute.ExceptionExtensions;
 using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Slack.Api;
+using SlackJit.Slack.Messaging;
 using SlackJit.Tests.Access;
 
 namespace SlackJit.Tests.Requests;
@@ -64,9 +65,9 @@ public sealed class ApproverLookupTests
         var check = await Lookup().CanApproveAsync(Resource(false, "U0APPROVE", Group), _request, "U0MEMBER", CancellationToken.None);
 
         Assert.Equal(RefusalReason.NotAnApprover, check.Refusal?.Reason);
-        Assert.Contains("plan_upgrade_required", check.Refusal!.Message, StringComparison.Ordinal);
-        Assert.Contains(Group, check.Refusal.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("<!subteam", check.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("plan_upgrade_required", check.Refusal!.Text(), StringComparison.Ordinal);
+        Assert.Contains(Group, check.Refusal!.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<!subteam", check.Refusal!.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

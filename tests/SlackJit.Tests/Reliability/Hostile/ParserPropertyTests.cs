@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using SlackJit.Access;
 using SlackJit.Requests;
+using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using Xunit.Abstractions;
 
@@ -57,10 +58,10 @@ public sealed class ParserPropertyTests(ITestOutputHelper output)
                     Assert.InRange(allowed.Duration, AccessOptions.MinDuration, allowed.Resource.MaxDuration);
                     break;
                 case AccessDecision.Refused refused:
-                    Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+                    Assert.False(string.IsNullOrWhiteSpace(refused.Text()));
                     // Echoed input is clipped: a hostile paste cannot flood the reply.
-                    Assert.True(refused.Message.Length < 600, $"{refused.Message.Length} characters");
-                    Assert.DoesNotContain(refused.Message, c => char.IsControl(c) || IsBidi(c));
+                    Assert.True(refused.Text().Length < 600, $"{refused.Text().Length} characters");
+                    Assert.DoesNotContain(refused.Text(), c => char.IsControl(c) || IsBidi(c));
                     break;
             }
         });
@@ -100,7 +101,7 @@ public sealed class ParserPropertyTests(ITestOutputHelper output)
                 var decision = AccessPolicy.Decide(new ParsedRequest("analytics-prod", prefix, null, "why"), Catalog, RequesterFacts.Member);
                 var refused = Assert.IsType<AccessDecision.Refused>(decision);
                 Assert.Equal(RefusalReason.InvalidPrefix, refused.Reason);
-                Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+                Assert.Contains(problem, refused.Text(), StringComparison.Ordinal);
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using SlackJit.Access;
 using SlackJit.Requests;
+using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 using SlackJit.Tests.Access;
 using SlackJit.Tests.Cards;
@@ -30,7 +31,7 @@ public sealed class StaleAndUnknownRequestTests
         await using var harness = await StartAsync();
         var request = AccessRequestBuilder.In(status).WithId(Guid.CreateVersion7(Start)).WithRequester(Requester).Build();
         Assert.Equal(CreateResult.Created, await harness.Store.CreateAsync(request, CancellationToken.None));
-        var expected = DecisionText.AlreadyDecided(request);
+        var expected = DecisionText.AlreadyDecided(request.ShortId, request.Status, request.DecidedBy);
 
         using var approve = await harness.ClickAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approver);
         using var deny = await harness.ClickAsync(RequestsSlackKeys.DenyAction, request.Id.ToString(), Approver);

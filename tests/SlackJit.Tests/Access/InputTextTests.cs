@@ -1,8 +1,9 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
-public sealed class MessageTextTests
+public sealed class InputTextTests
 {
     [Theory]
     [InlineData("<!channel>")]
@@ -11,7 +12,7 @@ public sealed class MessageTextTests
     [InlineData("<#C0123|general>")]
     public void Clip_SlackToken_CannotFormAMentionOrLink(string hostile)
     {
-        var echoed = MessageText.Clip(hostile);
+        var echoed = InputText.Clip(hostile);
 
         Assert.DoesNotContain('<', echoed);
         Assert.DoesNotContain('>', echoed);
@@ -29,6 +30,6 @@ public sealed class MessageTextTests
         var decision = AccessPolicy.Decide(parsed!, options, RequesterFacts.Member);
 
         var refused = Assert.IsType<AccessDecision.Refused>(decision);
-        Assert.DoesNotContain("<!channel>", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", refused.Text(), StringComparison.Ordinal);
     }
 }

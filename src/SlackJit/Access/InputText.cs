@@ -2,18 +2,16 @@ using System.Globalization;
 
 namespace SlackJit.Access;
 
-/// <summary>Small helpers for the messages the domain writes to people.</summary>
-internal static class MessageText
+/// <summary>Input shown back to people (in replies and in start-up errors): clipped and inert.</summary>
+public static class InputText
 {
     /// <summary>Echoed input is clipped so a hostile paste cannot flood a reply.</summary>
     public const int EchoLimit = 80;
 
-    public static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : $"<@{userId}>";
-
     /// <summary>
     /// Input echoed back: clipped, without control or invisible formatting characters that could garble the reply,
-    /// and with angle brackets shown as ‹ › so echoed text can never form a Slack mention or link
-    /// (<c>&lt;!channel&gt;</c>, <c>&lt;@U…&gt;</c>, <c>&lt;https://…|…&gt;</c>) in any reply, mrkdwn or plain.
+    /// and with angle brackets shown as ‹ › so echoed text can never form markup (a mention or a link such as
+    /// <c>&lt;!channel&gt;</c>, <c>&lt;@U…&gt;</c>, <c>&lt;https://…|…&gt;</c>) wherever it is shown.
     /// </summary>
     public static string Clip(string text, int limit = EchoLimit)
     {
@@ -23,6 +21,4 @@ internal static class MessageText
     }
 
     private static bool IsInvisible(char c) => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
-
-    public static string Plural(int count, string one, string many) => count == 1 ? $"{count} {one}" : $"{count} {many}";
 }

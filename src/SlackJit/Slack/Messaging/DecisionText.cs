@@ -1,13 +1,14 @@
-namespace SlackJit.Access;
+using SlackJit.Access;
+
+namespace SlackJit.Slack.Messaging;
 
 /// <summary>Says where a request stands, for people who act on it too late ("already approved by @x").</summary>
 internal static class DecisionText
 {
-    public static string AlreadyDecided(AccessRequest request)
+    public static string AlreadyDecided(string id, RequestStatus status, string? decidedBy)
     {
-        var by = MessageText.Mention(request.DecidedBy);
-        var id = request.ShortId;
-        return request.Status switch
+        var by = SlackText.Mention(decidedBy);
+        return status switch
         {
             RequestStatus.Approved or RequestStatus.Issuing => $"{id} was already approved by {by}.",
             RequestStatus.Active => $"{id} was already approved by {by}; access is active.",
@@ -21,8 +22,8 @@ internal static class DecisionText
         };
     }
 
-    public static string WrongStatus(AccessRequest request, string action) =>
-        $"{request.ShortId} is {Describe(request.Status)}, so it cannot be {action}.";
+    public static string WrongStatus(string id, RequestStatus status, string action) =>
+        $"{id} is {Describe(status)}, so it cannot be {action}.";
 
     public static string Describe(RequestStatus status) => status switch
     {
