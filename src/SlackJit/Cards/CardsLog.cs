@@ -3,18 +3,18 @@ namespace SlackJit.Cards;
 /// <summary>The approval card's log lines.</summary>
 internal static partial class CardsLog
 {
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Approval card for {RequestId} could not be posted to channel {ChannelId} ({SlackError}): check {Setting} and invite the bot to that channel; retrying until the deadline")]
+    [LoggerMessage(EventId = LogEvents.Cards.ApproverChannelMisconfigured, Level = LogLevel.Error, Message = "Approval card for {RequestId} could not be posted to channel {ChannelId} ({SlackError}): check {Setting} and invite the bot to that channel; retrying until the deadline")]
     public static partial void ApproverChannelMisconfigured(ILogger logger, Guid requestId, string channelId, string setting, string slackError);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Approval card for {RequestId} posted in {ChannelId} at {MessageTs}")]
+    [LoggerMessage(EventId = LogEvents.Cards.CardPosted, Level = LogLevel.Information, Message = "Approval card for {RequestId} posted in {ChannelId} at {MessageTs}")]
     public static partial void CardPosted(ILogger logger, Guid requestId, string channelId, string messageTs);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Approval card for {RequestId} in {ChannelId} could not be updated ({SlackError})")]
+    [LoggerMessage(EventId = LogEvents.Cards.CardUpdateFailed, Level = LogLevel.Warning, Message = "Approval card for {RequestId} in {ChannelId} could not be updated ({SlackError})")]
     public static partial void CardUpdateFailed(ILogger logger, Guid requestId, string channelId, string slackError);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Approval card of {RequestId} was posted but its place could not be recorded after repeated conflicts")]
+    [LoggerMessage(EventId = LogEvents.Cards.CardRefsNotRecorded, Level = LogLevel.Warning, Message = "Approval card of {RequestId} was posted but its place could not be recorded after repeated conflicts")]
     public static partial void CardRefsNotRecorded(ILogger logger, Guid requestId);
 
-    [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "Updating the approval card of request {RequestId} failed; it shows an older state")]
+    [LoggerMessage(EventId = LogEvents.Cards.CardUpdateFailedUnexpectedly, Level = LogLevel.Warning, Message = "Updating the approval card of request {RequestId} failed; it shows an older state")]
     public static partial void CardUpdateFailedUnexpectedly(ILogger logger, Guid requestId, Exception exception);
 }

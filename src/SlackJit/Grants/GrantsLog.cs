@@ -5,33 +5,33 @@ namespace SlackJit.Grants;
 /// <summary>The Grants folder's log lines (event ids 5050–5099). An access key id at most: never a secret or a link.</summary>
 internal static partial class GrantsLog
 {
-    [LoggerMessage(5050, LogLevel.Information, "Request {RequestId} is active: access key {AccessKeyId}, credentials until {SessionExpiry:O}")]
+    [LoggerMessage(LogEvents.Grants.Activated, LogLevel.Information, "Request {RequestId} is active: access key {AccessKeyId}, credentials until {SessionExpiry:O}")]
     public static partial void Activated(ILogger logger, Guid requestId, string accessKeyId, DateTimeOffset sessionExpiry);
 
-    [LoggerMessage(5051, LogLevel.Error, "Request {RequestId} failed and needs the operator: {ErrorCode}: {OperatorMessage}")]
+    [LoggerMessage(LogEvents.Grants.Failed, LogLevel.Error, "Request {RequestId} failed and needs the operator: {ErrorCode}: {OperatorMessage}")]
     public static partial void Failed(ILogger logger, Guid requestId, string errorCode, string operatorMessage);
 
-    [LoggerMessage(5052, LogLevel.Warning, "Issuing request {RequestId} failed for now ({ErrorCode}) on attempt {Attempt}; next attempt at {RetryAt:O}")]
+    [LoggerMessage(LogEvents.Grants.Retrying, LogLevel.Warning, "Issuing request {RequestId} failed for now ({ErrorCode}) on attempt {Attempt}; next attempt at {RetryAt:O}")]
     public static partial void Retrying(ILogger logger, Guid requestId, string errorCode, int attempt, DateTimeOffset retryAt);
 
-    [LoggerMessage(5053, LogLevel.Warning, "Issuing request {RequestId}: the lease ran out before delivery; access key {AccessKeyId} is left unused for the next claim")]
+    [LoggerMessage(LogEvents.Grants.LeaseLost, LogLevel.Warning, "Issuing request {RequestId}: the lease ran out before delivery; access key {AccessKeyId} is left unused for the next claim")]
     public static partial void LeaseLost(ILogger logger, Guid requestId, string accessKeyId);
 
-    [LoggerMessage(5054, LogLevel.Warning, "Slack {SlackMethod} failed for request {RequestId}: {SlackError}")]
+    [LoggerMessage(LogEvents.Grants.SlackFailed, LogLevel.Warning, "Slack {SlackMethod} failed for request {RequestId}: {SlackError}")]
     public static partial void SlackFailed(ILogger logger, Guid requestId, string slackMethod, string slackError);
 
-    [LoggerMessage(5055, LogLevel.Information, "Request {RequestId} renewed: access key {AccessKeyId}, credentials until {SessionExpiry:O}")]
+    [LoggerMessage(LogEvents.Grants.Renewed, LogLevel.Information, "Request {RequestId} renewed: access key {AccessKeyId}, credentials until {SessionExpiry:O}")]
     public static partial void Renewed(ILogger logger, Guid requestId, string accessKeyId, DateTimeOffset sessionExpiry);
 
-    [LoggerMessage(5056, LogLevel.Warning, "Renewing request {RequestId} failed: {ErrorCode}")]
+    [LoggerMessage(LogEvents.Grants.RenewFailed, LogLevel.Warning, "Renewing request {RequestId} failed: {ErrorCode}")]
     public static partial void RenewFailed(ILogger logger, Guid requestId, string errorCode);
 
-    [LoggerMessage(5057, LogLevel.Information, "Request {RequestId} is now {Status}; its DM holds no credentials")]
+    [LoggerMessage(LogEvents.Grants.Closed, LogLevel.Information, "Request {RequestId} is now {Status}; its DM holds no credentials")]
     public static partial void Closed(ILogger logger, Guid requestId, RequestStatus status);
 
-    [LoggerMessage(5059, LogLevel.Debug, "Request {RequestId} was not claimed here: {Reason}")]
+    [LoggerMessage(LogEvents.Grants.NotClaimed, LogLevel.Debug, "Request {RequestId} was not claimed here: {Reason}")]
     public static partial void NotClaimed(ILogger logger, Guid requestId, string reason);
 
-    [LoggerMessage(5060, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
+    [LoggerMessage(LogEvents.Grants.Superseded, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
     public static partial void Superseded(ILogger logger, Guid requestId, string accessKeyId, RequestStatus status, long version);
 }

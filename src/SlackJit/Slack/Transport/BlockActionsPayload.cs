@@ -10,7 +10,7 @@ internal sealed record BlockActionsPayload(
     string? ApiAppId = null,
     SlackContainer? Container = null,
     SlackIdRef? Channel = null,
-    SlackMessageRef? Message = null,
+    SlackEchoedMessage? Message = null,
     SlackView? View = null,
     string? ResponseUrl = null,
     string? TriggerId = null) : SlackInteraction
