@@ -22,6 +22,10 @@ public sealed class TransitionsTableTests
         End,
         RecordAttempt,
         WithSlackRefs,
+        ClaimRenewal,
+        CardPosted,
+        CardNotPosted,
+        Reschedule,
     }
 
     private static readonly Dictionary<(RequestStatus, Move), RequestStatus> Allowed = new()
@@ -39,10 +43,16 @@ public sealed class TransitionsTableTests
         [(RequestStatus.Active, Move.Renew)] = RequestStatus.Active,
         [(RequestStatus.Active, Move.Expire)] = RequestStatus.Expired,
         [(RequestStatus.Active, Move.End)] = RequestStatus.Ended,
+        [(RequestStatus.Active, Move.ClaimRenewal)] = RequestStatus.Active,
+        [(RequestStatus.Pending, Move.CardNotPosted)] = RequestStatus.Pending,
     };
 
-    // Transitions that record without moving are allowed in every status.
-    private static readonly Move[] Recorders = [Move.RecordAttempt, Move.WithSlackRefs];
+    // Bookkeeping allowed in every status, which never changes it.
+    private static readonly Move[] StayEverywhere = [Move.RecordAttempt, Move.WithSlackRefs, Move.CardPosted, Move.Reschedule];
+
+    private static readonly DateTimeOffset DuringPending = T0 + TimeSpan.FromMinutes(10);
+    private static readonly DateTimeOffset CardRetryAt = DuringPending + TimeSpan.FromMinutes(5);
+    private static readonly DateTimeOffset RescheduledTo = T0 + TimeSpan.FromDays(1);
 
     // People deciding on a request that is no longer pending hear who decided.
     private static readonly Move[] Decisions = [Move.Approve, Move.Deny, Move.Cancel];
@@ -82,15 +92,31 @@ public sealed class TransitionsTableTests
             Assert.Equal(to, transition.Event.To);
             Assert.Equal(now, transition.Event.At);
             Assert.Equal(request.Id, transition.Next.Id);
-            if (Recorders.Contains(move))
+            switch (move)
             {
-                // Recording changes nothing the sweeper or the store's status condition relies on.
-                Assert.Equal(request.DueAt, transition.Next.DueAt);
-                Assert.Equal(request with { Version = 0, Events = [], Slack = SlackRefs.None }, transition.Next with { Version = 0, Events = [], Slack = SlackRefs.None });
-            }
-            else
-            {
-                AssertDueAt(transition.Next, now);
+                case Move.RecordAttempt or Move.WithSlackRefs or Move.ClaimRenewal:
+                    // Recording changes nothing the sweeper or the store's status condition relies on.
+                    Assert.Equal(request.DueAt, transition.Next.DueAt);
+                    Assert.Equal(Unversioned(request), Unversioned(transition.Next));
+                    break;
+                case Move.CardPosted:
+                    // A posted card makes a pending request due at its deadline (to time out); otherwise only its place is kept.
+                    Assert.Equal(status == RequestStatus.Pending ? request.Deadline : request.DueAt, transition.Next.DueAt);
+                    Assert.Equal(("C0APPROVALS", "1700000000.000100"), (transition.Next.Slack.CardChannel, transition.Next.Slack.CardTs));
+                    Assert.Equal(Unversioned(request), Unversioned(transition.Next) with { DueAt = request.DueAt });
+                    break;
+                case Move.CardNotPosted:
+                    // Tried again soon, never after the deadline.
+                    Assert.Equal(CardRetryAt < request.Deadline ? CardRetryAt : request.Deadline, transition.Next.DueAt);
+                    Assert.Equal(Unversioned(request), Unversioned(transition.Next) with { DueAt = request.DueAt });
+                    break;
+                case Move.Reschedule:
+                    Assert.Equal(RescheduledTo, transition.Next.DueAt);
+                    Assert.Equal(Unversioned(request), Unversioned(transition.Next) with { DueAt = request.DueAt });
+                    break;
+                default:
+                    AssertDueAt(transition.Next, now);
+                    break;
             }
         }
         else
@@ -128,15 +154,17 @@ public sealed class TransitionsTableTests
         }
     }
 
+    private static AccessRequest Unversioned(AccessRequest request) => request with { Version = 0, Events = [], Slack = SlackRefs.None };
+
     private static RequestStatus? Expected(RequestStatus status, Move move) =>
-        Recorders.Contains(move) ? status
+        StayEverywhere.Contains(move) ? status
         : Allowed.TryGetValue((status, move), out var to) ? to
         : null;
 
     private static (TransitionDecision Decision, DateTimeOffset Now) Apply(Move move, AccessRequest request)
     {
         // Each move is tried at a time when it would be allowed from its proper status.
-        var duringPending = T0 + TimeSpan.FromMinutes(10);
+        var duringPending = DuringPending;
         var afterLease = LeaseEnd + TimeSpan.FromMinutes(10);
         var duringWindow = WindowEnd - TimeSpan.FromMinutes(30);
         var afterWindow = WindowEnd + TimeSpan.FromMinutes(1);
@@ -155,6 +183,10 @@ public sealed class TransitionsTableTests
             Move.End => (Transitions.End(request, RequesterId, duringWindow), duringWindow),
             Move.RecordAttempt => (Transitions.RecordAttempt(request, "U0NOSY", "approve-refused", "not an approver", duringPending), duringPending),
             Move.WithSlackRefs => (Transitions.WithSlackRefs(request, new SlackRefs("C0APPROVALS", "1700000000.000100"), duringPending), duringPending),
+            Move.ClaimRenewal => (Transitions.ClaimRenewal(request, RequesterId, duringWindow, TimeSpan.FromMinutes(2)), duringWindow),
+            Move.CardPosted => (Transitions.CardPosted(request, "C0APPROVALS", "1700000000.000100", duringPending), duringPending),
+            Move.CardNotPosted => (Transitions.CardNotPosted(request, "not_in_channel", CardRetryAt, duringPending), duringPending),
+            Move.Reschedule => (Transitions.Reschedule(request, RescheduledTo, duringPending), duringPending),
             _ => throw new ArgumentOutOfRangeException(nameof(move)),
         };
     }
