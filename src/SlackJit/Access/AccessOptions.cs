@@ -1,7 +1,7 @@
 
 namespace SlackJit.Access;
 
-/// <summary>The <c>Access</c> section: the catalog and the policy around it (CONFIG.md).</summary>
+/// <summary>The <c>Access</c> section: the catalog and the policy around it (docs/CONFIGURATION.md).</summary>
 public sealed class AccessOptions
 {
     public const string SectionName = "Access";

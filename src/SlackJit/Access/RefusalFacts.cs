@@ -1,8 +1,8 @@
 namespace SlackJit.Access;
 
 /// <summary>
-/// What a refusal is about, as data: the Slack-facing rooms turn these into words (docs/ARCHITECTURE.md, "The
-/// domain speaks no Slack"). Only the facts the reason needs are set.
+/// What a refusal is about, as data: the Slack-facing rooms turn these into words (docs/ARCHITECTURE.md, "Who may
+/// call whom"). Only the facts the reason needs are set.
 /// </summary>
 public sealed record RefusalFacts
 {

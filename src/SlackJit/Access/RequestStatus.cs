@@ -1,6 +1,6 @@
 namespace SlackJit.Access;
 
-/// <summary>The request state machine of ARCHITECTURE.md.</summary>
+/// <summary>The request state machine of docs/ARCHITECTURE.md.</summary>
 public enum RequestStatus
 {
     Pending,

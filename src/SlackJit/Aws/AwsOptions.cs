@@ -2,7 +2,7 @@ using SlackJit.Access;
 
 namespace SlackJit.Aws;
 
-/// <summary>The <c>Aws</c> section (CONFIG.md). Region, credentials and endpoints follow the AWS SDK's own conventions.</summary>
+/// <summary>The <c>Aws</c> section (docs/CONFIGURATION.md). Region, credentials and endpoints follow the AWS SDK's own conventions.</summary>
 public sealed class AwsOptions
 {
     public const string SectionName = "Aws";

@@ -1,7 +1,7 @@
 
 namespace SlackJit.Slack;
 
-/// <summary>The <c>Slack</c> section (CONFIG.md). Secrets come from the environment, never a committed file.</summary>
+/// <summary>The <c>Slack</c> section (docs/CONFIGURATION.md). Secrets come from the environment, never a committed file.</summary>
 public sealed class SlackOptions
 {
     public const string SectionName = "Slack";

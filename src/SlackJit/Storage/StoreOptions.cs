@@ -1,6 +1,6 @@
 namespace SlackJit.Storage;
 
-/// <summary>The <c>Store</c> section (CONFIG.md).</summary>
+/// <summary>The <c>Store</c> section (docs/CONFIGURATION.md).</summary>
 public sealed class StoreOptions
 {
     public const string SectionName = "Store";

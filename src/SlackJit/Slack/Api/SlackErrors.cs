@@ -6,7 +6,7 @@ namespace SlackJit.Slack.Api;
 /// </summary>
 public static class SlackErrors
 {
-    // Slack's codes worth handling by name (SLACK.md).
+    // Slack's codes worth handling by name (docs/SLACK-PLATFORM.md).
     public const string ChannelNotFound = "channel_not_found";
     public const string NotInChannel = "not_in_channel";
     public const string InvalidAuth = "invalid_auth";

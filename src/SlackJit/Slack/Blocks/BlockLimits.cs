@@ -1,6 +1,6 @@
 namespace SlackJit.Slack.Blocks;
 
-/// <summary>Slack's Block Kit limits (SLACK.md). Past them Slack rejects the whole message.</summary>
+/// <summary>Slack's Block Kit limits (docs/SLACK-PLATFORM.md). Past them Slack rejects the whole message.</summary>
 public static class BlockLimits
 {
     public const int MessageBlocks = 50;

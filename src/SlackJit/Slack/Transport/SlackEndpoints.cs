@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace SlackJit.Slack.Transport;
 
-/// <summary><c>POST /slack/commands</c> and <c>POST /slack/interactions</c> (CONFIG.md "Endpoints").</summary>
+/// <summary><c>POST /slack/commands</c> and <c>POST /slack/interactions</c> (docs/CONFIGURATION.md, "Endpoints").</summary>
 internal static class SlackEndpoints
 {
     public const string GroupPrefix = "/slack";

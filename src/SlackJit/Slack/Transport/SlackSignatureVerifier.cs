@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
-/// Checks Slack's <c>v0</c> request signature (SLACK.md "Request signing"). Fails closed: an empty
+/// Checks Slack's <c>v0</c> request signature (docs/SLACK-PLATFORM.md, "Signed requests"). Fails closed: an empty
 /// secret, a missing or malformed header, or a timestamp outside the replay window all refuse.
 /// </summary>
 internal sealed class SlackSignatureVerifier(IOptionsMonitor<SlackOptions> options, TimeProvider time)

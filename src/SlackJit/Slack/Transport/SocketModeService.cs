@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
-/// Socket Mode (SLACK.md), on when <c>Slack:AppToken</c> is set: fetches a fresh URL with
+/// Socket Mode (docs/SLACK-PLATFORM.md), on when <c>Slack:AppToken</c> is set: fetches a fresh URL with
 /// <c>apps.connections.open</c> for every connection, runs it, and reconnects — at once when Slack
 /// asks for a refresh, after a jittered exponential back-off when something failed. The HTTP
 /// endpoints stay mapped either way.
