@@ -1,4 +1,3 @@
-using SlackJit.Access;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
@@ -10,20 +9,8 @@ internal sealed class GrantDoneHandler(IAccessRequestStore store, GrantClosing c
 {
     public string ActionId => GrantActionIds.Done;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var reply = ReplyTarget.Clicker(payload);
-        if (!RequestIds.TryParse(action.Value, out var id) || await store.GetAsync(id, cancellationToken) is not { } request)
-        {
-            await messenger.EphemeralAsync(reply, Guid.Empty, "That request no longer exists.", cancellationToken);
-            return SlackResponse.Empty;
-        }
-
-        if (await closing.EndAsync(request, payload.User.Id, cancellationToken) is { } refusal)
-        {
-            await messenger.EphemeralAsync(reply, id, refusal.Text(), cancellationToken);
-        }
-        // Ended: the DM itself now says so.
-        return SlackResponse.Empty;
-    }
+    // Ended: the DM itself now says so; a refusal is for the clicker.
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        GrantButton.HandleAsync(payload, action, store, messenger, async (request, _) =>
+            (await closing.EndAsync(request, payload.User.Id, cancellationToken))?.Text(), cancellationToken);
 }

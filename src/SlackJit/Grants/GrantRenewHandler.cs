@@ -1,4 +1,3 @@
-using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
@@ -18,28 +17,18 @@ internal sealed class GrantRenewHandler(
 {
     public string ActionId => GrantActionIds.Renew;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var reply = ReplyTarget.Clicker(payload);
-        if (!RequestIds.TryParse(action.Value, out var id) || await store.GetAsync(id, cancellationToken) is not { } request)
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        GrantButton.HandleAsync(payload, action, store, messenger, async (request, reply) =>
         {
-            await messenger.EphemeralAsync(reply, Guid.Empty, "That request no longer exists.", cancellationToken);
-            return SlackResponse.Empty;
-        }
+            var (claimed, refusal) = await renewal.ClaimAsync(request, payload.User.Id, cancellationToken);
+            if (claimed is null)
+            {
+                return refusal!.Text();
+            }
 
-        var (claimed, refusal) = await renewal.ClaimAsync(request, payload.User.Id, cancellationToken);
-        if (claimed is null)
-        {
-            await messenger.EphemeralAsync(reply, id, refusal!.Text(), cancellationToken);
-            return SlackResponse.Empty;
-        }
-
-        var queued = work.TryEnqueue(new RenewGrant(claimed, reply));
-        if (!queued)
-        {
             // The claim expires with its lease; until then a new click is refused, so say when to come back.
-            await messenger.EphemeralAsync(reply, id, "SlackJit is busy right now; press *Renew credentials* again in a few minutes.", cancellationToken);
-        }
-        return SlackResponse.Empty;
-    }
+            return work.TryEnqueue(new RenewGrant(claimed, reply))
+                ? null
+                : "SlackJit is busy right now; press *Renew credentials* again in a few minutes.";
+        }, cancellationToken);
 }
