@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Hosting;
 
@@ -27,7 +28,7 @@ public sealed class AppProcessTests : IDisposable
     [Fact]
     public async Task Start_RequiredSettings_ServesAndCreatesTheDefaultSqliteFile()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var process = Start(new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -97,12 +98,6 @@ public sealed class AppProcessTests : IDisposable
         return process;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

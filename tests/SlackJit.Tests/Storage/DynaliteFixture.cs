@@ -6,6 +6,7 @@ using System.Text;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Storage;
 
@@ -31,7 +32,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"dynalite is not installed: run `npm ci` in the repository root ({root}); it needs Node 20 or later.");
         }
-        int port = FreeLoopbackPort();
+        int port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = root,
@@ -106,12 +107,6 @@ public sealed class DynaliteFixture : IAsyncLifetime
         throw new InvalidOperationException($"dynalite did not listen on 127.0.0.1:{port} within {StartTimeout}: {Output()}");
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Append(string? line)
     {

@@ -7,6 +7,7 @@ using SlackJit.Access;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using static SlackJit.Tests.Storage.StoreRequests;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Storage;
 
@@ -103,7 +104,7 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
             new AmazonDynamoDBConfig
             {
                 RegionEndpoint = RegionEndpoint.USEast1,
-                ServiceURL = $"http://127.0.0.1:{ClosedLoopbackPort()}",
+                ServiceURL = $"http://127.0.0.1:{LoopbackPorts.Free()}",
                 AuthenticationRegion = "us-east-1",
                 Timeout = TimeSpan.FromSeconds(2),
                 MaxErrorRetry = 0,
@@ -170,10 +171,4 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         return response.Item;
     }
 
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

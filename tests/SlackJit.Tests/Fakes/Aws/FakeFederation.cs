@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Fakes.Aws;
 

@@ -4,6 +4,7 @@ using System.Security;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Microsoft.AspNetCore.Http;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Fakes.Aws;
 

@@ -11,6 +11,7 @@ using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Storage.Sqlite;
 using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Fakes.Net;
 using SlackJit.Tests.Requests;
 using static SlackJit.Tests.Reliability.Faults.FaultApp;
 
@@ -48,7 +49,7 @@ public sealed class StoreFaultTests
     [Fact]
     public async Task Command_DynamoDbEndpointNotListening_TryAgainShortlyReadyz503()
     {
-        var closedPort = ClosedLoopbackPort();
+        var closedPort = LoopbackPorts.Free();
         await using var app = await StartAsync(o =>
         {
             o.Settings["Store:Provider"] = "DynamoDb";
@@ -139,14 +140,6 @@ public sealed class StoreFaultTests
         Assert.Equal(HttpStatusCode.OK, (await app.Harness.Client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }
 
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>A real SQLite store in a temp folder, and a substitute at the port that forwards to it.</summary>
     private sealed class RealStore : IAsyncDisposable

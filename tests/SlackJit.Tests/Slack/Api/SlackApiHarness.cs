@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using SlackJit.Slack.Api;
 using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Slack.Api;
 
@@ -50,14 +49,7 @@ internal sealed class SlackApiHarness : IAsyncDisposable
     }
 
     /// <summary>A loopback URL on which nothing listens (connection refused).</summary>
-    public static string ClosedPortUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}/api/";
-    }
+    public static string ClosedPortUrl() => $"http://127.0.0.1:{LoopbackPorts.Free()}/api/";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Slack.Transport;
 
@@ -20,12 +16,14 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
 {
     public const string Ticket = "ticket-not-for-logs";
 
-    private readonly WebApplication _app;
+    private LoopbackServer? _loopback;
     private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
     private readonly ConcurrentDictionary<HttpContext, FakeSocketConnection> _open = new();
     private int _openCalls;
 
-    private FakeSlackSocketServer(WebApplication app) => _app = app;
+    private FakeSlackSocketServer()
+    {
+    }
 
     public string BaseUrl { get; private set; } = "";
     public int OpenCalls => Volatile.Read(ref _openCalls);
@@ -36,17 +34,16 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
 
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        var server = new FakeSlackSocketServer(app);
-        app.UseWebSockets();
-        app.MapPost("/api/apps.connections.open", (HttpContext ctx) => server.Open(ctx));
-        app.Map("/link", server.AcceptAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = address.TrimEnd('/') + "/api/";
+        var server = new FakeSlackSocketServer();
+        server._loopback = await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.UseWebSockets();
+                app.MapPost("/api/apps.connections.open", (HttpContext ctx) => server.Open(ctx));
+                app.Map("/link", server.AcceptAsync);
+            },
+            builder => builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        server.BaseUrl = new Uri(server._loopback.Url, "api/").ToString();
         return server;
     }
 
@@ -96,6 +93,9 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
                 // That connection finished meanwhile.
             }
         }
-        await _app.DisposeAsync();
+        if (_loopback is not null)
+        {
+            await _loopback.DisposeAsync();
+        }
     }
 }
