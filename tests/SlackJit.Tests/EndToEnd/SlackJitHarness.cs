@@ -1,10 +1,14 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.SecurityToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using SlackJit.Lifecycle;
 using SlackJit.Storage;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
@@ -50,6 +54,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
 
     /// <summary>Folder holding this run's SQLite database (deleted on dispose).</summary>
     public string DataDir { get; }
+
+    /// <summary>Every log line, when <see cref="HarnessOptions.CaptureLogsAt"/> was set.</summary>
+    public FakeLoggerProvider? Logs { get; private set; }
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
@@ -106,6 +113,15 @@ public sealed class SlackJitHarness : IAsyncDisposable
             ["Access:Resources:1:Approvers:0"] = Approver,
             ["Access:Resources:1:Approvers:1"] = SecondApprover,
         };
+        if (options.ManualSweeps)
+        {
+            settings["Lifecycle:SweeperEnabled"] = "false";
+        }
+        if (options.CaptureLogsAt is { } level)
+        {
+            settings["Logging:LogLevel:Default"] = level.ToString();
+            harness.Logs = new FakeLoggerProvider();
+        }
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
@@ -121,6 +137,10 @@ public sealed class SlackJitHarness : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(time);
                 services.AddSingleton<IAmazonSecurityTokenService>(_ => sts.CreateClient());
+                if (harness.Logs is { } logs)
+                {
+                    services.AddSingleton<ILoggerProvider>(logs);
+                }
                 options.Services?.Invoke(services);
             });
         });
@@ -165,6 +185,28 @@ public sealed class SlackJitHarness : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         Client.SendAsync(Signer.Interaction(SlackRequestSigner.ViewSubmission(callbackId, values, privateMetadata, user, TeamId)), cancellationToken);
 
+    /// <summary>One pass of the sweeper over what is due now; how many requests it moved.</summary>
+    public Task<int> SweepAsync(CancellationToken cancellationToken = default) =>
+        Services.GetRequiredService<Sweeper>().SweepOnceAsync(cancellationToken);
+
+    /// <summary>Waits (real time, at most 20 s) until the work queue has nothing running.</summary>
+    public async Task WaitForQueueAsync()
+    {
+        var queue = Services.GetRequiredService<WorkQueue>();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (queue.InFlight > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary><c>GET /readyz</c>: its status and body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> ReadyzAsync()
+    {
+        using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Reads the JSON body of a Slack response (empty object for an empty 200).</summary>
     public static async Task<JsonObject> BodyAsync(HttpResponseMessage response)
     {
@@ -202,4 +244,10 @@ public sealed class HarnessOptions
 
     /// <summary>Service overrides applied after the app's own registrations.</summary>
     public Action<IServiceCollection>? Services { get; set; }
+
+    /// <summary>Turns the sweeper's timer off: the test sweeps when it means to (<see cref="SlackJitHarness.SweepAsync"/>).</summary>
+    public bool ManualSweeps { get; set; }
+
+    /// <summary>Captures every log line at this level and above in <see cref="SlackJitHarness.Logs"/>; null captures nothing.</summary>
+    public LogLevel? CaptureLogsAt { get; set; }
 }

@@ -24,16 +24,15 @@ internal sealed class GrantApp : IAsyncDisposable
 {
     public const string CardTs = "1700000000.000100";
 
-    private GrantApp(SlackJitHarness harness, IApprovalCards cards, FakeLoggerProvider logs)
+    private GrantApp(SlackJitHarness harness, IApprovalCards cards)
     {
         Harness = harness;
         Cards = cards;
-        Logs = logs;
     }
 
     public SlackJitHarness Harness { get; }
     public IApprovalCards Cards { get; }
-    public FakeLoggerProvider Logs { get; }
+    public FakeLoggerProvider Logs => Harness.Logs!;
     public FakeSlackApi Slack => Harness.Slack;
     public IAccessRequestStore Store => Harness.Store;
     public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
@@ -44,21 +43,19 @@ internal sealed class GrantApp : IAsyncDisposable
         var cards = Substitute.For<IApprovalCards>();
         cards.PostAsync(Arg.Any<AccessRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<AccessRequest>() with { Slack = new SlackRefs(SlackJitHarness.ApproverChannel, CardTs) });
-        var logs = new FakeLoggerProvider();
         var harness = await SlackJitHarness.StartAsync(options =>
         {
-            options.Settings["Lifecycle:SweeperEnabled"] = "false";
-            options.Settings["Logging:LogLevel:Default"] = "Trace";
+            options.ManualSweeps = true;
+            options.CaptureLogsAt = LogLevel.Trace;
             configure?.Invoke(options);
             var more = options.Services;
             options.Services = services =>
             {
                 services.AddSingleton(cards);
-                services.AddSingleton<ILoggerProvider>(logs);
                 more?.Invoke(services);
             };
         });
-        return new GrantApp(harness, cards, logs);
+        return new GrantApp(harness, cards);
     }
 
     /// <summary>A pending request for <c>analytics-prod/{prefix}</c> whose card is posted (unless <paramref name="withCard"/> is false).</summary>
@@ -103,7 +100,7 @@ internal sealed class GrantApp : IAsyncDisposable
         return await GetAsync(approved.Id);
     }
 
-    public Task<int> SweepAsync() => Harness.Services.GetRequiredService<Sweeper>().SweepOnceAsync(Ct);
+    public Task<int> SweepAsync() => Harness.SweepAsync(Ct);
 
     /// <summary>The one DM SlackJit posted to the requester.</summary>
     public FakeSlackMessage Dm() => Assert.Single(Slack.Messages(DmChannel));
@@ -140,15 +137,7 @@ internal sealed class GrantApp : IAsyncDisposable
     }
 
     /// <summary>Waits until the work queue has nothing running.</summary>
-    public async Task WaitForQueueAsync()
-    {
-        var queue = Harness.Services.GetRequiredService<WorkQueue>();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (queue.InFlight > 0 && DateTime.UtcNow < until)
-        {
-            await Task.Delay(25, Ct);
-        }
-    }
+    public Task WaitForQueueAsync() => Harness.WaitForQueueAsync();
 
     public ValueTask DisposeAsync() => Harness.DisposeAsync();
 }

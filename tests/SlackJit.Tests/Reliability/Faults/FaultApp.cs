@@ -16,43 +16,28 @@ namespace SlackJit.Tests.Reliability.Faults;
 /// </summary>
 internal sealed class FaultApp : IAsyncDisposable
 {
-    private FaultApp(SlackJitHarness harness, FakeLoggerProvider logs)
-    {
-        Harness = harness;
-        Logs = logs;
-    }
+    private FaultApp(SlackJitHarness harness) => Harness = harness;
 
     public SlackJitHarness Harness { get; }
-    public FakeLoggerProvider Logs { get; }
+    public FakeLoggerProvider Logs => Harness.Logs!;
     public FakeSlackApi Slack => Harness.Slack;
     public static CancellationToken Ct => CancellationToken.None;
     public static string DmChannel => FakeSlackApi.DmChannelFor(SlackJitHarness.Requester);
 
     public static async Task<FaultApp> StartAsync(Action<HarnessOptions>? configure = null)
     {
-        var logs = new FakeLoggerProvider();
         var harness = await SlackJitHarness.StartAsync(options =>
         {
-            options.Settings["Lifecycle:SweeperEnabled"] = "false";
-            options.Settings["Logging:LogLevel:Default"] = "Debug";
+            options.ManualSweeps = true;
+            options.CaptureLogsAt = LogLevel.Debug;
             configure?.Invoke(options);
-            var more = options.Services;
-            options.Services = services =>
-            {
-                services.AddSingleton<ILoggerProvider>(logs);
-                more?.Invoke(services);
-            };
         });
-        return new FaultApp(harness, logs);
+        return new FaultApp(harness);
     }
 
-    public Task<int> SweepAsync() => Harness.Services.GetRequiredService<Sweeper>().SweepOnceAsync(Ct);
+    public Task<int> SweepAsync() => Harness.SweepAsync(Ct);
 
-    public async Task<(HttpStatusCode Status, string Body)> ReadyzAsync()
-    {
-        using var response = await Harness.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    public Task<(HttpStatusCode Status, string Body)> ReadyzAsync() => Harness.ReadyzAsync();
 
     /// <summary>The one request the requester has, once it exists.</summary>
     public Task<AccessRequest> OnlyRequestAsync() =>
