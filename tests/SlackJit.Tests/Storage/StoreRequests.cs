@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SlackJit.Access;
+using SlackJit.Tests.Access;
 
 namespace SlackJit.Tests.Storage;
 
@@ -15,18 +16,12 @@ internal static class StoreRequests
     {
         var at = createdAt ?? T0;
         var who = requester ?? Requester();
-        return new AccessRequest
+        return AccessRequestBuilder.Pending().WithId(id ?? Guid.NewGuid()).WithRequester(who.UserId).Build() with
         {
-            Id = id ?? Guid.NewGuid(),
-            Status = RequestStatus.Pending,
             Version = 0,
             Requester = who,
-            Resource = new ResourceRef("analytics", "analytics-prod", "reports/"),
-            RequestedDuration = TimeSpan.FromHours(2),
-            Reason = "INC-4211 investigating",
             CreatedAt = at,
             Deadline = at.AddHours(1),
-            RequiredApprovals = 1,
             DueAt = dueAt,
             Events = [new AuditEvent(at, who.UserId, "created", null, RequestStatus.Pending, "INC-4211 investigating")],
             ExpiresAt = at.AddDays(400),
