@@ -157,44 +157,27 @@ public sealed class StsGrantIssuerTests
         Assert.Equal(2, aws.Sts.Calls.Count);
     }
 
-    [Fact]
-    public async Task IssueAsync_AlwaysThrottled_RefusedTransientAfterSdkRetries()
+    [Theory]
+    [InlineData("throttled", 2, "Throttling", 3)]   // the SDK's own retries first
+    [InlineData("server error", 0, "InternalFailure", 1)]
+    [InlineData("too slow", 0, "Timeout", 1)]
+    public async Task IssueAsync_TransientStsFailure_RefusedTransient(string fault, int stsRetries, string code, int calls)
     {
-        await using var aws = await AwsHarness.StartAsync(stsRetries: 2);
-        aws.Sts.Always = StsFault.Throttling;
+        var slow = fault == "too slow";
+        await using var aws = await AwsHarness.StartAsync(stsTimeout: slow ? TimeSpan.FromMilliseconds(300) : null, stsRetries: stsRetries);
+        aws.Sts.Always = fault switch
+        {
+            "throttled" => StsFault.Throttling,
+            "server error" => StsFault.InternalError,
+            _ => StsFault.Slow(TimeSpan.FromSeconds(10)),
+        };
 
         var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
-        Assert.Equal("Throttling", refused.Code);
+        Assert.Equal(code, refused.Code);
         Assert.True(refused.Transient);
-        Assert.Equal(3, aws.Sts.Calls.Count);
-    }
-
-    [Fact]
-    public async Task IssueAsync_ServerError_RefusedTransient()
-    {
-        await using var aws = await AwsHarness.StartAsync(stsRetries: 0);
-        aws.Sts.Always = StsFault.InternalError;
-
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
-
-        var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
-        Assert.Equal("InternalFailure", refused.Code);
-        Assert.True(refused.Transient);
-    }
-
-    [Fact]
-    public async Task IssueAsync_StsTooSlow_RefusedTransient()
-    {
-        await using var aws = await AwsHarness.StartAsync(stsTimeout: TimeSpan.FromMilliseconds(300), stsRetries: 0);
-        aws.Sts.Always = StsFault.Slow(TimeSpan.FromSeconds(10));
-
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
-
-        var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
-        Assert.Equal("Timeout", refused.Code);
-        Assert.True(refused.Transient);
+        Assert.Equal(calls, aws.Sts.Calls.Count);
     }
 
     [Fact]
