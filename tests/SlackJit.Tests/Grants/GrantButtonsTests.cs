@@ -77,28 +77,18 @@ public sealed class GrantButtonsTests
         Assert.Equal(1, (await app.GetAsync(active.Id)).Grant!.Issues);
     }
 
-    [Fact]
-    public async Task Renew_UnderFifteenMinutesLeft_IsRefusedAndSaysWhy()
+    [Theory]
+    [InlineData(110, SlackJitHarness.Requester, "15 minutes")]   // under fifteen minutes of the window left
+    [InlineData(0, SlackJitHarness.Outsider, "Only")]            // not the requester
+    public async Task Renew_NotAllowed_IsRefusedSaysWhyAndCallsNoSts(int minutesLater, string clicker, string expected)
     {
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
-        app.Harness.Time.Advance(TimeSpan.FromMinutes(110));
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(minutesLater));
 
-        await app.ClickAsync(GrantActionIds.Renew, active.Id);
+        await app.ClickAsync(GrantActionIds.Renew, active.Id, clicker);
 
-        Assert.Contains("15 minutes", Assert.Single(app.Replies()), StringComparison.Ordinal);
-        Assert.Single(app.Harness.Sts.Calls);
-    }
-
-    [Fact]
-    public async Task Renew_SomeoneElse_IsRefused()
-    {
-        await using var app = await StartAsync();
-        var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
-
-        await app.ClickAsync(GrantActionIds.Renew, active.Id, SlackJitHarness.Outsider);
-
-        Assert.Contains("Only", Assert.Single(app.Replies()), StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(app.Replies()), StringComparison.Ordinal);
         Assert.Single(app.Harness.Sts.Calls);
     }
 
