@@ -4,6 +4,7 @@ using SlackJit.Grants;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes.Aws;
 using static SlackJit.Tests.Grants.GrantApp;
+using SlackJit.Tests.Requests;
 
 namespace SlackJit.Tests.Grants;
 
@@ -104,7 +105,9 @@ public sealed class GrantButtonsTests
 
         Assert.Equal(RequestStatus.Active, failed.Status);
         Assert.Contains(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
-        Assert.Contains(app.Replies(), r => r.Contains("AccessDenied", StringComparison.Ordinal));
+        // The claim is released (the audit line) just before the clicker is told: wait for the reply too.
+        await app.Harness.WaitForAsync(
+            () => Task.FromResult(app.Replies().FirstOrDefault(r => r.Contains("AccessDenied", StringComparison.Ordinal))), "the AccessDenied reply");
 
         await app.ClickAsync(GrantActionIds.Renew, active.Id);
         await app.WaitForAsync(active.Id, r => r.Grant?.Issues == 2);
