@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Audit;
 using SlackJit.Aws;
 using SlackJit.Cards;
 using SlackJit.Grants;
@@ -7,6 +8,13 @@ using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
+
+// `audit export|report` reads the store and exits: no web host, no Slack settings needed.
+if (AuditCommandLine.IsAudit(args))
+{
+    return await AuditCommandLine.RunAsync(args, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +41,9 @@ builder.AddRequests();
 
 // Issuing, renewing and ending grants: Approved, Issuing and Active requests, the DM and its buttons.
 builder.AddGrants();
+
+// Metrics and traces: exported only when OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
+builder.AddTelemetry();
 
 var app = builder.Build();
 
