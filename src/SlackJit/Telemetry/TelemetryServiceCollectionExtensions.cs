@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace SlackJit.Telemetry;
+
+internal static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The standard variable that names an OTLP collector; its presence switches OTLP export on.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public const string ServiceName = "slackjit";
+
+    /// <summary>
+    /// Registers the instruments always (recording with no listener is almost free) and the OpenTelemetry SDK only
+    /// when something exports: OTLP when <see cref="OtlpEndpointKey"/> is set, Prometheus when
+    /// <c>Telemetry:Prometheus:Port</c> is set. Unconfigured, no exporter, listener or buffer is created.
+    /// </summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<SlackJitMetrics>();
+
+        bool otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
+        var prometheusOptions = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.Prometheus ?? new();
+        bool prometheus = prometheusOptions.Port is >= PrometheusOptions.MinPort and <= PrometheusOptions.MaxPort;
+        if (!otlp && !prometheus)
+        {
+            return builder;
+        }
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(SlackJitTelemetry.Name);
+                if (prometheus)
+                {
+                    // Served by PrometheusMetricsServer on its own port, never by the app's own server.
+                    metrics.AddPrometheusExporter();
+                }
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        if (prometheus)
+        {
+            services.AddSingleton<PrometheusMetricsServer>();
+            services.AddHostedService(sp => sp.GetRequiredService<PrometheusMetricsServer>());
+        }
+        if (otlp)
+        {
+            // Spans are only worth recording when they leave the process.
+            telemetry.WithTracing(tracing => tracing.AddSource(SlackJitTelemetry.Name).AddOtlpExporter());
+        }
+        return builder;
+    }
+}
