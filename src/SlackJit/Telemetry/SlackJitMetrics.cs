@@ -17,6 +17,10 @@ internal sealed class SlackJitMetrics
     private readonly Counter<long> _issueFailures;
     private readonly Histogram<double> _timeToDecision;
     private readonly Histogram<double> _clickToCredentials;
+    // People decide in minutes to an hour; credentials arrive in about a second.
+    private static readonly double[] DecisionBuckets = [10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
+    private static readonly double[] CredentialsBuckets = [0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 300];
+
     private long _queueDepth;
     private long _sweeperLagMs;
 
@@ -28,8 +32,10 @@ internal sealed class SlackJitMetrics
         _grantsIssued = meter.CreateCounter<long>("slackjit.grants.issued", "{grant}", "Credential sets delivered (first issue and renewals).");
         _grantsEnded = meter.CreateCounter<long>("slackjit.grants.ended", "{grant}", "Grants ended, by how: expired, done, revoked.");
         _issueFailures = meter.CreateCounter<long>("slackjit.issue.failures", "{failure}", "Failed attempts to issue credentials, by kind (an STS or federation error code).");
-        _timeToDecision = meter.CreateHistogram<double>("slackjit.time_to_decision", "s", "From the request to the deciding approval or deny.");
-        _clickToCredentials = meter.CreateHistogram<double>("slackjit.click_to_credentials", "s", "From the deciding approval to the credentials in the requester's DM.");
+        _timeToDecision = meter.CreateHistogram("slackjit.time_to_decision", "s", "From the request to the deciding approval or deny.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DecisionBuckets });
+        _clickToCredentials = meter.CreateHistogram("slackjit.click_to_credentials", "s", "From the deciding approval to the credentials in the requester's DM.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = CredentialsBuckets });
         meter.CreateObservableGauge("slackjit.queue.depth", () => Volatile.Read(ref _queueDepth), "{item}", "Work items waiting in the after-ack queue.");
         meter.CreateObservableGauge("slackjit.sweeper.lag", () => Volatile.Read(ref _sweeperLagMs) / 1000.0, "s", "How overdue the oldest due request was at the last sweep.");
     }
