@@ -42,6 +42,9 @@ builder.AddRequests();
 // Issuing, renewing and ending grants: Approved, Issuing and Active requests, the DM and its buttons.
 builder.AddGrants();
 
+// The compliance report posted on a schedule, when Audit:ReportChannel is set.
+builder.AddAudit();
+
 // Metrics and traces: exported only when OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
 builder.AddTelemetry();
 

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SlackJit.Audit;
+
+internal static class AuditServiceCollectionExtensions
+{
+    /// <summary>The scheduled compliance report (off unless <c>Audit:ReportChannel</c> is set). The commands need no registration.</summary>
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.AddSingleton<AuditReportPoster>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditReportPoster>());
+        return builder;
+    }
+}
