@@ -24,6 +24,10 @@ builder.AddAccess();
 // Where requests live: SQLite embedded by default, DynamoDB for many replicas.
 builder.AddStore();
 
+// Metrics and traces (the store's transitions are counted as they land); exported only when
+// OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
+builder.AddTelemetry();
+
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();
 
@@ -44,9 +48,6 @@ builder.AddGrants();
 
 // The compliance report posted on a schedule, when Audit:ReportChannel is set.
 builder.AddAudit();
-
-// Metrics and traces: exported only when OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
-builder.AddTelemetry();
 
 var app = builder.Build();
 

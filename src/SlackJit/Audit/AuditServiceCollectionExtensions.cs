@@ -11,8 +11,12 @@ internal static class AuditServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
-        services.AddSingleton<AuditReportPoster>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditReportPoster>());
+        // Nothing runs (and nothing reads the store) unless a channel is set.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{AuditOptions.SectionName}:{nameof(AuditOptions.ReportChannel)}"]))
+        {
+            services.AddSingleton<AuditReportPoster>();
+            services.AddHostedService(sp => sp.GetRequiredService<AuditReportPoster>());
+        }
         return builder;
     }
 }

@@ -34,7 +34,8 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp =>
             DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DynamoDb));
         services.AddSingleton(CreateStore);
-        services.AddSingleton(sp => (IRequestHistory)sp.GetRequiredService<IAccessRequestStore>());
+        services.AddSingleton(sp => sp.GetRequiredService<IAccessRequestStore>() as IRequestHistory
+            ?? throw new InvalidOperationException("The registered request store cannot read requests by creation time."));
         return services;
     }
 

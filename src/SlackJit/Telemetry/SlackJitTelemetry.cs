@@ -30,6 +30,21 @@ internal static class SlackJitTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// Starts a span inside the current one, carrying its request id along (for steps that are handed credentials or
+    /// a channel rather than the request), or null when nobody listens.
+    /// </summary>
+    public static Activity? StartStepSpan(string name, ActivityKind kind = ActivityKind.Internal)
+    {
+        var requestId = Activity.Current?.GetTagItem(RequestIdTag);
+        var activity = Source.StartActivity(name, kind);
+        if (requestId is not null)
+        {
+            activity?.SetTag(RequestIdTag, requestId);
+        }
+        return activity;
+    }
+
     /// <summary>Marks a span failed with an error code (never an exception message, which may quote input).</summary>
     public static void Fail(this Activity? activity, string code)
     {

@@ -25,6 +25,7 @@ internal static class TelemetryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton<SlackJitMetrics>();
+        DecorateStore(services);
 
         bool otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         var prometheusOptions = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.Prometheus ?? new();
@@ -60,5 +61,31 @@ internal static class TelemetryServiceCollectionExtensions
             telemetry.WithTracing(tracing => tracing.AddSource(SlackJitTelemetry.Name).AddOtlpExporter());
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Wraps the store registered by <c>AddStore</c> so every transition that lands is counted (see
+    /// <see cref="MeteredRequestStore"/>). Call after <c>AddStore</c>.
+    /// </summary>
+    private static void DecorateStore(IServiceCollection services)
+    {
+        var index = services.Count - 1;
+        while (index >= 0 && services[index].ServiceType != typeof(Storage.IAccessRequestStore))
+        {
+            index--;
+        }
+        if (index < 0)
+        {
+            throw new InvalidOperationException("AddTelemetry must come after AddStore: there is no request store to measure.");
+        }
+        var original = services[index];
+        services[index] = ServiceDescriptor.Singleton<Storage.IAccessRequestStore>(sp => new MeteredRequestStore(
+            original switch
+            {
+                { ImplementationInstance: Storage.IAccessRequestStore instance } => instance,
+                { ImplementationFactory: { } factory } => (Storage.IAccessRequestStore)factory(sp),
+                _ => (Storage.IAccessRequestStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!),
+            },
+            sp.GetRequiredService<SlackJitMetrics>()));
     }
 }

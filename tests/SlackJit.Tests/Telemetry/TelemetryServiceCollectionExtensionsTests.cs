@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using SlackJit.Storage;
 using SlackJit.Telemetry;
 
 namespace SlackJit.Tests.Telemetry;
@@ -14,6 +15,7 @@ public sealed class TelemetryServiceCollectionExtensionsTests
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStore();
         builder.AddTelemetry();
         return builder;
     }
@@ -37,6 +39,27 @@ public sealed class TelemetryServiceCollectionExtensionsTests
         using var services = builder.Services.BuildServiceProvider();
         Assert.NotNull(services.GetService<MeterProvider>());
         Assert.NotNull(services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public void AddTelemetry_AfterAddStore_TheStoreIsMeteredAndStillInitializesAndReadsHistory()
+    {
+        var builder = Builder(new() { ["Store:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "slackjit-unused-" + Guid.NewGuid().ToString("N") + ".db") });
+
+        using var services = builder.Services.BuildServiceProvider();
+        var store = Assert.IsType<MeteredRequestStore>(services.GetRequiredService<IAccessRequestStore>());
+        Assert.IsType<SlackJit.Storage.Sqlite.SqliteAccessRequestStore>(store.Inner);
+        Assert.Same(store, services.GetRequiredService<IRequestHistory>());
+    }
+
+    [Fact]
+    public void AddTelemetry_BeforeAddStore_RefusedWithTheReason()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+
+        var failure = Assert.Throws<InvalidOperationException>(() => builder.AddTelemetry());
+
+        Assert.Contains("after AddStore", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]
