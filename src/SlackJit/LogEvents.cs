@@ -132,4 +132,11 @@ internal static class LogEvents
         public const int NotClaimed = 5059;
         public const int Superseded = 5060;
     }
+
+    /// <summary>Audit (the scheduled report): 5100–5149.</summary>
+    public static class Audit
+    {
+        public const int ReportPosted = 5100;
+        public const int ReportNotPosted = 5101;
+    }
 }

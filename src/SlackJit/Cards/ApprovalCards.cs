@@ -4,6 +4,7 @@ using SlackJit.Hosting;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Cards;
 
@@ -36,6 +37,17 @@ internal sealed class ApprovalCards(
     public async Task<CardPost> PostCardAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = SlackJitTelemetry.StartRequestSpan("card.post", request.Id);
+        var post = await PostCardCoreAsync(request, cancellationToken);
+        if (post.MisconfiguredError is { } error)
+        {
+            span.Fail(error);
+        }
+        return post;
+    }
+
+    private async Task<CardPost> PostCardCoreAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
         var resource = AccessPolicy.FindResource(access.Value, request.Resource);
         var channel = ApproverChannel.For(resource, slackOptions.Value);
         if (request.Status != RequestStatus.Pending || request.Slack.CardTs is not null)
@@ -78,6 +90,7 @@ internal sealed class ApprovalCards(
     /// </summary>
     public async Task UpdateAsync(AccessRequest request, CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.StartRequestSpan("card.update", request.Id);
         try
         {
             await RenderAsync(request, cancellationToken);

@@ -58,9 +58,24 @@ internal static class TelemetryServiceCollectionExtensions
         if (otlp)
         {
             // Spans are only worth recording when they leave the process.
-            telemetry.WithTracing(tracing => tracing.AddSource(SlackJitTelemetry.Name).AddOtlpExporter());
+            telemetry.WithTracing(tracing => tracing.AddSlackJitSpans(builder.Configuration).AddOtlpExporter());
         }
         return builder;
+    }
+
+    /// <summary>
+    /// SlackJit's spans, all of them kept unless <c>OTEL_TRACES_SAMPLER</c> says otherwise. ASP.NET Core starts an
+    /// unsampled placeholder activity for every request (for the trace id in logs); with the default parent-based
+    /// sampler the ack span and all under it would be dropped because of it.
+    /// </summary>
+    public static TracerProviderBuilder AddSlackJitSpans(this TracerProviderBuilder tracing, IConfiguration configuration)
+    {
+        tracing.AddSource(SlackJitTelemetry.Name);
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
+        {
+            tracing.SetSampler(new AlwaysOnSampler());
+        }
+        return tracing;
     }
 
     /// <summary>

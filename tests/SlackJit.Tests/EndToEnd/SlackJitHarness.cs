@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 using SlackJit.Lifecycle;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Fakes.Net;
 using SlackJit.Tests.Slack.Transport;
 
 namespace SlackJit.Tests.EndToEnd;
@@ -62,6 +65,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public IAccessRequestStore Store => Services.GetRequiredService<IAccessRequestStore>();
+
+    /// <summary>The Prometheus scrape endpoint on its own port, when <see cref="HarnessOptions.ServeMetrics"/> is set.</summary>
+    public Uri? MetricsUrl { get; private set; }
 
     /// <summary>
     /// Starts the fakes and the app. The default catalog has two entries:
@@ -122,6 +128,13 @@ public sealed class SlackJitHarness : IAsyncDisposable
             settings["Logging:LogLevel:Default"] = level.ToString();
             harness.Logs = new FakeLoggerProvider();
         }
+        if (options.ServeMetrics)
+        {
+            var port = LoopbackPorts.Free();
+            settings["Telemetry:Prometheus:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Telemetry:Prometheus:Host"] = "127.0.0.1";
+            harness.MetricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
+        }
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
@@ -140,6 +153,11 @@ public sealed class SlackJitHarness : IAsyncDisposable
                 if (harness.Logs is { } logs)
                 {
                     services.AddSingleton<ILoggerProvider>(logs);
+                }
+                if (options.Spans is { } spans)
+                {
+                    // The app's own span set-up (sources, sampler), exported to memory instead of a collector.
+                    services.AddOpenTelemetry().WithTracing(t => t.AddSlackJitSpans(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AddInMemoryExporter(spans));
                 }
                 options.Services?.Invoke(services);
             });
@@ -250,4 +268,10 @@ public sealed class HarnessOptions
 
     /// <summary>Captures every log line at this level and above in <see cref="SlackJitHarness.Logs"/>; null captures nothing.</summary>
     public LogLevel? CaptureLogsAt { get; set; }
+
+    /// <summary>Serve Prometheus metrics on a free loopback port of their own (<see cref="SlackJitHarness.MetricsUrl"/>).</summary>
+    public bool ServeMetrics { get; set; }
+
+    /// <summary>When set, SlackJit's spans are exported here (OpenTelemetry's in-memory exporter) as each one ends.</summary>
+    public List<System.Diagnostics.Activity>? Spans { get; set; }
 }
