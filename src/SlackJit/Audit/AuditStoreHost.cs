@@ -23,6 +23,8 @@ internal static class AuditStoreHost
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
+        // Reading never creates: a missing table is reported, not made empty.
+        builder.Configuration.AddInMemoryCollection([new("Store:DynamoDb:CreateTableIfMissing", "false")]);
         builder.Logging.ClearProviders();
         builder.Services.AddStoreAccess();
         configure?.Invoke(builder.Services);

@@ -53,15 +53,21 @@ public sealed class DynamoDbAuditCommandTests(DynaliteFixture dynalite) : AuditC
     }
 
     [Fact]
-    public async Task Export_TableMissing_OneLineExit1()
+    public async Task Export_TableMissing_OneLineExit1AndNoTableCreated()
     {
         using var output = new MemoryStream();
         var error = new StringWriter();
 
         int code = await AuditCommandLine.RunAsync(
             ["audit", "export", "--from", "2026-10-01", "--to", "2026-12-31"], output, error, Configure,
-            new Dictionary<string, string?> { ["Store:Provider"] = "DynamoDb", ["Store:DynamoDb:TableName"] = "no-such-table" }, Ct);
+            new Dictionary<string, string?>
+            {
+                ["Store:Provider"] = "DynamoDb",
+                ["Store:DynamoDb:TableName"] = "no-such-table",
+                ["Store:DynamoDb:CreateTableIfMissing"] = "true",
+            }, Ct);
 
+        Assert.DoesNotContain("no-such-table", (await Client.ListTablesAsync(Ct)).TableNames);
         Assert.Equal(AuditCommandLine.StoreFailed, code);
         var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
         Assert.Contains("no-such-table", line, StringComparison.Ordinal);

@@ -51,6 +51,22 @@ public sealed class SqliteAuditCommandTests : AuditCommandContract
     }
 
     [Fact]
+    public async Task Export_UnknownProvider_OneLineNamingTheKeyExit1()
+    {
+        using var output = new MemoryStream();
+        var error = new StringWriter();
+
+        int code = await AuditCommandLine.RunAsync(
+            ["audit", "report", "--from", "2026-10-01", "--to", "2026-12-31"], output, error, null,
+            new Dictionary<string, string?> { ["Store:Provider"] = "Postgres" }, Ct);
+
+        Assert.Equal(AuditCommandLine.StoreFailed, code);
+        var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.Contains("Store:Provider", line, StringComparison.Ordinal);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
     public async Task Export_NotADatabase_OneLineExit1()
     {
         var bogus = Path.Combine(_dir, "bogus.db");
