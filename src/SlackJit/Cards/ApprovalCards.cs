@@ -22,7 +22,8 @@ internal sealed class ApprovalCards(
     IOptions<SlackOptions> slackOptions,
     TimeProvider time,
     ILogger<ApprovalCards> logger,
-    ReadinessWarnings? warnings = null) : IApprovalCards
+    ReadinessWarnings? warnings = null,
+    SlackJitMetrics? metrics = null) : IApprovalCards
 {
     public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
 
@@ -38,9 +39,20 @@ internal sealed class ApprovalCards(
     {
         ArgumentNullException.ThrowIfNull(request);
         using var span = SlackJitTelemetry.StartRequestSpan("card.post", request.Id);
-        var post = await PostCardCoreAsync(request, cancellationToken);
+        CardPost post;
+        try
+        {
+            post = await PostCardCoreAsync(request, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            metrics?.CardFailed(ex.Error);
+            span.Fail(ex.Error);
+            throw;
+        }
         if (post.MisconfiguredError is { } error)
         {
+            metrics?.CardFailed(error);
             span.Fail(error);
         }
         return post;

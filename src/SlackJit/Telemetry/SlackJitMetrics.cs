@@ -15,6 +15,7 @@ internal sealed class SlackJitMetrics
     private readonly Counter<long> _grantsIssued;
     private readonly Counter<long> _grantsEnded;
     private readonly Counter<long> _issueFailures;
+    private readonly Counter<long> _cardFailures;
     private readonly Histogram<double> _timeToDecision;
     private readonly Histogram<double> _clickToCredentials;
     // People decide in minutes to an hour; credentials arrive in about a second.
@@ -32,6 +33,7 @@ internal sealed class SlackJitMetrics
         _grantsIssued = meter.CreateCounter<long>("slackjit.grants.issued", "{grant}", "Credential sets delivered (first issue and renewals).");
         _grantsEnded = meter.CreateCounter<long>("slackjit.grants.ended", "{grant}", "Grants ended, by how: expired, done, revoked.");
         _issueFailures = meter.CreateCounter<long>("slackjit.issue.failures", "{failure}", "Failed attempts to issue credentials, by kind (an STS or federation error code).");
+        _cardFailures = meter.CreateCounter<long>("slackjit.card.failures", "{failure}", "Approval cards that could not be posted, by kind (Slack's error code).");
         _timeToDecision = meter.CreateHistogram("slackjit.time_to_decision", "s", "From the request to the deciding approval or deny.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DecisionBuckets });
         _clickToCredentials = meter.CreateHistogram("slackjit.click_to_credentials", "s", "From the deciding approval to the credentials in the requester's DM.",
@@ -66,6 +68,9 @@ internal sealed class SlackJitMetrics
 
     /// <summary><paramref name="kind"/> is an error code (e.g. <c>AccessDenied</c>, <c>Throttling</c>), never a message.</summary>
     public void IssueFailed(string kind) => _issueFailures.Add(1, new KeyValuePair<string, object?>(SlackJitTelemetry.KindTag, kind));
+
+    /// <summary><paramref name="kind"/> is Slack's error code (e.g. <c>not_in_channel</c>).</summary>
+    public void CardFailed(string kind) => _cardFailures.Add(1, new KeyValuePair<string, object?>(SlackJitTelemetry.KindTag, kind));
 
     public void SetQueueDepth(long depth) => Volatile.Write(ref _queueDepth, Math.Max(0, depth));
 

@@ -75,6 +75,16 @@ public sealed class SlackJitMetricsTests : IDisposable
     }
 
     [Fact]
+    public void CardFailed_TagsKind()
+    {
+        using var failures = Collect<long>("slackjit.card.failures");
+
+        Metrics.CardFailed("not_in_channel");
+
+        Assert.Equal("not_in_channel", Assert.Single(failures.GetMeasurementSnapshot()).Tags["kind"]);
+    }
+
+    [Fact]
     public void Gauges_ReportTheLastValuesSet()
     {
         using var depth = Collect<long>("slackjit.queue.depth");
