@@ -4,7 +4,7 @@ namespace SlackJit.Telemetry;
 
 /// <summary>
 /// The one name SlackJit's spans and metrics are published under, and its <see cref="ActivitySource"/>.
-/// Span and tag names are here so the flow and the tests use the same words (docs/telemetry.md).
+/// Span and tag names are here so the flow and the tests use the same words (README, "Operate and audit it").
 /// Nothing secret is ever a tag: ids, names, outcomes and error codes only.
 /// </summary>
 internal static class SlackJitTelemetry
