@@ -10,9 +10,6 @@ namespace SlackJit.Audit;
 /// </summary>
 internal sealed record AuditRecord
 {
-    /// <summary>The trail's verb for access taken back by someone other than the requester.</summary>
-    public const string RevokedAction = "revoked";
-
     public required AccessRequest Request { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public ImmutableList<string> Approvers { get; init; } = [];
@@ -43,9 +40,7 @@ internal sealed record AuditRecord
                 AuditActions.Approved => record with { DecidedAt = ev.At },
                 AuditActions.Denied => record with { DecidedAt = ev.At, DeniedBy = ev.Actor, DenyReason = ev.Detail },
                 AuditActions.Issued when record.IssuedAt is null => record with { IssuedAt = ev.At },
-                AuditActions.Expired => record with { EndedAt = ev.At, EndedHow = GrantEndHow.Expired, EndedBy = ev.Actor },
-                AuditActions.Ended => record with { EndedAt = ev.At, EndedHow = GrantEndHow.Done, EndedBy = ev.Actor },
-                RevokedAction => record with { EndedAt = ev.At, EndedHow = GrantEndHow.Revoked, EndedBy = ev.Actor },
+                var action when GrantEndHow.ForAction(action) is { } how => record with { EndedAt = ev.At, EndedHow = how, EndedBy = ev.Actor },
                 _ => record,
             };
         }

@@ -1,5 +1,4 @@
 using SlackJit.Access;
-using SlackJit.Audit;
 
 namespace SlackJit.Telemetry;
 
@@ -11,24 +10,26 @@ internal static class TransitionMetrics
     public const string Cancelled = "cancelled";
     public const string TimedOut = "timed_out";
 
+    // The trail's verb of each way a pending request is decided, and its decision tag.
+    private static readonly Dictionary<string, string> Decisions = new(StringComparer.Ordinal)
+    {
+        [AuditActions.Approved] = Approved,
+        [AuditActions.Denied] = Denied,
+        [AuditActions.Cancelled] = Cancelled,
+        [AuditActions.TimedOut] = TimedOut,
+    };
+
     public static void Record(SlackJitMetrics metrics, Transition transition)
     {
         var ev = transition.Event;
         var request = transition.Next;
+        if (Decisions.TryGetValue(ev.Action, out var decision))
+        {
+            metrics.Decided(decision, ev.At - request.CreatedAt);
+            return;
+        }
         switch (ev.Action)
         {
-            case AuditActions.Approved:
-                metrics.Decided(Approved, ev.At - request.CreatedAt);
-                break;
-            case AuditActions.Denied:
-                metrics.Decided(Denied, ev.At - request.CreatedAt);
-                break;
-            case AuditActions.Cancelled:
-                metrics.Decided(Cancelled, ev.At - request.CreatedAt);
-                break;
-            case AuditActions.TimedOut:
-                metrics.Decided(TimedOut, ev.At - request.CreatedAt);
-                break;
             case AuditActions.Issued:
                 // From the deciding approval to the credentials shown: the approver's click to the requester's DM.
                 var approved = request.Events.LastOrDefault(e => e.Action == AuditActions.Approved);
@@ -37,14 +38,8 @@ internal static class TransitionMetrics
             case AuditActions.Renewed:
                 metrics.GrantIssued(sinceApproval: null);
                 break;
-            case AuditActions.Expired:
-                metrics.GrantEnded(GrantEndHow.Expired);
-                break;
-            case AuditActions.Ended:
-                metrics.GrantEnded(GrantEndHow.Done);
-                break;
-            case AuditRecord.RevokedAction:
-                metrics.GrantEnded(GrantEndHow.Revoked);
+            case var action when GrantEndHow.ForAction(action) is { } how:
+                metrics.GrantEnded(how);
                 break;
             case AuditActions.IssueReleased or AuditActions.Failed or AuditActions.RenewFailed:
                 metrics.IssueFailed(Kind(ev.Detail));

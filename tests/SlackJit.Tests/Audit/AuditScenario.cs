@@ -101,7 +101,7 @@ internal static class AuditScenario
     public static Transition Revoke(AccessRequest active, string actor, DateTimeOffset at) => Transition.From(
         active,
         active with { Status = RequestStatus.Ended, DecidedBy = actor, DueAt = null },
-        new AuditEvent(at, actor, "revoked", active.Status, RequestStatus.Ended, "revoked by an administrator"));
+        new AuditEvent(at, actor, SlackJit.Telemetry.GrantEndHow.RevokedAction, active.Status, RequestStatus.Ended, "revoked by an administrator"));
 
     public static AccessRequest NewRequest(Guid id, string requester, ResourceRef resource, string reason, DateTimeOffset at, int requiredApprovals = 1) => new()
     {
