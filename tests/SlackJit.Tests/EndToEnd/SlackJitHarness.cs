@@ -39,24 +39,22 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public const string RoleArn = "arn:aws:iam::123456789012:role/slackjit-read";
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private SlackJitHarness(FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeTimeProvider time, string dataDir)
+    private readonly LoopbackWorld _world;
+
+    private SlackJitHarness(LoopbackWorld world)
     {
-        Slack = slack;
-        Sts = sts;
-        Federation = federation;
-        Time = time;
-        DataDir = dataDir;
-        Signer = new SlackRequestSigner(SigningSecret, time);
+        _world = world;
+        Signer = new SlackRequestSigner(SigningSecret, world.Time);
     }
 
-    public FakeSlackApi Slack { get; }
-    public FakeSts Sts { get; }
-    public FakeFederation Federation { get; }
-    public FakeTimeProvider Time { get; }
+    public FakeSlackApi Slack => _world.Slack;
+    public FakeSts Sts => _world.Sts;
+    public FakeFederation Federation => _world.Federation;
+    public FakeTimeProvider Time => _world.Time;
     public SlackRequestSigner Signer { get; }
 
     /// <summary>Folder holding this run's SQLite database (deleted on dispose).</summary>
-    public string DataDir { get; }
+    public string DataDir => _world.DataDir;
 
     /// <summary>Every log line, when <see cref="HarnessOptions.CaptureLogsAt"/> was set.</summary>
     public FakeLoggerProvider? Logs { get; private set; }
@@ -78,47 +76,26 @@ public sealed class SlackJitHarness : IAsyncDisposable
     {
         var options = new HarnessOptions();
         configure?.Invoke(options);
-        var time = new FakeTimeProvider(Start);
-        var slack = await FakeSlackApi.StartAsync();
-        var sts = await FakeSts.StartAsync(time);
-        var federation = await FakeFederation.StartAsync();
-        var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-e2e-" + Guid.NewGuid().ToString("N"));
-        var harness = new SlackJitHarness(slack, sts, federation, time, dataDir);
+        var world = await LoopbackWorld.StartAsync("slackjit-e2e-");
+        var harness = new SlackJitHarness(world);
+        var time = world.Time;
+        var sts = world.Sts;
 
-        slack.AddChannel(ApproverChannel);
-        slack.AddUser(Requester);
-        slack.AddUser(Approver);
-        slack.AddUser(SecondApprover);
-        slack.AddUser(GroupApprover);
-        slack.AddUser(Outsider);
-        slack.AddUser(Guest, isRestricted: true);
-        slack.AddUserGroup(ApproverGroup, GroupApprover);
+        world.Slack.AddUser(GroupApprover);
+        world.Slack.AddUser(Guest, isRestricted: true);
+        world.Slack.AddUserGroup(ApproverGroup, GroupApprover);
 
-        var settings = new Dictionary<string, string?>(slack.Settings())
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:ApproverChannel"] = ApproverChannel,
-            ["Slack:VerifyTokenOnStart"] = "false",
-            ["Aws:RoleArn"] = RoleArn,
-            ["Aws:SigninUrl"] = federation.SigninUrl,
-            ["Store:Provider"] = "Sqlite",
-            ["Store:Sqlite:Path"] = Path.Combine(dataDir, "slackjit.db"),
-            ["Access:RequireReason"] = "true",
-            ["Access:PendingTimeout"] = "01:00:00",
-            ["Access:Resources:0:Name"] = "analytics",
-            ["Access:Resources:0:Bucket"] = "analytics-prod",
-            ["Access:Resources:0:MaxDuration"] = "04:00:00",
-            ["Access:Resources:0:Approvers:0"] = Approver,
-            ["Access:Resources:0:Approvers:1"] = SecondApprover,
-            ["Access:Resources:0:Approvers:2"] = ApproverGroup,
-            ["Access:Resources:1:Name"] = "finance",
-            ["Access:Resources:1:Bucket"] = "finance-data",
-            ["Access:Resources:1:Prefix"] = "reports/",
-            ["Access:Resources:1:MaxDuration"] = "02:00:00",
-            ["Access:Resources:1:RequiredApprovals"] = "2",
-            ["Access:Resources:1:Approvers:0"] = Approver,
-            ["Access:Resources:1:Approvers:1"] = SecondApprover,
-        };
+        var settings = world.Settings();
+        settings["Store:Provider"] = "Sqlite";
+        settings["Store:Sqlite:Path"] = Path.Combine(world.DataDir, "slackjit.db");
+        settings["Access:Resources:0:Approvers:2"] = ApproverGroup;
+        settings["Access:Resources:1:Name"] = "finance";
+        settings["Access:Resources:1:Bucket"] = "finance-data";
+        settings["Access:Resources:1:Prefix"] = "reports/";
+        settings["Access:Resources:1:MaxDuration"] = "02:00:00";
+        settings["Access:Resources:1:RequiredApprovals"] = "2";
+        settings["Access:Resources:1:Approvers:0"] = Approver;
+        settings["Access:Resources:1:Approvers:1"] = SecondApprover;
         if (options.ManualSweeps)
         {
             settings["Lifecycle:SweeperEnabled"] = "false";
@@ -239,18 +216,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
         {
             await Factory.DisposeAsync();
         }
-        await Slack.DisposeAsync();
-        await Sts.DisposeAsync();
-        await Federation.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine; the temp folder is cleaned by the OS.
-        }
+        await _world.DisposeAsync();
     }
 }
 
