@@ -28,6 +28,9 @@ builder.AddStore();
 // OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
 builder.AddTelemetry();
 
+// Health and readiness (/healthz, /readyz) and the warnings other areas raise there.
+builder.AddHosting();
+
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();
 
