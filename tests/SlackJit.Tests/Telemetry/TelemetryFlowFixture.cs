@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using SlackJit.Access;
 using SlackJit.Grants;
-using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
@@ -36,7 +34,7 @@ public sealed class TelemetryFlowFixture : IAsyncLifetime
         {
             o.ServeMetrics = true;
             o.Spans = Spans;
-            o.Settings["Lifecycle:SweeperEnabled"] = "false";
+            o.ManualSweeps = true;
         });
         var h = Harness;
 
@@ -76,13 +74,12 @@ public sealed class TelemetryFlowFixture : IAsyncLifetime
         var now = h.Time.GetUtcNow();
         var due = await h.Store.GetDueAsync(now, 50, CancellationToken.None);
         LastSweepLag = now - due[0].DueAt!.Value;
-        await h.Services.GetRequiredService<Sweeper>().SweepOnceAsync(CancellationToken.None);
+        await h.SweepAsync();
         Expired = await h.WaitForRequestAsync(expired.Id, r => r.Status == RequestStatus.Expired, "the second grant expired");
         TimedOut = await h.WaitForRequestAsync(timedOut.Id, r => r.Status == RequestStatus.TimedOut, "the time-out");
 
         // Everything queued after the acks (card updates, notices) has run.
-        var queue = h.Services.GetRequiredService<WorkQueue>();
-        await h.WaitForAsync(() => Task.FromResult(queue.InFlight == 0 ? "idle" : null), "the work queue to drain");
+        await h.WaitForQueueAsync();
     }
 
     private async Task<AccessRequest> ApproveAsync(AccessRequest request, RequestStatus until)
