@@ -10,5 +10,10 @@ internal static class TestEnvironment
     {
         // The AWS SDK's credential chain must never probe instance metadata from a test.
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+
+        // Every host the suite starts (in-process and child processes) would otherwise watch its settings
+        // files for changes: one inotify instance each, and the machine allows 128 per user. The suite
+        // never edits settings while a host runs, so hosts read them once.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
     }
 }
