@@ -118,6 +118,16 @@ internal static class LogEvents
         public const int SweeperDisabled = 5007;
     }
 
+    /// <summary>Reminders (reminders, nudges and escalation of pending requests): 5150–5199.</summary>
+    public static class Reminders
+    {
+        public const int Reminded = 5150;
+        public const int ReminderNotPosted = 5151;
+        public const int Escalated = 5152;
+        public const int EscalationNotPosted = 5153;
+        public const int Nudged = 5154;
+    }
+
     /// <summary>Grants: 5050–5099.</summary>
     public static class Grants
     {

@@ -29,6 +29,9 @@ public sealed class AccessOptions
     /// <summary>How long finished requests are kept (retention, DynamoDB TTL). Default 400 days.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
 
+    /// <summary>Reminders in the card's thread while a request waits (<c>Access:Reminders</c>).</summary>
+    public ReminderOptions Reminders { get; set; } = new();
+
     /// <summary>The catalog: what may be requested. Empty in the committed settings: the operator's to fill.</summary>
     public List<ResourceOptions> Resources { get; set; } = [];
 }
@@ -61,6 +64,15 @@ public sealed class ResourceOptions
 
     /// <summary>Role to assume for this entry; else <c>Aws:RoleArn</c>.</summary>
     public string? RoleArn { get; set; }
+
+    /// <summary>Who may also decide once a request has waited <see cref="EscalateAfter"/>: user IDs and user group IDs.</summary>
+    public List<string> EscalationApprovers { get; set; } = [];
+
+    /// <summary>How long a request waits before its card is re-posted for the escalation approvers; null for never.</summary>
+    public TimeSpan? EscalateAfter { get; set; }
+
+    /// <summary>Channel for the escalated card; else the card's own channel.</summary>
+    public string? EscalationChannel { get; set; }
 
     /// <summary>KMS key the bucket's objects are encrypted with; adds <c>kms:Decrypt</c> via S3.</summary>
     public string? KmsKeyArn { get; set; }

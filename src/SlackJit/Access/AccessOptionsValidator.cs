@@ -35,6 +35,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
             failures.Add($"{Section}:Retention {options.Retention} must be at least {MinRetention}.");
         }
 
+        ValidateReminders(failures, options);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = new HashSet<(string, string)>();
         for (var i = 0; i < options.Resources.Count; i++)
@@ -48,6 +49,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
             }
 
             ValidateResource(failures, key, resource);
+            ValidateEscalation(failures, key, resource, options.PendingTimeout);
             if (!string.IsNullOrWhiteSpace(resource.Name) && !names.Add(resource.Name))
             {
                 failures.Add($"{key}.Name \"{resource.Name}\" is used by another resource; names must be unique.");
@@ -103,6 +105,56 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         if (resource.KmsKeyArn is { } kms && !KmsKeyArn().IsMatch(kms))
         {
             failures.Add($"{key}.KmsKeyArn \"{InputText.Clip(kms, 200)}\" is not a KMS key ARN (arn:aws:kms:region:123456789012:key/id; an alias ARN does not work in a policy).");
+        }
+    }
+
+    private static void ValidateReminders(List<string> failures, AccessOptions options)
+    {
+        var key = $"{Section}:{ReminderOptions.SectionName}";
+        if (options.Reminders is not { } reminders)
+        {
+            return;
+        }
+        if (reminders.Interval < TimeSpan.Zero)
+        {
+            failures.Add($"{key}:Interval {reminders.Interval} must not be negative; use 00:00:00 to turn reminders off.");
+        }
+        if (reminders.Max < 0 || reminders.Max > ReminderOptions.MaxCeiling)
+        {
+            failures.Add($"{key}:Max {reminders.Max} must be between 0 and {ReminderOptions.MaxCeiling}.");
+        }
+    }
+
+    private static void ValidateEscalation(List<string> failures, string key, ResourceOptions resource, TimeSpan pendingTimeout)
+    {
+        var approvers = resource.EscalationApprovers ?? [];
+        for (var j = 0; j < approvers.Count; j++)
+        {
+            if (approvers[j] is not { } id || !ApproverId().IsMatch(id))
+            {
+                failures.Add($"{key}.EscalationApprovers[{j}] \"{InputText.Clip(approvers[j] ?? "")}\" is not a Slack user ID (U…, W…) or user group ID (S…).");
+            }
+        }
+
+        if (resource.EscalateAfter is { } after)
+        {
+            if (approvers.Count == 0)
+            {
+                failures.Add($"{key}.EscalateAfter is set but {key}.EscalationApprovers is empty: name who the request escalates to.");
+            }
+            if (after <= TimeSpan.Zero || after >= pendingTimeout)
+            {
+                failures.Add($"{key}.EscalateAfter {after} must be more than 0 and less than {Section}:PendingTimeout ({pendingTimeout}), or requests time out first.");
+            }
+        }
+        else if (approvers.Count > 0)
+        {
+            failures.Add($"{key}.EscalationApprovers is set but {key}.EscalateAfter is not: say how long a request waits before it escalates, e.g. \"00:30:00\".");
+        }
+
+        if (resource.EscalationChannel is { } channel && !ChannelId().IsMatch(channel))
+        {
+            failures.Add($"{key}.EscalationChannel \"{InputText.Clip(channel)}\" is not a Slack channel ID (C… or G…; not a #name).");
         }
     }
 

@@ -26,17 +26,25 @@ public static partial class AccessPolicy
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(clickerGroups);
-        return IsListed(resource, clickerId, clickerGroups)
+        return IsListed(resource, request, clickerId, clickerGroups)
             ? PolicyCheck.Allowed
             : PolicyCheck.Refused(RefusalReason.NotAnApprover, new RefusalFacts { RequestId = request.ShortId, Resource = resource.Name });
     }
 
     /// <summary>Whether <paramref name="resource"/> names user groups, so a caller knows to look up the clicker's groups.</summary>
-    public static bool HasGroupApprovers(ResourceOptions resource) => resource.Approvers.Exists(IsGroupId);
+    public static bool HasGroupApprovers(ResourceOptions resource) => resource.Approvers.Exists(IsGroupId) || (resource.EscalationApprovers?.Exists(IsGroupId) ?? false);
 
-    private static bool IsListed(ResourceOptions resource, string clickerId, IReadOnlySet<string> clickerGroups) =>
+    /// <summary>Who may decide on <paramref name="request"/>: the entry's approvers, and its escalation approvers once the request is escalated.</summary>
+    public static IEnumerable<string> DecidersOf(ResourceOptions resource, AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Reminders.Escalated ? resource.Approvers.Concat(resource.EscalationApprovers ?? []) : resource.Approvers;
+    }
+
+    private static bool IsListed(ResourceOptions resource, AccessRequest request, string clickerId, IReadOnlySet<string> clickerGroups) =>
         !string.IsNullOrEmpty(clickerId) &&
-        resource.Approvers.Exists(a => IsGroupId(a) ? clickerGroups.Contains(a) : a == clickerId);
+        DecidersOf(resource, request).Any(a => IsGroupId(a) ? clickerGroups.Contains(a) : a == clickerId);
 
     private static bool IsGroupId(string approver) => approver.StartsWith('S');
 }

@@ -47,6 +47,9 @@ public sealed record AccessRequest
     /// <summary>A deny reason, or why issuing failed; shown to people, never a secret.</summary>
     public string? Outcome { get; init; }
 
+    /// <summary>Reminders and escalation while pending (see <see cref="Access.Reminders"/>).</summary>
+    public ReminderState Reminders { get; init; } = ReminderState.None;
+
     public ImmutableList<AuditEvent> Events { get; init; } = [];
 
     /// <summary>Retention: the store may delete the record after this (epoch seconds for DynamoDB TTL).</summary>

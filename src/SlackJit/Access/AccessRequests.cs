@@ -31,6 +31,7 @@ public static class AccessRequests
             Deadline = deadline,
             RequiredApprovals = Math.Max(1, allowed.Resource.RequiredApprovals),
             DueAt = deadline,
+            Reminders = Reminders.Plan(options, allowed.Resource, now),
             Events = [created],
             ExpiresAt = now + options.Retention,
         };

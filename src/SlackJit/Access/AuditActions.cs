@@ -33,6 +33,18 @@ public static class AuditActions
     /// <summary>A renewal could not be completed (STS refused, Slack unreachable); the claim is released.</summary>
     public const string RenewFailed = "renew-failed";
 
+    /// <summary>An automatic reminder in the card's thread (detail: "reminder 1 of 3").</summary>
+    public const string Reminded = "reminded";
+
+    /// <summary>The requester asked for a reminder now.</summary>
+    public const string Nudged = "nudged";
+
+    /// <summary>The request waited past its entry's EscalateAfter: the escalation approvers may decide too.</summary>
+    public const string Escalated = "escalated";
+
+    /// <summary>The card was re-posted for the escalation approvers (detail: channel and ts).</summary>
+    public const string EscalationPosted = "escalation-posted";
+
     /// <summary>The sweeper corrected when a request is next due (a stale or missing due time).</summary>
     public const string Rescheduled = "rescheduled";
 }

@@ -51,4 +51,11 @@ public enum RefusalReason
     // Abuse limits.
     TooManyPending,
     TooManyRequests,
+
+    // Reminders.
+    /// <summary>The requester nudged less than one reminder interval ago (see <see cref="RefusalFacts.At"/>).</summary>
+    NudgeTooSoon,
+
+    /// <summary>Reminders (and so nudges) are off.</summary>
+    NudgesOff,
 }

@@ -13,7 +13,7 @@ public static partial class Transitions
         ArgumentException.ThrowIfNullOrWhiteSpace(ts);
         var withRefs = WithSlackRefs(request, request.Slack with { CardChannel = channel, CardTs = ts }, now);
         return request.Status == RequestStatus.Pending
-            ? withRefs with { Next = withRefs.Next with { DueAt = request.Deadline } }
+            ? withRefs with { Next = withRefs.Next with { DueAt = Reminders.NextDue(withRefs.Next) } }
             : withRefs;
     }
 

@@ -26,6 +26,13 @@ public static class ApprovalCard
         blocks.Add(Block.PlainSection($"Bucket/prefix: {request.Resource.Display}"));
         blocks.Add(Block.PlainSection(request.Reason.Length == 0 ? "Reason: (none given)" : $"Reason: {Clip(request.Reason)}"));
         blocks.Add(Block.Section(StatusLine(request, now)));
+        if (request.Status == RequestStatus.Pending && request.Reminders.EscalatedAt is { } escalated)
+        {
+            var who = resource?.EscalationApprovers is { Count: > 0 } escalation
+                ? string.Join(", ", escalation.Take(20).Select(SlackText.ApproverMention))
+                : "the escalation approvers";
+            blocks.Add(Block.Section($":rotating_light: *Escalated* {SlackDates.DateTime(escalated)} · {who} may decide too"));
+        }
         if (Detail(request) is { } detail)
         {
             blocks.Add(Block.PlainSection(detail));

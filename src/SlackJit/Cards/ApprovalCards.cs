@@ -95,6 +95,24 @@ internal sealed class ApprovalCards(
         return new CardPost(stored, channel);
     }
 
+    public async Task<SlackMessageRef> PostEscalationAsync(AccessRequest request, string notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var resource = AccessPolicy.FindResource(access.Value, request.Resource);
+        var channel = resource?.EscalationChannel is { Length: > 0 } own
+            ? own
+            : request.Slack.CardChannel ?? ApproverChannel.For(resource, slackOptions.Value).Id;
+        var card = ApprovalCard.Build(request, resource, time.GetUtcNow());
+        var blocks = new System.Text.Json.Nodes.JsonArray(Slack.Blocks.Block.Section(notice));
+        foreach (var block in card.Blocks ?? [])
+        {
+            blocks.Add(block?.DeepClone());
+        }
+        var posted = await slack.PostMessageAsync(channel, new SlackMessage($"{notice} {card.Text}", blocks), cancellationToken);
+        CardsLog.CardPosted(logger, request.Id, posted.Channel, posted.Ts);
+        return posted;
+    }
+
     /// <summary>
     /// Rewrites the card for the request's current state. Renders the newest stored version when the store has one
     /// (so a late update never puts an older state back), and never throws (except when cancelled): the store is the
@@ -135,13 +153,23 @@ internal sealed class ApprovalCards(
         }
 
         var resource = AccessPolicy.FindResource(access.Value, latest.Resource);
+        var card = ApprovalCard.Build(latest, resource, time.GetUtcNow());
+        await RewriteAsync(latest.Id, new SlackMessageRef(channel, ts), card, cancellationToken);
+        if (latest.Reminders is { EscalationChannel: { } escalationChannel, EscalationTs: { } escalationTs })
+        {
+            await RewriteAsync(latest.Id, new SlackMessageRef(escalationChannel, escalationTs), card, cancellationToken);
+        }
+    }
+
+    private async Task RewriteAsync(Guid requestId, SlackMessageRef target, SlackMessage card, CancellationToken cancellationToken)
+    {
         try
         {
-            await slack.UpdateMessageAsync(new SlackMessageRef(channel, ts), ApprovalCard.Build(latest, resource, time.GetUtcNow()), cancellationToken);
+            await slack.UpdateMessageAsync(target, card, cancellationToken);
         }
         catch (SlackApiException ex)
         {
-            CardsLog.CardUpdateFailed(logger, latest.Id, channel, ex.Error);
+            CardsLog.CardUpdateFailed(logger, requestId, target.Channel, ex.Error);
         }
     }
 

@@ -29,13 +29,14 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
     private async Task<GroupLookup> GroupsOfAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
     {
         // Listed by user id: no need to ask Slack about groups at all.
-        if (!AccessPolicy.HasGroupApprovers(resource) || resource.Approvers.Contains(clickerId, StringComparer.Ordinal))
+        var deciders = AccessPolicy.DecidersOf(resource, request).ToList();
+        if (!deciders.Exists(a => a.StartsWith('S')) || deciders.Contains(clickerId, StringComparer.Ordinal))
         {
             return new GroupLookup(new HashSet<string>(StringComparer.Ordinal), null);
         }
 
         var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in resource.Approvers.Where(a => a.StartsWith('S')).Distinct(StringComparer.Ordinal))
+        foreach (var group in deciders.Where(a => a.StartsWith('S')).Distinct(StringComparer.Ordinal))
         {
             var members = await MembersAsync(group, cancellationToken);
             if (members.Error is { } error)

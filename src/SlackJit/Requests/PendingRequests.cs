@@ -16,6 +16,7 @@ internal sealed class PendingRequests(
     IApprovalCards cards,
     SlackMessenger messenger,
     Rescheduler rescheduler,
+    Reminders.PendingReminders reminders,
     IOptions<LifecycleOptions> options,
     TimeProvider time,
     ILogger<PendingRequests> logger) : IDueRequestHandler
@@ -45,14 +46,16 @@ internal sealed class PendingRequests(
             }
         }
 
-        // With its card posted, a pending request is next due at its deadline.
+        // With its card posted: escalation and reminders when due; then it is next due at the earliest of those and its deadline.
         var posted = !ReferenceEquals(current, request);
-        if (current.DueAt is { } due && due > now)
+        (current, var followedUp) = await reminders.AdvanceAsync(current, cancellationToken);
+        if (current.Status != RequestStatus.Pending || current.DueAt is { } due && due > now)
         {
-            return posted;
+            return posted || followedUp;
         }
-        var rescheduled = await rescheduler.RescheduleAsync(current, current.Deadline, cancellationToken);
-        return posted || rescheduled;
+        var next = Access.Reminders.NextDue(current);
+        var rescheduled = await rescheduler.RescheduleAsync(current, next > now ? next : now + options.Value.SweepInterval, cancellationToken);
+        return posted || followedUp || rescheduled;
     }
 
     private async Task<bool> TimeOutAsync(AccessRequest request, DateTimeOffset now, CancellationToken cancellationToken)

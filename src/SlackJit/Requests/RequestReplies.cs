@@ -39,10 +39,11 @@ internal static class RequestReplies
                    $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
         var blocks = BlockList.ForMessage();
         blocks.Add(Block.Section(text));
-        blocks.Add(Block.Actions(
-            RequestsSlackKeys.AckActionsBlock,
-            Element.Button(RequestsSlackKeys.CancelAction, "Cancel request", request.Id.ToString(),
-                confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"))));
+        var cancel = Element.Button(RequestsSlackKeys.CancelAction, "Cancel request", request.Id.ToString(),
+            confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"));
+        blocks.Add(request.Reminders.Interval > TimeSpan.Zero
+            ? Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel, Element.Button(RequestsSlackKeys.NudgeAction, "Nudge approvers", request.Id.ToString()))
+            : Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel));
         return new SlackMessage(text, blocks.ToJsonArray());
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlackJit.Lifecycle;
 using SlackJit.Requests.FollowUps;
+using SlackJit.Requests.Reminders;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Requests;
@@ -26,6 +27,11 @@ internal static class RequestsServiceCollectionExtensions
         services.AddWorkHandler<ShowDenial, FollowUpHandlers>();
         services.AddWorkHandler<Reply, FollowUpHandlers>();
         services.AddDueRequestHandler<PendingRequests>();
+
+        // Reminders in the card's thread, escalation and the requester's nudge (docs/REMINDERS.md).
+        services.AddSingleton<PendingReminders>();
+        services.AddWorkHandler<PostNudge, PostNudgeHandler>();
+        services.AddBlockActionHandler<NudgeButtonHandler>();
 
         // What Slack calls: the command, the buttons, the two dialogs.
         services.AddSlashCommandHandler<S3AccessCommandHandler>();

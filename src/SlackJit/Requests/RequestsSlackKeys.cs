@@ -9,6 +9,7 @@ internal static class RequestsSlackKeys
     public const string ApproveAction = Cards.CardKeys.ApproveAction;
     public const string DenyAction = Cards.CardKeys.DenyAction;
     public const string CancelAction = "requests.cancel";
+    public const string NudgeAction = "requests.nudge";
 
     public const string NewRequestCallback = "requests.new";
     public const string DenyReasonCallback = "requests.deny-reason";

@@ -161,7 +161,7 @@ public sealed class SweeperTests
     }
 
     [Fact]
-    public async Task SweepOnceAsync_PendingWithoutCard_PostsTheCardAndWaitsForTheDeadline()
+    public async Task SweepOnceAsync_PendingWithoutCard_PostsTheCardAndWaitsForTheFirstReminder()
     {
         await using var app = await StartAsync();
         var pending = await app.CreatePendingAsync(TimeSpan.FromHours(1), withCard: false, dueAt: SlackJitHarness.Start);
@@ -171,7 +171,7 @@ public sealed class SweeperTests
         await app.Cards.Received(1).PostAsync(Arg.Is<AccessRequest>(r => r.Id == pending.Id), Arg.Any<CancellationToken>());
         var stored = await app.GetAsync(pending.Id);
         Assert.Equal(RequestStatus.Pending, stored.Status);
-        Assert.Equal(pending.Deadline, stored.DueAt);
+        Assert.Equal(SlackJitHarness.Start + ReminderOptions.DefaultInterval, stored.DueAt);
         Assert.Equal(0, await app.SweepAsync());
     }
 

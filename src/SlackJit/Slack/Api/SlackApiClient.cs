@@ -30,6 +30,10 @@ internal sealed class SlackApiClient(
         {
             writer.WriteString("channel", channel);
             WriteMessage(writer, message);
+            if (message.ThreadTs is { Length: > 0 } threadTs)
+            {
+                writer.WriteString("thread_ts", threadTs);
+            }
             // Never let Slack fetch our links (a console sign-in link must not be opened by an unfurler).
             writer.WriteBoolean("unfurl_links", false);
             writer.WriteBoolean("unfurl_media", false);

@@ -65,6 +65,8 @@ internal static class RefusalText
                 ? $"Less than {SessionLimits.StsMinimum.TotalMinutes:0} minutes of the window of {id} remain, and AWS issues credentials " +
                   $"for at least {SessionLimits.StsMinimum.TotalMinutes:0} minutes, so they cannot be renewed. Your current credentials work until {Utc(until)}."
                 : $"The access window of {id} ended at {Utc(f.At)}; make a new request.",
+            RefusalReason.NudgeTooSoon => $"The approvers of {id} were nudged recently; you can nudge again at {Utc(f.At)}.",
+            RefusalReason.NudgesOff => $"Reminders are turned off, so the approvers of {id} can't be nudged.",
             _ => $"That can't be done ({refusal.Reason}).",
         };
     }

@@ -62,6 +62,23 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
         return await slack.PostMessageAsync(channel, message, cancellationToken);
     }
 
+    /// <summary>A reply in the thread of <paramref name="parent"/> (e.g. a reminder under a card). Never throws for Slack; false when it failed.</summary>
+    public async Task<bool> ReplyInThreadAsync(SlackMessageRef parent, SlackMessage message, Guid requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await slack.PostMessageAsync(parent.Channel, message with { ThreadTs = parent.Ts }, cancellationToken);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            MessagingLog.SlackFailed(logger, requestId, ex.Method, ex.Error);
+            return false;
+        }
+    }
+
     /// <summary>
     /// Tells <paramref name="userId"/> something without secrets: edits <paramref name="existing"/> when given, else
     /// posts a new DM. Never throws for Slack.

@@ -56,7 +56,8 @@ public sealed class SlackFaultTests
 
         var posted = await app.Harness.Store.GetAsync(request.Id, Ct);
         Assert.NotNull(posted!.Slack.CardTs);
-        Assert.Equal(posted.Deadline, posted.DueAt);
+        // Next due at its first reminder (the default interval after it was made).
+        Assert.Equal(SlackJitHarness.Start + ReminderOptions.DefaultInterval, posted.DueAt);
         Assert.Contains(posted.ShortId, Assert.Single(app.Slack.Messages(SlackJitHarness.ApproverChannel)).AllText, StringComparison.Ordinal);
     }
 
