@@ -128,6 +128,14 @@ internal static class LogEvents
         public const int Nudged = 5154;
     }
 
+    /// <summary>Extensions (more time on a live grant): 5200–5249.</summary>
+    public static class Extensions
+    {
+        public const int Decided = 5200;
+        public const int Extended = 5201;
+        public const int NotExtended = 5202;
+    }
+
     /// <summary>Grants: 5050–5099.</summary>
     public static class Grants
     {

@@ -50,6 +50,9 @@ public sealed record AccessRequest
     /// <summary>Reminders and escalation while pending (see <see cref="Access.Reminders"/>).</summary>
     public ReminderState Reminders { get; init; } = ReminderState.None;
 
+    /// <summary>The latest request for more time on the live grant (see <see cref="ExtensionRequest"/>); null when none.</summary>
+    public ExtensionRequest? Extension { get; init; }
+
     public ImmutableList<AuditEvent> Events { get; init; } = [];
 
     /// <summary>Retention: the store may delete the record after this (epoch seconds for DynamoDB TTL).</summary>

@@ -45,6 +45,21 @@ public static class AuditActions
     /// <summary>The card was re-posted for the escalation approvers (detail: channel and ts).</summary>
     public const string EscalationPosted = "escalation-posted";
 
+    /// <summary>The requester asked for more time on a live grant (detail: old → new total, and the reason).</summary>
+    public const string ExtensionRequested = "extension-requested";
+
+    /// <summary>One approval of an extension that needs more (detail: "1 of 2").</summary>
+    public const string ExtensionApprovalRecorded = "extension-approval-recorded";
+
+    /// <summary>The extension is approved: the approved duration is the new total; fresh credentials follow.</summary>
+    public const string ExtensionApproved = "extension-approved";
+
+    /// <summary>The extension is denied; the grant stays as it was.</summary>
+    public const string ExtensionDenied = "extension-denied";
+
+    /// <summary>Fresh credentials for the extended window are in the DM (detail: the new access key id and window).</summary>
+    public const string Extended = "extended";
+
     /// <summary>The sweeper corrected when a request is next due (a stale or missing due time).</summary>
     public const string Rescheduled = "rescheduled";
 }

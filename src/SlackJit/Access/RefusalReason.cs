@@ -58,4 +58,11 @@ public enum RefusalReason
 
     /// <summary>Reminders (and so nudges) are off.</summary>
     NudgesOff,
+
+    // Extensions.
+    /// <summary>An earlier request for more time is still waiting for the approvers.</summary>
+    ExtensionPending,
+
+    /// <summary>The extension was already approved or denied (see <see cref="RefusalFacts.UserId"/>).</summary>
+    ExtensionDecided,
 }

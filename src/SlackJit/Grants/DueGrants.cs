@@ -11,6 +11,7 @@ namespace SlackJit.Grants;
 internal sealed class DueGrants(
     GrantIssuing issuing,
     GrantClosing closing,
+    Extensions.GrantExtension extension,
     Rescheduler rescheduler,
     IOptions<LifecycleOptions> options,
     TimeProvider time) : IDueRequestHandler
@@ -22,6 +23,11 @@ internal sealed class DueGrants(
         var now = time.GetUtcNow();
         switch (request.Status)
         {
+            case RequestStatus.Active when Transitions.NeedsExtendedCredentials(request) && request.Grant!.WindowEnd > now:
+                // An approved extension still waits for its credentials.
+                return await extension.ReissueAsync(request, cancellationToken)
+                    || await rescheduler.RescheduleAsync(request, now + options.Value.SweepInterval, cancellationToken);
+
             case RequestStatus.Active when request.Grant is { } grant && grant.WindowEnd > now:
                 return await rescheduler.RescheduleAsync(request, grant.WindowEnd, cancellationToken);
 

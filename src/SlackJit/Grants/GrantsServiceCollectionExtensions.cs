@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackJit.Grants.Extensions;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Transport;
 
@@ -26,6 +27,15 @@ internal static class GrantsServiceCollectionExtensions
         services.AddBlockActionHandler<GrantRenewHandler>();
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();
+
+        // Asking for more time: the DM's button and form, the extension card's decisions, the fresh credentials.
+        services.TryAddSingleton<GrantExtension>();
+        services.TryAddSingleton<DecideExtension>();
+        services.AddWorkHandler<ShowExtension, ExtensionFollowUps>();
+        services.AddBlockActionHandler<ExtendButtonHandler>();
+        services.AddBlockActionHandler<ExtensionApproveHandler>();
+        services.AddBlockActionHandler<ExtensionDenyHandler>();
+        services.AddViewSubmissionHandler<ExtendSubmissionHandler>();
         return services;
     }
 }

@@ -66,6 +66,10 @@ internal static class RefusalText
                   $"for at least {SessionLimits.StsMinimum.TotalMinutes:0} minutes, so they cannot be renewed. Your current credentials work until {Utc(until)}."
                 : $"The access window of {id} ended at {Utc(f.At)}; make a new request.",
             RefusalReason.NudgeTooSoon => $"The approvers of {id} were nudged recently; you can nudge again at {Utc(f.At)}.",
+            RefusalReason.ExtensionPending => $"Your earlier request for more time on {id} is still waiting for the approvers.",
+            RefusalReason.ExtensionDecided => f.Action == AuditActions.ExtensionApproved
+                ? $"The extension of {id} was already approved by {SlackText.Mention(f.UserId)}."
+                : $"The extension of {id} was already denied by {SlackText.Mention(f.UserId)}.",
             RefusalReason.NudgesOff => $"Reminders are turned off, so the approvers of {id} can't be nudged.",
             _ => $"That can't be done ({refusal.Reason}).",
         };

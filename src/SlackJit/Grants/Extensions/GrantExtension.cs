@@ -1,0 +1,52 @@
+using SlackJit.Access;
+using SlackJit.Aws;
+using SlackJit.Lifecycle;
+using SlackJit.Slack.Api;
+
+namespace SlackJit.Grants.Extensions;
+
+/// <summary>
+/// Fresh credentials for an approved extension, into the same DM, through the credential delivery step issuing and
+/// renewing share; the grant's window end moves with <see cref="Transitions.Extend"/>. Due at once after the approval,
+/// so if the work queue drops it or a process dies, the sweeper does it.
+/// </summary>
+internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, IWorkQueue work, TimeProvider time, ILogger<GrantExtension> logger)
+{
+    /// <summary>True when the extended grant was recorded.</summary>
+    public async Task<bool> ReissueAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        if (!Transitions.NeedsExtendedCredentials(request) || AccessRequests.WindowEnd(request) is not { } end)
+        {
+            return false;
+        }
+
+        if (await delivery.MintAsync(request, end, cancellationToken) is not IssueOutcome.Issued issued)
+        {
+            ExtensionsLog.NotExtended(logger, request.Id, "sts");
+            return false;
+        }
+
+        try
+        {
+            var owned = await dm.EnsureAsync(request, latest => latest.Status == RequestStatus.Active, cancellationToken);
+            if (owned is null)
+            {
+                return false;
+            }
+            var delivered = await delivery.DeliverAsync(owned, issued, end, renewed: true,
+                (current, grant) => Transitions.Extend(current, grant, time.GetUtcNow()), cancellationToken);
+            if (delivered.Status != DeliveryStatus.Recorded)
+            {
+                return false;
+            }
+            ExtensionsLog.Extended(logger, request.Id, issued.Credentials.AccessKeyId, end);
+            work.TryEnqueue(new ShowExtension(request.Id, Asked: false));
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            ExtensionsLog.NotExtended(logger, request.Id, "slack:" + ex.Error);
+            return false;
+        }
+    }
+}
