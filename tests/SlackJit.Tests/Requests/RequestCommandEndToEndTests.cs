@@ -31,7 +31,8 @@ public sealed class RequestCommandEndToEndTests
 
         var posted = await harness.WaitForRequestAsync(request.Id, r => r.Slack.CardTs is not null, "the card");
         Assert.Equal(SlackJitHarness.ApproverChannel, posted.Slack.CardChannel);
-        Assert.Equal(posted.Deadline, posted.DueAt);
+        // Next due at its first reminder (Access:Reminders:Interval after it was made), well before its deadline.
+        Assert.Equal(posted.CreatedAt + SlackJit.Access.ReminderOptions.DefaultInterval, posted.DueAt);
         var card = Assert.Single(harness.Slack.Messages(SlackJitHarness.ApproverChannel));
         Assert.Contains($"<@{Requester}>", card.AllText, StringComparison.Ordinal);
         Assert.Contains("analytics-prod/reports", card.AllText, StringComparison.Ordinal);
