@@ -219,4 +219,43 @@ public sealed class ExtensionEndToEndTests(DynaliteFixture dynalite) : IClassFix
         Assert.Null(stored.Extension);
         Assert.Equal(0, stored.Count(AuditActions.ExtensionRequested));
     }
+
+    [Fact]
+    public async Task Extension_ApprovedButTheQueuedWorkIsLost_TheSweeperIssuesIt()
+    {
+        // Nothing queued to advance a request runs: issuing and the extension's credentials are left to the sweeper.
+        var dropped = NSubstitute.Substitute.For<SlackJit.Lifecycle.IWorkHandler<SlackJit.Lifecycle.AdvanceRequest>>();
+        await using var harness = await SlackJitHarness.StartAsync(o =>
+        {
+            o.Settings["Lifecycle:SweeperEnabled"] = "false";
+            o.Settings["Access:Reminders:Interval"] = "00:00:00";
+            o.Services = s => s.AddSingleton(dropped);
+        });
+        var sweeper = harness.Services.GetRequiredService<SlackJit.Lifecycle.Sweeper>();
+        var request = await harness.RequestWithCardAsync();
+        using (await harness.ClickAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approver))
+        {
+        }
+        await sweeper.SweepOnceAsync(CancellationToken.None);
+        var active = await harness.WaitForRequestAsync(request.Id, r => r.Status == RequestStatus.Active, "the grant");
+
+        using (await AskAsync(harness, active, "3h", "slow backfill"))
+        {
+        }
+        var card = await ExtensionCardAsync(harness, active, "Waiting for approval");
+        using (await harness.ClickAsync(ExtensionKeys.Approve, active.Id.ToString(), Approver, messageTs: card.Ts))
+        {
+        }
+        var approved = await harness.WaitForRequestAsync(active.Id, r => r.Count(AuditActions.ExtensionApproved) == 1, "the approval");
+        Assert.True(SlackJit.Access.Transitions.NeedsExtendedCredentials(approved));
+        Assert.Single(harness.Sts.Issued);
+
+        Assert.Equal(1, await sweeper.SweepOnceAsync(CancellationToken.None));
+
+        var extended = (await harness.Store.GetAsync(active.Id, CancellationToken.None))!;
+        Assert.Equal(active.Approvals[^1].At + TimeSpan.FromHours(3), extended.Grant!.WindowEnd);
+        Assert.Equal(2, harness.Sts.Issued.Count);
+        Assert.Contains(harness.Sts.Issued[^1].SecretAccessKey, harness.Slack.Message(Dm, active.Slack.DmTs!)!.AllText, StringComparison.Ordinal);
+        Assert.Equal(0, await sweeper.SweepOnceAsync(CancellationToken.None));
+    }
 }
