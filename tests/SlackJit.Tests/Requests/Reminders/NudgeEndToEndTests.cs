@@ -89,4 +89,29 @@ public sealed class NudgeEndToEndTests(DynaliteFixture dynalite) : IClassFixture
         await harness.WaitForReplyAsync($"{request.ShortId} was cancelled by <@{Requester}>");
         Assert.Empty(harness.ThreadReplies(request));
     }
+
+    [Fact]
+    public async Task Nudge_FromTheFormsDmAck_RepliesInTheThread()
+    {
+        await using var harness = await StartAsync(StoreKind.Sqlite);
+        using (var submit = await harness.SubmitViewAsync(
+            RequestsSlackKeys.NewRequestCallback,
+            RequestsFlow.Values(("resource", "analytics"), ("duration", "1h"), ("reason", "INC-4211 investigating")),
+            privateMetadata: null,
+            user: Requester))
+        {
+            Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        }
+        var dm = Fakes.FakeSlackApi.DmChannelFor(Requester);
+        var ack = await harness.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == dm && (c.Arg("blocks") ?? "").Contains(RequestsSlackKeys.NudgeAction, StringComparison.Ordinal));
+        var request = await harness.WaitForAsync(async () =>
+            (await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 5, CancellationToken.None)).FirstOrDefault(r => r.Slack.CardTs is not null), "the card");
+
+        using (await harness.ClickAsync(RequestsSlackKeys.NudgeAction, request.Id.ToString(), Requester, channel: dm, messageTs: ack.Arg("ts") ?? "1.1"))
+        {
+        }
+
+        await harness.WaitForAsync(() => Task.FromResult(harness.ThreadReplies(request).Count == 1 ? "one" : null), "the nudge in the thread");
+        await harness.WaitForReplyAsync("Nudged");
+    }
 }
