@@ -134,6 +134,7 @@ internal static class LogEvents
         public const int Decided = 5200;
         public const int Extended = 5201;
         public const int NotExtended = 5202;
+        public const int CardFailed = 5203;
     }
 
     /// <summary>Grants: 5050–5099.</summary>

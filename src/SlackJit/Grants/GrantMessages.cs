@@ -85,7 +85,7 @@ internal static class GrantMessages
         {
             yield return Element.Button(GrantActionIds.Renew, "Renew credentials", value, ButtonStyle.Primary);
         }
-        yield return Element.Button(Extensions.ExtensionKeys.Ask, "Ask for more time", value);
+        yield return Element.Button(Cards.ExtensionKeys.Ask, "Ask for more time", value);
         yield return Element.Button(
             GrantActionIds.Done,
             "I'm done",

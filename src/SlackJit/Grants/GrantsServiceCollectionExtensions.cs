@@ -28,14 +28,8 @@ internal static class GrantsServiceCollectionExtensions
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();
 
-        // Asking for more time: the DM's button and form, the extension card's decisions, the fresh credentials.
+        // An approved extension's fresh credentials (the asking and deciding are the Requests side's).
         services.TryAddSingleton<GrantExtension>();
-        services.TryAddSingleton<DecideExtension>();
-        services.AddWorkHandler<ShowExtension, ExtensionFollowUps>();
-        services.AddBlockActionHandler<ExtendButtonHandler>();
-        services.AddBlockActionHandler<ExtensionApproveHandler>();
-        services.AddBlockActionHandler<ExtensionDenyHandler>();
-        services.AddViewSubmissionHandler<ExtendSubmissionHandler>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlackJit.Lifecycle;
+using SlackJit.Requests.Extensions;
 using SlackJit.Requests.FollowUps;
 using SlackJit.Requests.Reminders;
 using SlackJit.Slack.Transport;
@@ -32,6 +33,15 @@ internal static class RequestsServiceCollectionExtensions
         services.AddSingleton<PendingReminders>();
         services.AddWorkHandler<PostNudge, PostNudgeHandler>();
         services.AddBlockActionHandler<NudgeButtonHandler>();
+
+        // Asking for more time on a live grant (docs/EXTENSIONS.md): the DM's button and form, the extension card's
+        // decisions; Grants issues the fresh credentials when the approval makes the Active request due.
+        services.AddSingleton<DecideExtension>();
+        services.AddWorkHandler<ShowExtension, ExtensionFollowUps>();
+        services.AddBlockActionHandler<ExtendButtonHandler>();
+        services.AddBlockActionHandler<ExtensionApproveHandler>();
+        services.AddBlockActionHandler<ExtensionDenyHandler>();
+        services.AddViewSubmissionHandler<ExtendSubmissionHandler>();
 
         // What Slack calls: the command, the buttons, the two dialogs.
         services.AddSlashCommandHandler<S3AccessCommandHandler>();

@@ -27,7 +27,7 @@ public sealed class GrantMessagesTests
         Assert.Contains($"<!date^{Now.AddHours(1).ToUnixTimeSeconds()}^", text, StringComparison.Ordinal);
         Assert.Contains("(in 1h)", text, StringComparison.Ordinal);
         var buttons = Buttons(message.Blocks!);
-        Assert.Equal([GrantActionIds.Console, GrantActionIds.Renew, SlackJit.Grants.Extensions.ExtensionKeys.Ask, GrantActionIds.Done], buttons.Select(b => b["action_id"]!.GetValue<string>()));
+        Assert.Equal([GrantActionIds.Console, GrantActionIds.Renew, SlackJit.Cards.ExtensionKeys.Ask, GrantActionIds.Done], buttons.Select(b => b["action_id"]!.GetValue<string>()));
         Assert.Equal(Request.Id.ToString(), buttons[1]["value"]!.GetValue<string>());
         Assert.NotNull(buttons[3]["confirm"]);
         Assert.Equal(Request.Id.ToString(), buttons[2]["value"]!.GetValue<string>());

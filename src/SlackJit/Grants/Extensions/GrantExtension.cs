@@ -1,6 +1,5 @@
 using SlackJit.Access;
 using SlackJit.Aws;
-using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
 
 namespace SlackJit.Grants.Extensions;
@@ -10,7 +9,7 @@ namespace SlackJit.Grants.Extensions;
 /// renewing share; the grant's window end moves with <see cref="Transitions.Extend"/>. Due at once after the approval,
 /// so if the work queue drops it or a process dies, the sweeper does it.
 /// </summary>
-internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, IWorkQueue work, TimeProvider time, ILogger<GrantExtension> logger)
+internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, ISlackApi slack, TimeProvider time, ILogger<GrantExtension> logger)
 {
     /// <summary>True when the extended grant was recorded.</summary>
     public async Task<bool> ReissueAsync(AccessRequest request, CancellationToken cancellationToken)
@@ -22,7 +21,7 @@ internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, IW
 
         if (await delivery.MintAsync(request, end, cancellationToken) is not IssueOutcome.Issued issued)
         {
-            ExtensionsLog.NotExtended(logger, request.Id, "sts");
+            GrantExtensionLog.NotExtended(logger, request.Id, "sts");
             return false;
         }
 
@@ -39,14 +38,31 @@ internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, IW
             {
                 return false;
             }
-            ExtensionsLog.Extended(logger, request.Id, issued.Credentials.AccessKeyId, end);
-            work.TryEnqueue(new ShowExtension(request.Id, Asked: false));
+            GrantExtensionLog.Extended(logger, request.Id, issued.Credentials.AccessKeyId, end);
+            await ShowOnCardAsync(delivered.Request, cancellationToken);
             return true;
         }
         catch (SlackApiException ex)
         {
-            ExtensionsLog.NotExtended(logger, request.Id, "slack:" + ex.Error);
+            GrantExtensionLog.NotExtended(logger, request.Id, "slack:" + ex.Error);
             return false;
+        }
+    }
+
+    // The extension card says until when access now lasts; best effort (the DM already shows it).
+    private async Task ShowOnCardAsync(AccessRequest extended, CancellationToken cancellationToken)
+    {
+        if (extended.Extension is not { CardChannel: { } channel, CardTs: { } ts })
+        {
+            return;
+        }
+        try
+        {
+            await slack.UpdateMessageAsync(new SlackMessageRef(channel, ts), Cards.ExtensionCard.Build(extended, time.GetUtcNow()), cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            GrantExtensionLog.NotExtended(logger, extended.Id, "card:" + ex.Error);
         }
     }
 }

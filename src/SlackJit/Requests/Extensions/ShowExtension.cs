@@ -1,6 +1,6 @@
 using SlackJit.Lifecycle;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>After a change to an extension: post its card (when <paramref name="Asked"/>) or rewrite it, and tell the requester.</summary>
 internal sealed record ShowExtension(Guid RequestId, bool Asked) : IWorkItem

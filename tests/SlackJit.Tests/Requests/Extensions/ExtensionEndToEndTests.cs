@@ -1,6 +1,6 @@
 using System.Net;
 using SlackJit.Access;
-using SlackJit.Grants.Extensions;
+using ExtensionKeys = SlackJit.Cards.ExtensionKeys;
 using SlackJit.Requests;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
@@ -11,7 +11,7 @@ using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
-namespace SlackJit.Tests.Grants.Extensions;
+namespace SlackJit.Tests.Requests.Extensions;
 
 /// <summary>
 /// Asking for more time on a live grant, through the signed endpoints on both stores: the DM's button opens the form,

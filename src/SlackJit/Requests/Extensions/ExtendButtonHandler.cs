@@ -1,3 +1,4 @@
+using SlackJit.Cards;
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Slack.Api;
@@ -5,7 +6,7 @@ using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>
 /// <b>Ask for more time</b> in the DM: checks the clicker is the requester and the grant can still be extended (a dry

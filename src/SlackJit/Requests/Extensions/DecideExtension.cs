@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
-using SlackJit.Requests;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>
 /// Approve and Deny on an extension card. The clicker is checked as for the request itself (listed approver,

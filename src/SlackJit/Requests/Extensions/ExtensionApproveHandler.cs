@@ -1,6 +1,7 @@
+using SlackJit.Cards;
 using SlackJit.Slack.Transport;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary><b>Approve</b> on an extension card.</summary>
 internal sealed class ExtensionApproveHandler(DecideExtension decide) : IBlockActionHandler

@@ -1,8 +1,9 @@
+using SlackJit.Cards;
 using System.Text.Json.Nodes;
 using SlackJit.Access;
 using SlackJit.Slack.Blocks;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>The "more time" form: the new total duration and a reason. Its private_metadata is the request id.</summary>
 internal static class ExtendModal

@@ -1,11 +1,8 @@
 namespace SlackJit.Grants.Extensions;
 
-/// <summary>Extensions' log lines (event ids 5200–5249): ids only, never a reason or a secret.</summary>
-internal static partial class ExtensionsLog
+/// <summary>The extended grant's log lines (event ids 5200–5249): ids only, never a secret.</summary>
+internal static partial class GrantExtensionLog
 {
-    [LoggerMessage(EventId = LogEvents.Extensions.Decided, Level = LogLevel.Information, Message = "Extension of {RequestId} decided by {SlackUserId}: {Decision}")]
-    public static partial void Decided(ILogger logger, Guid requestId, string slackUserId, string decision);
-
     [LoggerMessage(EventId = LogEvents.Extensions.Extended, Level = LogLevel.Information, Message = "Request {RequestId} extended: access key {AccessKeyId}, window until {WindowEnd:O}")]
     public static partial void Extended(ILogger logger, Guid requestId, string accessKeyId, DateTimeOffset windowEnd);
 

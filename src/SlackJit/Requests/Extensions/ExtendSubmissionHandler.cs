@@ -1,3 +1,4 @@
+using SlackJit.Cards;
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
@@ -5,7 +6,7 @@ using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>
 /// The form's submit: checks the duration and reason inline (the form stays open with the message), records the

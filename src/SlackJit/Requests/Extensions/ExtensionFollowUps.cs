@@ -7,7 +7,7 @@ using SlackJit.Slack.Api;
 using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary>
 /// Posts the extension card in the request's approvers' channel (where its approval card is) and records where;
@@ -40,12 +40,19 @@ internal sealed class ExtensionFollowUps(
             {
                 var target = request.Slack.CardChannel ?? ApproverChannel.For(AccessPolicy.FindResource(access.Value, request.Resource), slackOptions.Value).Id;
                 var posted = await slack.PostMessageAsync(target, card, cancellationToken);
-                await store.ApplyDecidingAgainAsync(request, r => Transitions.ExtensionCardPosted(r, posted.Channel, posted.Ts, time.GetUtcNow()), cancellationToken);
+                var recorded = await store.ApplyDecidingAgainAsync(
+                    request, r => Transitions.ExtensionCardPosted(r, posted.Channel, posted.Ts, time.GetUtcNow()), cancellationToken);
+                // Someone decided while the card was on its way (their follow-up found no card to rewrite): show it now.
+                if (recorded.Current.Extension is { } now &&
+                    (now.Approvals.Count != extension.Approvals.Count || now.Decision != extension.Decision || recorded.Current.Grant != request.Grant))
+                {
+                    await slack.UpdateMessageAsync(posted, ExtensionCard.Build(recorded.Current, time.GetUtcNow()), cancellationToken);
+                }
             }
         }
         catch (SlackApiException ex)
         {
-            GrantsLog.SlackFailed(logger, request.Id, ex.Method, ex.Error);
+            ExtensionsLog.CardFailed(logger, request.Id, ex.Error);
         }
 
         var told = extension.Decision switch

@@ -1,6 +1,7 @@
+using SlackJit.Cards;
 using SlackJit.Slack.Transport;
 
-namespace SlackJit.Grants.Extensions;
+namespace SlackJit.Requests.Extensions;
 
 /// <summary><b>Deny</b> on an extension card: one deny decides; the grant stays as it was.</summary>
 internal sealed class ExtensionDenyHandler(DecideExtension decide) : IBlockActionHandler
