@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SlackJit.Aws.Iam;
 
 namespace SlackJit.Aws;
 
@@ -46,6 +47,11 @@ internal static class AwsServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(aws.CallTimeout);
             });
+
+        // IAM (early revocation): signed by hand, no IAM SDK package. The request carries the session token: no request logging.
+        services.AddHttpClient(IamQueryClient.HttpClientName).RemoveAllLoggers();
+        services.TryAddSingleton(_ => IamClientSettings.FromEnvironment());
+        services.TryAddSingleton<IIamRolePolicies, IamQueryClient>();
 
         services.TryAddSingleton<FederationClient>();
         services.TryAddSingleton<ISessionPolicyFactory, SessionPolicyDocument>();
