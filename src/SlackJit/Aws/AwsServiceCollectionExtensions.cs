@@ -20,6 +20,7 @@ internal static class AwsServiceCollectionExtensions
     /// <summary>The Aws folder's services; an <see cref="IAmazonSecurityTokenService"/> registered earlier (tests) wins.</summary>
     public static IServiceCollection AddAwsServices(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
 
@@ -56,6 +57,7 @@ internal static class AwsServiceCollectionExtensions
         services.TryAddSingleton<FederationClient>();
         services.TryAddSingleton<ISessionPolicyFactory, SessionPolicyDocument>();
         services.TryAddSingleton<IGrantIssuer, StsGrantIssuer>();
+        services.TryAddSingleton<IConsoleSignin, StsConsoleSignin>();
         return services;
     }
 

@@ -13,7 +13,7 @@ internal sealed partial class ApproverChannelValidator(IOptions<SlackOptions> sl
 {
     /// <summary>The line for catalog entry <paramref name="index"/> when neither it nor Slack:ApproverChannel names a channel.</summary>
     public static string Missing(int index, string? name) =>
-        $"Slack:ApproverChannel is required for Access:Resources[{index}] (\"{MessageText.Clip(name ?? "")}\"), which has no ApproverChannel: " +
+        $"Slack:ApproverChannel is required for Access:Resources[{index}] (\"{InputText.Clip(name ?? "")}\"), which has no ApproverChannel: " +
         $"set Slack__ApproverChannel to the ID of the approvers' channel (C…), or Access__Resources__{index}__ApproverChannel";
 
     public ValidateOptionsResult Validate(string? name, AccessOptions options)

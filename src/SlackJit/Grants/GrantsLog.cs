@@ -34,4 +34,10 @@ internal static partial class GrantsLog
 
     [LoggerMessage(LogEvents.Grants.Superseded, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
     public static partial void Superseded(ILogger logger, Guid requestId, string accessKeyId, RequestStatus status, long version);
+
+    [LoggerMessage(LogEvents.Grants.ConsoleLinkSent, LogLevel.Information, "Console link for request {RequestId} sent to its requester")]
+    public static partial void ConsoleLinkSent(ILogger logger, Guid requestId);
+
+    [LoggerMessage(LogEvents.Grants.ConsoleLinkFailed, LogLevel.Warning, "No console link for request {RequestId}: {Reason}")]
+    public static partial void ConsoleLinkFailed(ILogger logger, Guid requestId, string reason);
 }

@@ -21,11 +21,14 @@ internal static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantIssuing>();
         services.TryAddSingleton<GrantRenewal>();
         services.TryAddSingleton<GrantClosing>();
+        services.TryAddSingleton<GrantConsole>();
         services.AddDueRequestHandler<DueGrants>();
         services.AddWorkHandler<RenewGrant, GrantRenewal>();
+        services.AddWorkHandler<OpenConsole, GrantConsole>();
         services.AddBlockActionHandler<GrantRenewHandler>();
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();
+        services.AddBlockActionHandler<GrantConsoleLinkHandler>();
         return services;
     }
 }

@@ -92,7 +92,7 @@ public sealed class AppProcessTests : IDisposable
 
         var lines = (await stderr).TrimEnd().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal(1, process.ExitCode);
-        Assert.Equal(["SlackJit cannot start; fix these settings:", "  - " + SlackJit.Requests.ApproverChannelValidator.Missing(0, "analytics")], lines);
+        Assert.Equal(["SlackJit cannot start; fix these settings:", "  - " + SlackJit.Cards.ApproverChannelValidator.Missing(0, "analytics")], lines);
     }
 
     private Process Start(Dictionary<string, string?> environment)
