@@ -141,5 +141,8 @@ internal static class LogEvents
         public const int Superseded = 5060;
         public const int ConsoleLinkSent = 5062;
         public const int ConsoleLinkFailed = 5063;
+        public const int RevocationEnforced = 5064;
+        public const int RevocationFailed = 5065;
+        public const int RevokeRefused = 5066;
     }
 }

@@ -40,4 +40,13 @@ internal static partial class GrantsLog
 
     [LoggerMessage(LogEvents.Grants.ConsoleLinkFailed, LogLevel.Warning, "No console link for request {RequestId}: {Reason}")]
     public static partial void ConsoleLinkFailed(ILogger logger, Guid requestId, string reason);
+
+    [LoggerMessage(LogEvents.Grants.RevocationEnforced, LogLevel.Information, "Request {RequestId} revoked in AWS: the deny policy on {RoleArn} lists it until its credentials expire {CredentialsExpire:O}")]
+    public static partial void RevocationEnforced(ILogger logger, Guid requestId, string roleArn, DateTimeOffset credentialsExpire);
+
+    [LoggerMessage(LogEvents.Grants.RevocationFailed, LogLevel.Error, "Revoking request {RequestId} in AWS failed; its credentials still work until the sweeper succeeds: {Error}")]
+    public static partial void RevocationFailed(ILogger logger, Guid requestId, string error);
+
+    [LoggerMessage(LogEvents.Grants.RevokeRefused, LogLevel.Warning, "{UserId} may not revoke request {RequestId}: {Reason}")]
+    public static partial void RevokeRefused(ILogger logger, Guid requestId, string userId, string reason);
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackJit.Aws.Iam;
+using SlackJit.Hosting;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Transport;
 
@@ -22,13 +24,19 @@ internal static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantRenewal>();
         services.TryAddSingleton<GrantClosing>();
         services.TryAddSingleton<GrantConsole>();
+        services.TryAddSingleton<GrantRevocation>();
+        services.TryAddSingleton<RevocationSync>();
+        services.TryAddSingleton<ReadinessWarnings>();
         services.AddDueRequestHandler<DueGrants>();
         services.AddWorkHandler<RenewGrant, GrantRenewal>();
         services.AddWorkHandler<OpenConsole, GrantConsole>();
+        services.AddWorkHandler<EnforceRevocation, GrantRevocation>();
+        services.AddDueRequestHandler<GrantRevocation>();
         services.AddBlockActionHandler<GrantRenewHandler>();
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();
         services.AddBlockActionHandler<GrantConsoleLinkHandler>();
+        services.AddBlockActionHandler<GrantRevokeHandler>();
         return services;
     }
 }

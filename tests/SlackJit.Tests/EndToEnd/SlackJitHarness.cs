@@ -33,11 +33,13 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public const string ApproverGroup = "S0APPROVERS";
     public const string Outsider = "U0OUTSIDER";
     public const string Guest = "U0GUEST";
-    public const string RoleArn = "arn:aws:iam::123456789012:role/slackjit-read";
+    public const string RoleName = "slackjit-read";
+    public const string RoleArn = "arn:aws:iam::123456789012:role/" + RoleName;
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private SlackJitHarness(FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeTimeProvider time, string dataDir)
+    private SlackJitHarness(FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeIam iam, FakeTimeProvider time, string dataDir)
     {
+        Iam = iam;
         Slack = slack;
         Sts = sts;
         Federation = federation;
@@ -49,6 +51,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public FakeSlackApi Slack { get; }
     public FakeSts Sts { get; }
     public FakeFederation Federation { get; }
+
+    /// <summary>IAM for early revocation: checks every call's signature; the read-only role is <c>slackjit-read</c>.</summary>
+    public FakeIam Iam { get; }
     public FakeTimeProvider Time { get; }
     public SlackRequestSigner Signer { get; }
 
@@ -76,8 +81,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
         var slack = await FakeSlackApi.StartAsync();
         var sts = await FakeSts.StartAsync(time);
         var federation = await FakeFederation.StartAsync();
+        var iam = await FakeIam.StartAsync(RoleName);
         var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-e2e-" + Guid.NewGuid().ToString("N"));
-        var harness = new SlackJitHarness(slack, sts, federation, time, dataDir);
+        var harness = new SlackJitHarness(slack, sts, federation, iam, time, dataDir);
 
         slack.AddChannel(ApproverChannel);
         slack.AddUser(Requester);
@@ -141,6 +147,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
                 {
                     services.AddSingleton<ILoggerProvider>(logs);
                 }
+                services.AddSingleton(iam.ClientSettings());
                 options.Services?.Invoke(services);
             });
         });
@@ -224,6 +231,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
         await Slack.DisposeAsync();
         await Sts.DisposeAsync();
         await Federation.DisposeAsync();
+        await Iam.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

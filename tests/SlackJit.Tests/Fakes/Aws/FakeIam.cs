@@ -5,6 +5,7 @@ using Amazon;
 using Amazon.Runtime;
 using Microsoft.AspNetCore.Http;
 using SlackJit.Aws.Iam;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Fakes.Aws;
 

@@ -20,9 +20,10 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
     private readonly List<RaceHost> _hosts = [];
     private readonly DynaliteFixture? _dynalite;
 
-    private SharedStoreCluster(StoreKind kind, FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeTimeProvider time, string dataDir, DynaliteFixture? dynalite)
+    private SharedStoreCluster(StoreKind kind, FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeIam iam, FakeTimeProvider time, string dataDir, DynaliteFixture? dynalite)
     {
         Kind = kind;
+        Iam = iam;
         Slack = slack;
         Sts = sts;
         Federation = federation;
@@ -36,6 +37,9 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
     public FakeSlackApi Slack { get; }
     public FakeSts Sts { get; }
     public FakeFederation Federation { get; }
+
+    /// <summary>One IAM for every host (as in production): it checks signatures and keeps the role's deny policy.</summary>
+    public FakeIam Iam { get; }
     public FakeTimeProvider Time { get; }
     public string DataDir { get; }
     public string SqlitePath => Path.Combine(DataDir, "slackjit.db");
@@ -55,8 +59,9 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
         var slack = await FakeSlackApi.StartAsync();
         var sts = await FakeSts.StartAsync(time);
         var federation = await FakeFederation.StartAsync();
+        var iam = await FakeIam.StartAsync(SlackJitHarness.RoleName);
         var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-races-" + Guid.NewGuid().ToString("N"));
-        var cluster = new SharedStoreCluster(kind, slack, sts, federation, time, dataDir, dynalite);
+        var cluster = new SharedStoreCluster(kind, slack, sts, federation, iam, time, dataDir, dynalite);
 
         slack.AddChannel(SlackJitHarness.ApproverChannel);
         foreach (var user in new[] { SlackJitHarness.Requester, SlackJitHarness.Approver, SlackJitHarness.SecondApprover, SlackJitHarness.Outsider })
@@ -152,6 +157,7 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
         await Slack.DisposeAsync();
         await Sts.DisposeAsync();
         await Federation.DisposeAsync();
+        await Iam.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
