@@ -8,6 +8,12 @@ using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Storage;
 
+// The container's HEALTHCHECK: ask the running app's /healthz and exit (no web host is built).
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(Environment.GetEnvironmentVariable);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The catalog and the rules around it; validated at start-up so a bad catalog never serves.
