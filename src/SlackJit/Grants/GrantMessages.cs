@@ -92,8 +92,8 @@ internal static class GrantMessages
             ButtonStyle.Danger,
             confirm: new ConfirmDialog(
                 "End your access?",
-                "The credentials are removed from this message and will not be renewed. AWS cannot revoke them early: " +
-                "the ones already issued keep working until they expire.",
+                "The credentials are removed from this message and will not be renewed, and AWS stops accepting " +
+                "the ones already issued (and any console session) within about a minute.",
                 "End access",
                 "Keep it",
                 ButtonStyle.Danger));
