@@ -13,43 +13,10 @@ using SlackJit.Tests.Fakes.Aws;
 namespace SlackJit.Tests.Aws.Iam;
 
 /// <summary>The hand-signed IAM Query API client against the loopback IAM that checks signatures as IAM does.</summary>
-public sealed class IamQueryClientTests : IAsyncLifetime
+public sealed class IamQueryClientTests : IamTestBase
 {
-    private const string RoleName = "slackjit-read";
-    private static readonly RoleArn Role = Parse("arn:aws:iam::123456789012:role/slackjit-read");
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
-    private FakeIam _iam = null!;
-    private ServiceProvider _services = null!;
-
-    private CancellationToken Ct => _timeout.Token;
-
-    public async Task InitializeAsync()
-    {
-        _iam = await FakeIam.StartAsync(RoleName);
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _iam.DisposeAsync();
-        await _services.DisposeAsync();
-        _timeout.Dispose();
-    }
-
-    internal static RoleArn Parse(string arn) => RoleArn.TryParse(arn, out var role) ? role : throw new ArgumentException(arn);
-
-    private IamQueryClient Client(string? secret = null, string? accessKeyId = null) => new(
-        _services.GetRequiredService<IHttpClientFactory>(),
-        _iam.ClientSettings(secret ?? FakeIam.SecretKey, accessKeyId ?? FakeIam.AccessKeyId),
-        Monitor(new AwsOptions { CallTimeout = TimeSpan.FromSeconds(5) }),
-        NullLogger<IamQueryClient>.Instance);
-
-    private static IOptionsMonitor<AwsOptions> Monitor(AwsOptions options)
-    {
-        var monitor = Substitute.For<IOptionsMonitor<AwsOptions>>();
-        monitor.CurrentValue.Returns(options);
-        return monitor;
-    }
+    private IamQueryClient Client(string? secret = null, string? accessKeyId = null) =>
+        NewClient(Iam.ClientSettings(secret ?? FakeIam.SecretKey, accessKeyId ?? FakeIam.AccessKeyId));
 
     [Fact]
     public async Task PutAsync_ThenGetAsync_RoundTripsTheDocumentThroughTheSignedQueryApi()
@@ -58,28 +25,28 @@ public sealed class IamQueryClientTests : IAsyncLifetime
 
         await Client().PutAsync(Role, "slackjit-revoked", document, Ct);
 
-        Assert.Equal(document, _iam.Policy(RoleName, "slackjit-revoked"));
+        Assert.Equal(document, Iam.Policy(RoleName, "slackjit-revoked"));
         Assert.Equal(document, await Client().GetAsync(Role, "slackjit-revoked", Ct));
-        Assert.All(_iam.Calls, c => Assert.Equal(200, c.Status));
+        Assert.All(Iam.Calls, c => Assert.Equal(200, c.Status));
     }
 
     [Fact]
     public async Task GetAsync_NoSuchPolicy_ReturnsNull()
     {
         Assert.Null(await Client().GetAsync(Role, "slackjit-revoked", Ct));
-        Assert.Equal("NoSuchEntity", Assert.Single(_iam.Calls).ErrorCode);
+        Assert.Equal("NoSuchEntity", Assert.Single(Iam.Calls).ErrorCode);
     }
 
     [Fact]
     public async Task DeleteAsync_ExistingAndMissing_RemovesAndIgnoresTheMissingOne()
     {
-        _iam.SetPolicy(RoleName, "slackjit-revoked", "{}");
+        Iam.SetPolicy(RoleName, "slackjit-revoked", "{}");
 
         await Client().DeleteAsync(Role, "slackjit-revoked", Ct);
         await Client().DeleteAsync(Role, "slackjit-revoked", Ct);
 
-        Assert.Null(_iam.Policy(RoleName, "slackjit-revoked"));
-        Assert.Equal([200, 404], _iam.Calls.Select(c => c.Status));
+        Assert.Null(Iam.Policy(RoleName, "slackjit-revoked"));
+        Assert.Equal([200, 404], Iam.Calls.Select(c => c.Status));
     }
 
     [Fact]
@@ -91,9 +58,9 @@ public sealed class IamQueryClientTests : IAsyncLifetime
         Assert.Equal("SignatureDoesNotMatch", failure.Code);
         Assert.Equal(403, failure.Status);
         Assert.False(failure.Transient);
-        Assert.Null(_iam.Policy(RoleName, "slackjit-revoked"));
+        Assert.Null(Iam.Policy(RoleName, "slackjit-revoked"));
         Assert.DoesNotContain("not-the-secret-key", failure.Message, StringComparison.Ordinal);
-        Assert.Single(_iam.Calls);
+        Assert.Single(Iam.Calls);
     }
 
     [Fact]
@@ -111,7 +78,7 @@ public sealed class IamQueryClientTests : IAsyncLifetime
         // Signed by the SDK's signer for one body, sent with another: the payload hash must be part of what is checked.
         var signedBody = Encoding.UTF8.GetBytes("Action=GetRolePolicy&Version=2010-05-08&RoleName=slackjit-read&PolicyName=a");
         var sentBody = Encoding.UTF8.GetBytes("Action=GetRolePolicy&Version=2010-05-08&RoleName=slackjit-read&PolicyName=b");
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = _iam.Url, Content = signedBody };
+        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = Iam.Url, Content = signedBody };
         signing.Headers["Content-Type"] = IamQueryClient.ContentType;
         var signed = AWSSigV4Signer.Sign(signing, new AWSSigV4Parameters
         {
@@ -120,7 +87,7 @@ public sealed class IamQueryClientTests : IAsyncLifetime
             Service = "iam",
             SignPayload = true,
         });
-        using var request = new HttpRequestMessage(HttpMethod.Post, _iam.Url) { Content = new ByteArrayContent(sentBody) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Iam.Url) { Content = new ByteArrayContent(sentBody) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", IamQueryClient.ContentType);
         // Everything as signed except the body, and without the payload-hash header: only the signature can catch it.
         foreach (var (name, value) in signed.Headers.Where(h => h.Key is not ("Host" or "Content-Type") &&
@@ -139,49 +106,49 @@ public sealed class IamQueryClientTests : IAsyncLifetime
     [Fact]
     public async Task PutAsync_ThrottledTwice_RetriesAndSucceeds()
     {
-        _iam.FailNext(IamFault.Throttling, times: 2);
+        Iam.FailNext(IamFault.Throttling, times: 2);
 
         await Client().PutAsync(Role, "slackjit-revoked", "{}", Ct);
 
-        Assert.Equal(["Throttling", "Throttling", null], _iam.Calls.Select(c => c.ErrorCode));
-        Assert.Equal("{}", _iam.Policy(RoleName, "slackjit-revoked"));
+        Assert.Equal(["Throttling", "Throttling", null], Iam.Calls.Select(c => c.ErrorCode));
+        Assert.Equal("{}", Iam.Policy(RoleName, "slackjit-revoked"));
     }
 
     [Fact]
     public async Task PutAsync_ServiceFailureEveryTime_GivesUpAfterTheRetriesAsTransient()
     {
-        _iam.FailNext(IamFault.ServiceFailure, times: 10);
+        Iam.FailNext(IamFault.ServiceFailure, times: 10);
 
         var failure = await Assert.ThrowsAsync<IamException>(() => Client().PutAsync(Role, "slackjit-revoked", "{}", Ct));
 
         Assert.Equal("ServiceFailure", failure.Code);
         Assert.True(failure.Transient);
-        Assert.Equal(1 + IamQueryClient.MaxRetries, _iam.Calls.Count);
+        Assert.Equal(1 + IamQueryClient.MaxRetries, Iam.Calls.Count);
     }
 
     [Fact]
     public async Task PutAsync_AccessDenied_FailsAtOnceWithIamsCode()
     {
-        _iam.FailNext(IamFault.AccessDenied);
+        Iam.FailNext(IamFault.AccessDenied);
 
         var failure = await Assert.ThrowsAsync<IamException>(() => Client().PutAsync(Role, "slackjit-revoked", "{}", Ct));
 
         Assert.Equal("AccessDenied", failure.Code);
         Assert.False(failure.Transient);
-        Assert.Single(_iam.Calls);
+        Assert.Single(Iam.Calls);
         Assert.StartsWith("IAM PutRolePolicy failed: AccessDenied (HTTP 403)", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PutAsync_PastTheInlinePolicyLimit_FailsWithLimitExceeded()
     {
-        _iam.SetPolicy(RoleName, "s3-read", "{\"Statement\":\"" + new string('x', 10_000) + "\"}");
+        Iam.SetPolicy(RoleName, "s3-read", "{\"Statement\":\"" + new string('x', 10_000) + "\"}");
 
         var failure = await Assert.ThrowsAsync<IamException>(() =>
             Client().PutAsync(Role, "slackjit-revoked", "{\"Statement\":\"" + new string('y', 300) + "\"}", Ct));
 
         Assert.Equal("LimitExceeded", failure.Code);
-        Assert.Null(_iam.Policy(RoleName, "slackjit-revoked"));
+        Assert.Null(Iam.Policy(RoleName, "slackjit-revoked"));
     }
 
     [Fact]
@@ -190,8 +157,7 @@ public sealed class IamQueryClientTests : IAsyncLifetime
         var closed = new IamClientSettings(
             _ => new IamEndpoint(new Uri("http://127.0.0.1:9/"), RegionEndpoint.USEast1),
             _ => Task.FromResult<AWSCredentials>(new BasicAWSCredentials(FakeIam.AccessKeyId, FakeIam.SecretKey)));
-        var client = new IamQueryClient(_services.GetRequiredService<IHttpClientFactory>(), closed,
-            Monitor(new AwsOptions { CallTimeout = TimeSpan.FromSeconds(2) }), NullLogger<IamQueryClient>.Instance);
+        var client = NewClient(closed, TimeSpan.FromSeconds(2));
 
         var failure = await Assert.ThrowsAsync<IamException>(() => client.GetAsync(Role, "slackjit-revoked", Ct));
 

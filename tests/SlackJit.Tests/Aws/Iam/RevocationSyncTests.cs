@@ -14,40 +14,14 @@ namespace SlackJit.Tests.Aws.Iam;
 /// Two replicas ("hosts") revoking at once against the signature-checking IAM fake, with a shared store of
 /// revocations: IAM has no conditional put, so the protocol's re-reads must repair every lost update.
 /// </summary>
-public sealed class RevocationSyncTests : IAsyncLifetime
+public sealed class RevocationSyncTests : IamTestBase
 {
-    private const string RoleName = "slackjit-read";
-    private static readonly RoleArn Role = IamQueryClientTests.Parse("arn:aws:iam::123456789012:role/slackjit-read");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly ConcurrentDictionary<Guid, RevokedGrant> _store = new();
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
-    private FakeIam _iam = null!;
-    private ServiceProvider _services = null!;
-
-    private CancellationToken Ct => _timeout.Token;
-
-    public async Task InitializeAsync()
-    {
-        _iam = await FakeIam.StartAsync(RoleName);
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _iam.DisposeAsync();
-        await _services.DisposeAsync();
-        _timeout.Dispose();
-    }
 
     /// <summary>One replica: its own IAM client and sync, sharing only the store and IAM with the others.</summary>
-    private RevocationSync Host()
-    {
-        var options = Substitute.For<IOptionsMonitor<AwsOptions>>();
-        // A generous call timeout: the held write must not be timed out and retried on a slow machine.
-        options.CurrentValue.Returns(new AwsOptions { CallTimeout = TimeSpan.FromMinutes(1) });
-        var client = new IamQueryClient(_services.GetRequiredService<IHttpClientFactory>(), _iam.ClientSettings(), options, NullLogger<IamQueryClient>.Instance);
-        return new RevocationSync(client, _time, NullLogger<RevocationSync>.Instance);
-    }
+    // A generous call timeout: the held write must not be timed out and retried on a slow machine.
+    private RevocationSync Host() => new(NewClient(callTimeout: TimeSpan.FromMinutes(1)), _time, NullLogger<RevocationSync>.Instance);
 
     private Task<IReadOnlyCollection<RevokedGrant>> ReadStore(CancellationToken _) =>
         Task.FromResult<IReadOnlyCollection<RevokedGrant>>([.. _store.Values]);
@@ -59,7 +33,7 @@ public sealed class RevocationSyncTests : IAsyncLifetime
         return host.SyncAsync(Role, ReadStore, Ct);
     }
 
-    private List<HashSet<string>> PutDocuments() => [.. _iam.Calls
+    private List<HashSet<string>> PutDocuments() => [.. Iam.Calls
         .Where(c => c is { Action: "PutRolePolicy", Status: 200 })
         .Select(c => RevocationPolicy.Ids(c.Form["PolicyDocument"]).ToHashSet())];
 
@@ -70,8 +44,8 @@ public sealed class RevocationSyncTests : IAsyncLifetime
 
         await RevokeAsync(Host(), id, TimeSpan.FromMinutes(40));
 
-        Assert.True(_iam.DeniesSession(RoleName, id.ToString()));
-        Assert.False(_iam.DeniesSession(RoleName, Guid.NewGuid().ToString()));
+        Assert.True(Iam.DeniesSession(RoleName, id.ToString()));
+        Assert.False(Iam.DeniesSession(RoleName, Guid.NewGuid().ToString()));
     }
 
     [Fact]
@@ -83,7 +57,7 @@ public sealed class RevocationSyncTests : IAsyncLifetime
         var bDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var held = 0;
         // Host A's first write (computed before B recorded b) is held until B has finished: then it lands last.
-        _iam.BeforePut = async form =>
+        Iam.BeforePut = async form =>
         {
             if (RevocationPolicy.Ids(form["PolicyDocument"]).SetEquals([a.ToString()]) && Interlocked.Exchange(ref held, 1) == 0)
             {
@@ -104,8 +78,8 @@ public sealed class RevocationSyncTests : IAsyncLifetime
         var stale = puts.IndexOf(a.ToString());
         Assert.True(stale > puts.IndexOf(both) && puts.IndexOf(both) >= 0, string.Join(" | ", puts));
         Assert.Equal(both, puts[^1]);
-        Assert.True(_iam.DeniesSession(RoleName, a.ToString()));
-        Assert.True(_iam.DeniesSession(RoleName, b.ToString()));
+        Assert.True(Iam.DeniesSession(RoleName, a.ToString()));
+        Assert.True(Iam.DeniesSession(RoleName, b.ToString()));
     }
 
     [Fact]
@@ -113,11 +87,11 @@ public sealed class RevocationSyncTests : IAsyncLifetime
     {
         var (hostA, hostB) = (Host(), Host());
         var ids = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
-        _iam.BeforePut = _ => Task.Delay(Random.Shared.Next(0, 15));
+        Iam.BeforePut = _ => Task.Delay(Random.Shared.Next(0, 15));
 
         await Task.WhenAll(ids.Select((id, i) => Task.Run(() => RevokeAsync(i % 2 == 0 ? hostA : hostB, id, TimeSpan.FromMinutes(20)))));
 
-        Assert.All(ids, id => Assert.True(_iam.DeniesSession(RoleName, id.ToString()), $"{id} is not denied"));
+        Assert.All(ids, id => Assert.True(Iam.DeniesSession(RoleName, id.ToString()), $"{id} is not denied"));
     }
 
     [Fact]
@@ -131,13 +105,13 @@ public sealed class RevocationSyncTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(10));
         await host.SyncAsync(Role, ReadStore, Ct);
 
-        Assert.False(_iam.DeniesSession(RoleName, shortLived.ToString()));
-        Assert.True(_iam.DeniesSession(RoleName, longLived.ToString()));
+        Assert.False(Iam.DeniesSession(RoleName, shortLived.ToString()));
+        Assert.True(Iam.DeniesSession(RoleName, longLived.ToString()));
 
         _time.Advance(TimeSpan.FromMinutes(40));
         await host.SyncAsync(Role, ReadStore, Ct);
 
-        Assert.Null(_iam.Policy(RoleName, RevocationPolicy.PolicyName));
+        Assert.Null(Iam.Policy(RoleName, RevocationPolicy.PolicyName));
     }
 
     [Fact]
@@ -165,6 +139,6 @@ public sealed class RevocationSyncTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<RevocationPolicyTooLargeException>(() => host.SyncAsync(Role, ReadStore, Ct));
 
-        Assert.True(_iam.DeniesSession(RoleName, first.ToString()));
+        Assert.True(Iam.DeniesSession(RoleName, first.ToString()));
     }
 }
