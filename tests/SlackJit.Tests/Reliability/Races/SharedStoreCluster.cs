@@ -71,10 +71,13 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
 
         if (kind == StoreKind.DynamoDb)
         {
-            // Ready before any host starts, so hosts only find it (as replicas do in production).
+            // Ready before any host starts, so hosts only find it (as replicas do in production), and made from the
+            // stack template's own definition: the flows here run on the table an operator deploys.
             using var client = dynalite!.CreateClient();
+            await client.CreateTableAsync(Deploy.TemplateTable.ToCreateTableRequest(
+                Deploy.TemplateTable.From("deploy/cloudformation/slackjit.yaml"), cluster.TableName));
             using var setup = new DynamoDbAccessRequestStore(
-                () => client, new DynamoDbStoreOptions { TableName = cluster.TableName, CreateTableIfMissing = true },
+                () => client, new DynamoDbStoreOptions { TableName = cluster.TableName, CreateTableIfMissing = false },
                 NullLogger<DynamoDbAccessRequestStore>.Instance);
             await setup.InitializeAsync(CancellationToken.None);
         }
