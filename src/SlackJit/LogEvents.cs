@@ -89,7 +89,6 @@ internal static class LogEvents
     public static class Requests
     {
         public const int UserLookupFailed = 4000;
-        public const int GroupLookupFailed = 4001;
         public const int RequestCreated = 4006;
         public const int RequestRefused = 4007;
         public const int StoreUnavailable = 4008;
@@ -107,6 +106,7 @@ internal static class LogEvents
     /// <summary>Cards: 4000–4049 (shared with Requests, where the card began).</summary>
     public static class Cards
     {
+        public const int GroupLookupFailed = 4001;
         public const int ApproverChannelMisconfigured = 4002;
         public const int CardPosted = 4003;
         public const int CardUpdateFailed = 4004;

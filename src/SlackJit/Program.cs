@@ -22,6 +22,9 @@ builder.AddAccess();
 // Where requests live: SQLite embedded by default, DynamoDB for many replicas.
 builder.AddStore();
 
+// Before serving: the store answers and is shaped for SlackJit, or start-up stops with one line saying what to fix.
+builder.AddStartupChecks();
+
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();
 

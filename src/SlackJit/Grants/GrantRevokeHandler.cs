@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Cards;
 using SlackJit.Lifecycle;
-using SlackJit.Requests;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;

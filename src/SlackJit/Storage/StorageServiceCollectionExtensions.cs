@@ -23,8 +23,6 @@ internal static class StorageServiceCollectionExtensions
             DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DynamoDb));
         services.AddSingleton(CreateStore);
         services.AddSingleton<StoreReadiness>();
-        // Before the background initialiser: a table that cannot serve SlackJit stops start-up with one line.
-        services.AddHostedService<StoreStartupCheck>();
         services.AddHostedService<StoreInitializerService>();
         return builder;
     }

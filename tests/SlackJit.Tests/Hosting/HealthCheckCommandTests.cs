@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SlackJit.Hosting;
-using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Hosting;
 

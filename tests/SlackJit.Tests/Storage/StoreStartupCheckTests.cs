@@ -78,6 +78,7 @@ public sealed class StoreStartupCheckTests(DynaliteFixture dynalite) : IClassFix
         });
         builder.Services.AddSingleton(client);
         builder.AddStore();
+        builder.AddStartupChecks();
         return builder.Build();
     }
 

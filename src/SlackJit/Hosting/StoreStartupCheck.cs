@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
-using SlackJit.Hosting;
+using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 
-namespace SlackJit.Storage;
+namespace SlackJit.Hosting;
 
 /// <summary>
 /// Prepares and checks the store before the app serves. A store that answers and is wrong for SlackJit (a DynamoDB
