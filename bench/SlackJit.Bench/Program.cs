@@ -18,12 +18,16 @@ switch (mode)
     case "sweep":
         await SweepBenchmark.RunAsync();
         return 0;
+    case "export":
+        await ExportBenchmark.RunAsync();
+        return 0;
     case "all":
         await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
         await IdleMemoryBenchmark.RunAsync();
         await SweepBenchmark.RunAsync();
+        await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | idle | sweep | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | idle | sweep | export | all [seconds]]");
         return 2;
 }

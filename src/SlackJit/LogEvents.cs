@@ -145,4 +145,11 @@ internal static class LogEvents
         public const int RevocationFailed = 5065;
         public const int RevokeRefused = 5066;
     }
+
+    /// <summary>Audit (the scheduled report): 5100–5149.</summary>
+    public static class Audit
+    {
+        public const int ReportPosted = 5100;
+        public const int ReportNotPosted = 5101;
+    }
 }

@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Audit;
 using SlackJit.Aws;
 using SlackJit.Cards;
 using SlackJit.Grants;
@@ -7,6 +8,13 @@ using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Slack;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
+
+// `audit export|report` reads the store and exits: no web host, no Slack settings needed.
+if (AuditCommandLine.IsAudit(args))
+{
+    return await AuditCommandLine.RunAsync(args, CancellationToken.None);
+}
 
 // The container's HEALTHCHECK: ask the running app's /healthz and exit (no web host is built).
 if (HealthCheckCommand.IsRequested(args))
@@ -21,6 +29,13 @@ builder.AddAccess();
 
 // Where requests live: SQLite embedded by default, DynamoDB for many replicas.
 builder.AddStore();
+
+// Metrics and traces (the store's transitions are counted as they land); exported only when
+// OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Prometheus:Port is set.
+builder.AddTelemetry();
+
+// Health and readiness (/healthz, /readyz) and the warnings other areas raise there.
+builder.AddHosting();
 
 // Before serving: the store answers and is shaped for SlackJit, or start-up stops with one line saying what to fix.
 builder.AddStartupChecks();
@@ -42,6 +57,9 @@ builder.AddRequests();
 
 // Issuing, renewing and ending grants: Approved, Issuing and Active requests, the DM and its buttons.
 builder.AddGrants();
+
+// The compliance report posted on a schedule, when Audit:ReportChannel is set.
+builder.AddAudit();
 
 var app = builder.Build();
 

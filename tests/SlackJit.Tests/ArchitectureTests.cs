@@ -13,13 +13,15 @@ public sealed class ArchitectureTests
     {
         ["Access"] = [],
         ["Storage"] = ["Access"],
-        ["Lifecycle"] = ["Access", "Storage"],
-        ["Aws"] = ["Access"],
+        ["Telemetry"] = ["Access", "Storage"],
+        ["Lifecycle"] = ["Access", "Storage", "Telemetry"],
+        ["Aws"] = ["Access", "Telemetry"],
         ["Hosting"] = ["Storage"],
-        ["Slack"] = ["Access", "Hosting"],
-        ["Cards"] = ["Access", "Storage", "Slack", "Hosting"],
-        ["Requests"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle"],
-        ["Grants"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle"],
+        ["Slack"] = ["Access", "Hosting", "Telemetry"],
+        ["Cards"] = ["Access", "Storage", "Slack", "Hosting", "Telemetry"],
+        ["Requests"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle", "Telemetry"],
+        ["Grants"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle", "Telemetry"],
+        ["Audit"] = ["Access", "Storage", "Slack", "Telemetry"],
     };
 
     [Fact]

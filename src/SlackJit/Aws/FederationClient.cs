@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Aws;
 
@@ -22,6 +24,19 @@ internal sealed class FederationClient(
 
     /// <param name="destination">The console page the link opens (see <see cref="ConsoleLinks"/>).</param>
     public async Task<SigninLink> CreateLinkAsync(
+        string accessKeyId, string secretAccessKey, string sessionToken, string destination, CancellationToken cancellationToken)
+    {
+        // The span names the step only: the URL carries the session's secrets and the answer a sign-in token.
+        using var span = SlackJitTelemetry.StartStepSpan("aws.federation.signin_token", ActivityKind.Client);
+        var link = await RequestLinkAsync(accessKeyId, secretAccessKey, sessionToken, destination, cancellationToken);
+        if (link.Error is not null)
+        {
+            span.Fail("signin_link_failed");
+        }
+        return link;
+    }
+
+    private async Task<SigninLink> RequestLinkAsync(
         string accessKeyId, string secretAccessKey, string sessionToken, string destination, CancellationToken cancellationToken)
     {
         var aws = options.CurrentValue;

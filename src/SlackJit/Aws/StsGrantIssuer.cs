@@ -2,7 +2,9 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Options;
+using System.Diagnostics;
 using SlackJit.Access;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Aws;
 
@@ -23,6 +25,17 @@ internal sealed class StsGrantIssuer(
     public static readonly int MaxDurationSeconds = (int)SessionLimits.StsMaximum.TotalSeconds;
 
     public async Task<IssueOutcome> IssueAsync(AccessRequest request, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var span = SlackJitTelemetry.StartRequestSpan("aws.sts.assume_role", request.Id, ActivityKind.Client);
+        var outcome = await AssumeAsync(request, duration, cancellationToken);
+        if (outcome is IssueOutcome.Refused refused)
+        {
+            span.Fail(refused.Code);
+        }
+        return outcome;
+    }
+
+    private async Task<IssueOutcome> AssumeAsync(AccessRequest request, TimeSpan duration, CancellationToken cancellationToken)
     {
         var aws = awsOptions.CurrentValue;
         var (target, refusal) = Target(request, aws, accessOptions.CurrentValue);

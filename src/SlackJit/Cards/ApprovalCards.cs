@@ -4,6 +4,7 @@ using SlackJit.Hosting;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Cards;
 
@@ -21,7 +22,8 @@ internal sealed class ApprovalCards(
     IOptions<SlackOptions> slackOptions,
     TimeProvider time,
     ILogger<ApprovalCards> logger,
-    ReadinessWarnings? warnings = null) : IApprovalCards
+    ReadinessWarnings? warnings = null,
+    SlackJitMetrics? metrics = null) : IApprovalCards
 {
     public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
 
@@ -36,6 +38,28 @@ internal sealed class ApprovalCards(
     public async Task<CardPost> PostCardAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = SlackJitTelemetry.StartRequestSpan("card.post", request.Id);
+        CardPost post;
+        try
+        {
+            post = await PostCardCoreAsync(request, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            metrics?.CardFailed(ex.Error);
+            span.Fail(ex.Error);
+            throw;
+        }
+        if (post.MisconfiguredError is { } error)
+        {
+            metrics?.CardFailed(error);
+            span.Fail(error);
+        }
+        return post;
+    }
+
+    private async Task<CardPost> PostCardCoreAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
         var resource = AccessPolicy.FindResource(access.Value, request.Resource);
         var channel = ApproverChannel.For(resource, slackOptions.Value);
         if (request.Status != RequestStatus.Pending || request.Slack.CardTs is not null)
@@ -78,6 +102,7 @@ internal sealed class ApprovalCards(
     /// </summary>
     public async Task UpdateAsync(AccessRequest request, CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.StartRequestSpan("card.update", request.Id);
         try
         {
             await RenderAsync(request, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Grants;
 
@@ -34,6 +35,9 @@ internal sealed class CredentialDelivery(
         Func<AccessRequest, GrantInfo, TransitionDecision> record,
         CancellationToken cancellationToken)
     {
+        // The DM edit that carries the credentials: the span names the step, never what the message holds.
+        using var span = SlackJitTelemetry.StartRequestSpan("dm.deliver_credentials", owned.Id);
+        span?.SetTag("slackjit.renewal", renewed);
         var credentials = issued.Credentials;
         if (!GrantMessages.TryCredentials(owned, credentials, issued.SigninError, windowEnd, time.GetUtcNow(), renewed, out var message))
         {

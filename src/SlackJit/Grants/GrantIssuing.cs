@@ -5,6 +5,7 @@ using SlackJit.Cards;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Grants;
 
@@ -35,6 +36,14 @@ internal sealed class GrantIssuing(
     }
 
     public async Task<IssueResult> IssueAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        using var span = SlackJitTelemetry.StartRequestSpan("grant.issue", request.Id);
+        var result = await IssueClaimedAsync(request, cancellationToken);
+        span?.SetTag(SlackJitTelemetry.OutcomeTag, result.ToString());
+        return result;
+    }
+
+    private async Task<IssueResult> IssueClaimedAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         var options = lifecycle.Value;
         var now = time.GetUtcNow();

@@ -10,10 +10,10 @@ internal static class HealthEndpoints
 
         // Readiness: the store answers. A load balancer stops sending Slack traffic while it does not.
         // Warnings (see ReadinessWarnings) are appended without changing the status: the app can still serve.
-        app.MapGet("/readyz", async (StoreReadiness readiness, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (StoreReadiness readiness, ReadinessWarnings readinessWarnings, CancellationToken cancellationToken) =>
         {
             var result = await readiness.CheckAsync(cancellationToken);
-            var warnings = context.RequestServices.GetService<ReadinessWarnings>()?.Current ?? [];
+            var warnings = readinessWarnings.Current;
             var suffix = string.Concat(warnings.Select(w => "; warning: " + w));
             return result.IsReady
                 ? Results.Text("ready" + suffix)

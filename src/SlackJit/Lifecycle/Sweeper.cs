@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Lifecycle;
 
@@ -13,7 +14,8 @@ internal sealed class Sweeper(
     DueRequestAdvancer advancer,
     IOptions<LifecycleOptions> options,
     TimeProvider time,
-    ILogger<Sweeper> logger) : BackgroundService
+    ILogger<Sweeper> logger,
+    SlackJitMetrics? metrics = null) : BackgroundService
 {
     /// <summary>Bounds one sweep; whatever is left is due on the next.</summary>
     public const int MaxPagesPerSweep = 100;
@@ -21,13 +23,20 @@ internal sealed class Sweeper(
     /// <summary>One pass over what is due now. Returns how many requests this pass moved.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.Source.StartActivity("sweeper.pass");
         var pageSize = options.Value.SweepPageSize;
         var seen = new HashSet<Guid>();
         var advanced = 0;
 
         for (var page = 0; page < MaxPagesPerSweep; page++)
         {
-            var due = await store.GetDueAsync(time.GetUtcNow(), pageSize, cancellationToken);
+            var now = time.GetUtcNow();
+            var due = await store.GetDueAsync(now, pageSize, cancellationToken);
+            if (page == 0)
+            {
+                // The oldest due request (the page is oldest first): how far behind the sweeper is.
+                metrics?.SetSweeperLag(due.Count > 0 && due[0].DueAt is { } oldest ? now - oldest : TimeSpan.Zero);
+            }
             var fresh = due.Where(r => seen.Add(r.Id)).ToList();
             foreach (var request in fresh)
             {
@@ -51,6 +60,7 @@ internal sealed class Sweeper(
             }
         }
 
+        span?.SetTag("slackjit.advanced", advanced);
         LifecycleLog.Swept(logger, advanced);
         return advanced;
     }

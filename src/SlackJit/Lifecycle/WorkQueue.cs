@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Lifecycle;
 
@@ -16,8 +18,11 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
     private readonly int _workers;
     private int _inFlight;
 
-    public WorkQueue(IOptions<LifecycleOptions> options, IServiceScopeFactory scopes, ILogger<WorkQueue> logger)
+    private readonly SlackJitMetrics? _metrics;
+
+    public WorkQueue(IOptions<LifecycleOptions> options, IServiceScopeFactory scopes, ILogger<WorkQueue> logger, SlackJitMetrics? metrics = null)
     {
+        _metrics = metrics;
         _channel = Channel.CreateBounded<Queued>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -35,8 +40,10 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
         where TWork : IWorkItem
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (_channel.Writer.TryWrite(new Queued(work, Run<TWork>)))
+        // The item runs later on a worker: its span continues the trace of whatever queued it (usually the ack).
+        if (_channel.Writer.TryWrite(new Queued(work, Run<TWork>, Activity.Current?.Context ?? default)))
         {
+            _metrics?.SetQueueDepth(_channel.Reader.Count);
             return true;
         }
         LifecycleLog.QueueFull(_logger, work.Name);
@@ -59,6 +66,7 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
             {
                 while (!stoppingToken.IsCancellationRequested && _channel.Reader.TryRead(out var item))
                 {
+                    _metrics?.SetQueueDepth(_channel.Reader.Count);
                     await RunAsync(item);
                 }
             }
@@ -72,6 +80,9 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
     private async Task RunAsync(Queued item)
     {
         Interlocked.Increment(ref _inFlight);
+        using var span = SlackJitTelemetry.Source.StartActivity("work", ActivityKind.Internal, item.Queuer);
+        // e.g. "post-card R-7KQ3": the step and the request's short id; the step's own spans carry the full id.
+        span?.SetTag("slackjit.work", item.Work.Name);
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -81,6 +92,7 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
         catch (Exception ex)
         {
             LifecycleLog.WorkFailed(_logger, ex, item.Work.Name);
+            span.Fail(ex.GetType().Name);
         }
         finally
         {
@@ -88,5 +100,5 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
         }
     }
 
-    private sealed record Queued(IWorkItem Work, Func<IServiceProvider, IWorkItem, CancellationToken, Task> Run);
+    private sealed record Queued(IWorkItem Work, Func<IServiceProvider, IWorkItem, CancellationToken, Task> Run, ActivityContext Queuer);
 }

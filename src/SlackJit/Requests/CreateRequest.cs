@@ -4,6 +4,7 @@ using SlackJit.Cards;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Requests;
 
@@ -17,8 +18,12 @@ internal sealed class CreateRequest(
     IOptions<AccessOptions> access,
     IOptions<SlackOptions> slack,
     TimeProvider time,
-    ILogger<CreateRequest> logger)
+    ILogger<CreateRequest> logger,
+    SlackJitMetrics? metrics = null)
 {
+    /// <summary>The <c>resource</c> tag of a request refused before it named a catalog entry (never the input itself).</summary>
+    public const string NoResource = "none";
+
     /// <summary>
     /// A new request is due again this soon: if the card was not posted by then (a crash after the ack), the
     /// sweeper posts it. Posting the card moves the due time to the deadline.
@@ -34,10 +39,36 @@ internal sealed class CreateRequest(
     /// <exception cref="StoreUnavailableException">The store did not answer; nothing was written.</exception>
     public async Task<CreateOutcome> CreateAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.Source.StartActivity("request.create");
+        try
+        {
+            var outcome = await CreateCoreAsync(parsed, requester, cancellationToken);
+            if (outcome is CreateOutcome.Created created)
+            {
+                span?.SetTag(SlackJitTelemetry.RequestIdTag, created.Request.Id.ToString("D"));
+                metrics?.RequestReceived(created.Request.Resource.Name, RequestOutcomes.Created);
+            }
+            else
+            {
+                span?.SetTag(SlackJitTelemetry.OutcomeTag, RequestOutcomes.Refused);
+            }
+            return outcome;
+        }
+        catch (StoreUnavailableException)
+        {
+            metrics?.RequestReceived(NoResource, RequestOutcomes.Unavailable);
+            span.Fail("store_unavailable");
+            throw;
+        }
+    }
+
+    private async Task<CreateOutcome> CreateCoreAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
+    {
         var options = access.Value;
         var facts = await requesters.GetAsync(requester.UserId, cancellationToken);
         if (facts is null)
         {
+            metrics?.RequestReceived(NoResource, RequestOutcomes.Unavailable);
             return new CreateOutcome.Refused(null, RequestReplies.CouldNotCheckAccount);
         }
 
@@ -46,6 +77,7 @@ internal sealed class CreateRequest(
         {
             var refused = (AccessDecision.Refused)decision;
             RequestsLog.RequestRefused(logger, requester.UserId, refused.Reason.ToString());
+            metrics?.RequestReceived(NoResource, RequestOutcomes.Refused);
             return new CreateOutcome.Refused(refused.Reason, refused.ToRefusal().Text());
         }
 
@@ -55,6 +87,7 @@ internal sealed class CreateRequest(
         if (!limits.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());
+            metrics?.RequestReceived(allowed.Resource.Name, RequestOutcomes.Refused);
             return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Text());
         }
 

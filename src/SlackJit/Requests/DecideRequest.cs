@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Slack.Messaging;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Requests;
 
@@ -41,6 +42,15 @@ internal sealed class DecideRequest(
     }
 
     private async Task<DecisionOutcome> DecideAsync(Guid id, string clickerId, Kind kind, string? reason, CancellationToken cancellationToken)
+    {
+        using var span = SlackJitTelemetry.StartRequestSpan("request.decide", id);
+        span?.SetTag(SlackJitTelemetry.DecisionTag, kind == Kind.Approve ? "approve" : "deny");
+        var outcome = await DecideCoreAsync(id, clickerId, kind, reason, cancellationToken);
+        span?.SetTag(SlackJitTelemetry.OutcomeTag, outcome is DecisionOutcome.Allowed ? "applied" : "refused");
+        return outcome;
+    }
+
+    private async Task<DecisionOutcome> DecideCoreAsync(Guid id, string clickerId, Kind kind, string? reason, CancellationToken cancellationToken)
     {
         var (request, refusal) = await AuthorizeAsync(id, clickerId, kind, cancellationToken);
         if (refusal is not null)

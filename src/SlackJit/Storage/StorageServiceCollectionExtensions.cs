@@ -16,15 +16,27 @@ internal static class StorageServiceCollectionExtensions
     public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddStoreAccess();
+        services.AddSingleton<StoreReadiness>();
+        services.AddHostedService<StoreInitializerService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The store itself (<see cref="IAccessRequestStore"/>, <see cref="IRequestHistory"/>) and its settings, without
+    /// anything that runs in the background: what the web app and the audit commands share.
+    /// </summary>
+    public static IServiceCollection AddStoreAccess(this IServiceCollection services)
+    {
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
             DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DynamoDb));
         services.AddSingleton(CreateStore);
-        services.AddSingleton<StoreReadiness>();
-        services.AddHostedService<StoreInitializerService>();
-        return builder;
+        services.AddSingleton(sp => sp.GetRequiredService<IAccessRequestStore>() as IRequestHistory
+            ?? throw new InvalidOperationException("The registered request store cannot read requests by creation time."));
+        return services;
     }
 
     private static IAccessRequestStore CreateStore(IServiceProvider services)

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,6 +13,7 @@ using SlackJit.Slack;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
 using SlackJit.Tests.Access;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Tests.Cards;
 
@@ -19,13 +23,14 @@ public sealed class ApprovalCardsTests
     private readonly IAccessRequestStore _store = Substitute.For<IAccessRequestStore>();
     private readonly FakeTimeProvider _time = new(AccessRequestBuilder.T0);
 
-    private ApprovalCards Cards() => new(
+    private ApprovalCards Cards(SlackJitMetrics? metrics = null) => new(
         _slack,
         _store,
         Options.Create(new AccessOptions { Resources = [new ResourceOptions { Name = "analytics", Bucket = "analytics-prod", Approvers = ["U0A"] }] }),
         Options.Create(new SlackOptions { ApproverChannel = "C0APPROVERS" }),
         _time,
-        NullLogger<ApprovalCards>.Instance);
+        NullLogger<ApprovalCards>.Instance,
+        metrics: metrics);
 
     [Fact]
     public async Task PostAsync_AlreadyHasCard_PostsNothing()
@@ -64,12 +69,16 @@ public sealed class ApprovalCardsTests
     }
 
     [Fact]
-    public async Task PostAsync_OtherSlackFailure_Throws()
+    public async Task PostAsync_OtherSlackFailure_ThrowsAndCountsTheFailure()
     {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<IMeterFactory>();
+        using var failures = new MetricCollector<long>(factory, SlackJitTelemetry.Name, "slackjit.card.failures");
         _slack.PostMessageAsync(default!, default!, default).ThrowsAsyncForAnyArgs(new SlackApiException("chat.postMessage", SlackErrors.Timeout));
 
-        await Assert.ThrowsAsync<SlackApiException>(() => Cards().PostAsync(AccessRequestBuilder.Pending().Build(), CancellationToken.None));
+        await Assert.ThrowsAsync<SlackApiException>(() => Cards(new SlackJitMetrics(factory)).PostAsync(AccessRequestBuilder.Pending().Build(), CancellationToken.None));
         await _store.DidNotReceiveWithAnyArgs().ApplyAsync(default!, default);
+        Assert.Equal(SlackErrors.Timeout, Assert.Single(failures.GetMeasurementSnapshot()).Tags["kind"]);
     }
 
     [Fact]

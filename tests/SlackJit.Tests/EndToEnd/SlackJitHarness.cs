@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 using SlackJit.Lifecycle;
 using SlackJit.Storage;
+using SlackJit.Telemetry;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Fakes.Net;
 using SlackJit.Tests.Slack.Transport;
 
 namespace SlackJit.Tests.EndToEnd;
@@ -37,28 +40,23 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public const string RoleArn = "arn:aws:iam::123456789012:role/" + RoleName;
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private SlackJitHarness(FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeIam iam, FakeTimeProvider time, string dataDir)
+    private readonly LoopbackWorld _world;
+
+    private SlackJitHarness(LoopbackWorld world)
     {
-        Iam = iam;
-        Slack = slack;
-        Sts = sts;
-        Federation = federation;
-        Time = time;
-        DataDir = dataDir;
-        Signer = new SlackRequestSigner(SigningSecret, time);
+        _world = world;
+        Signer = new SlackRequestSigner(SigningSecret, world.Time);
     }
 
-    public FakeSlackApi Slack { get; }
-    public FakeSts Sts { get; }
-    public FakeFederation Federation { get; }
-
-    /// <summary>IAM for early revocation: checks every call's signature; the read-only role is <c>slackjit-read</c>.</summary>
-    public FakeIam Iam { get; }
-    public FakeTimeProvider Time { get; }
+    public FakeSlackApi Slack => _world.Slack;
+    public FakeSts Sts => _world.Sts;
+    public FakeFederation Federation => _world.Federation;
+    public FakeIam Iam => _world.Iam;
+    public FakeTimeProvider Time => _world.Time;
     public SlackRequestSigner Signer { get; }
 
     /// <summary>Folder holding this run's SQLite database (deleted on dispose).</summary>
-    public string DataDir { get; }
+    public string DataDir => _world.DataDir;
 
     /// <summary>Every log line, when <see cref="HarnessOptions.CaptureLogsAt"/> was set.</summary>
     public FakeLoggerProvider? Logs { get; private set; }
@@ -67,6 +65,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public IAccessRequestStore Store => Services.GetRequiredService<IAccessRequestStore>();
+
+    /// <summary>The Prometheus scrape endpoint on its own port, when <see cref="HarnessOptions.ServeMetrics"/> is set.</summary>
+    public Uri? MetricsUrl { get; private set; }
 
     /// <summary>
     /// Starts the fakes and the app. The default catalog has two entries:
@@ -77,48 +78,26 @@ public sealed class SlackJitHarness : IAsyncDisposable
     {
         var options = new HarnessOptions();
         configure?.Invoke(options);
-        var time = new FakeTimeProvider(Start);
-        var slack = await FakeSlackApi.StartAsync();
-        var sts = await FakeSts.StartAsync(time);
-        var federation = await FakeFederation.StartAsync();
-        var iam = await FakeIam.StartAsync(RoleName);
-        var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-e2e-" + Guid.NewGuid().ToString("N"));
-        var harness = new SlackJitHarness(slack, sts, federation, iam, time, dataDir);
+        var world = await LoopbackWorld.StartAsync("slackjit-e2e-");
+        var harness = new SlackJitHarness(world);
+        var time = world.Time;
+        var sts = world.Sts;
 
-        slack.AddChannel(ApproverChannel);
-        slack.AddUser(Requester);
-        slack.AddUser(Approver);
-        slack.AddUser(SecondApprover);
-        slack.AddUser(GroupApprover);
-        slack.AddUser(Outsider);
-        slack.AddUser(Guest, isRestricted: true);
-        slack.AddUserGroup(ApproverGroup, GroupApprover);
+        world.Slack.AddUser(GroupApprover);
+        world.Slack.AddUser(Guest, isRestricted: true);
+        world.Slack.AddUserGroup(ApproverGroup, GroupApprover);
 
-        var settings = new Dictionary<string, string?>(slack.Settings())
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:ApproverChannel"] = ApproverChannel,
-            ["Slack:VerifyTokenOnStart"] = "false",
-            ["Aws:RoleArn"] = RoleArn,
-            ["Aws:SigninUrl"] = federation.SigninUrl,
-            ["Store:Provider"] = "Sqlite",
-            ["Store:Sqlite:Path"] = Path.Combine(dataDir, "slackjit.db"),
-            ["Access:RequireReason"] = "true",
-            ["Access:PendingTimeout"] = "01:00:00",
-            ["Access:Resources:0:Name"] = "analytics",
-            ["Access:Resources:0:Bucket"] = "analytics-prod",
-            ["Access:Resources:0:MaxDuration"] = "04:00:00",
-            ["Access:Resources:0:Approvers:0"] = Approver,
-            ["Access:Resources:0:Approvers:1"] = SecondApprover,
-            ["Access:Resources:0:Approvers:2"] = ApproverGroup,
-            ["Access:Resources:1:Name"] = "finance",
-            ["Access:Resources:1:Bucket"] = "finance-data",
-            ["Access:Resources:1:Prefix"] = "reports/",
-            ["Access:Resources:1:MaxDuration"] = "02:00:00",
-            ["Access:Resources:1:RequiredApprovals"] = "2",
-            ["Access:Resources:1:Approvers:0"] = Approver,
-            ["Access:Resources:1:Approvers:1"] = SecondApprover,
-        };
+        var settings = world.Settings();
+        settings["Store:Provider"] = "Sqlite";
+        settings["Store:Sqlite:Path"] = Path.Combine(world.DataDir, "slackjit.db");
+        settings["Access:Resources:0:Approvers:2"] = ApproverGroup;
+        settings["Access:Resources:1:Name"] = "finance";
+        settings["Access:Resources:1:Bucket"] = "finance-data";
+        settings["Access:Resources:1:Prefix"] = "reports/";
+        settings["Access:Resources:1:MaxDuration"] = "02:00:00";
+        settings["Access:Resources:1:RequiredApprovals"] = "2";
+        settings["Access:Resources:1:Approvers:0"] = Approver;
+        settings["Access:Resources:1:Approvers:1"] = SecondApprover;
         if (options.ManualSweeps)
         {
             settings["Lifecycle:SweeperEnabled"] = "false";
@@ -127,6 +106,13 @@ public sealed class SlackJitHarness : IAsyncDisposable
         {
             settings["Logging:LogLevel:Default"] = level.ToString();
             harness.Logs = new FakeLoggerProvider();
+        }
+        if (options.ServeMetrics)
+        {
+            var port = LoopbackPorts.Free();
+            settings["Telemetry:Prometheus:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Telemetry:Prometheus:Host"] = "127.0.0.1";
+            harness.MetricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
         }
         foreach (var (key, value) in options.Settings)
         {
@@ -143,11 +129,16 @@ public sealed class SlackJitHarness : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(time);
                 services.AddSingleton<IAmazonSecurityTokenService>(_ => sts.CreateClient());
+                services.AddSingleton(world.Iam.ClientSettings());
                 if (harness.Logs is { } logs)
                 {
                     services.AddSingleton<ILoggerProvider>(logs);
                 }
-                services.AddSingleton(iam.ClientSettings());
+                if (options.Spans is { } spans)
+                {
+                    // The app's own span set-up (sources, sampler), exported to memory instead of a collector.
+                    services.AddOpenTelemetry().WithTracing(t => t.AddSlackJitSpans(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AddInMemoryExporter(spans));
+                }
                 options.Services?.Invoke(services);
             });
         });
@@ -228,19 +219,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
         {
             await Factory.DisposeAsync();
         }
-        await Slack.DisposeAsync();
-        await Sts.DisposeAsync();
-        await Federation.DisposeAsync();
-        await Iam.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine; the temp folder is cleaned by the OS.
-        }
+        await _world.DisposeAsync();
     }
 }
 
@@ -258,4 +237,10 @@ public sealed class HarnessOptions
 
     /// <summary>Captures every log line at this level and above in <see cref="SlackJitHarness.Logs"/>; null captures nothing.</summary>
     public LogLevel? CaptureLogsAt { get; set; }
+
+    /// <summary>Serve Prometheus metrics on a free loopback port of their own (<see cref="SlackJitHarness.MetricsUrl"/>).</summary>
+    public bool ServeMetrics { get; set; }
+
+    /// <summary>When set, SlackJit's spans are exported here (OpenTelemetry's in-memory exporter) as each one ends.</summary>
+    public List<System.Diagnostics.Activity>? Spans { get; set; }
 }

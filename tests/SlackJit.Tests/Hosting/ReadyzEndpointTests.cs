@@ -35,6 +35,7 @@ public sealed class ReadyzEndpointTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         before?.Invoke(builder.Services);
         builder.AddStore();
+        builder.AddHosting();
         await using var app = builder.Build();
         app.MapHealth();
         await app.StartAsync();

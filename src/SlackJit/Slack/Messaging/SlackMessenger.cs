@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SlackJit.Slack.Api;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Slack.Messaging;
 
@@ -60,6 +62,7 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
     /// <summary>conversations.open + chat.postMessage; returns where it went. Throws <see cref="SlackApiException"/>.</summary>
     public async Task<SlackMessageRef> DirectMessageAsync(string userId, SlackMessage message, CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.StartStepSpan("dm.post", ActivityKind.Client);
         var channel = await slack.OpenDirectMessageAsync(userId, cancellationToken);
         return await slack.PostMessageAsync(channel, message, cancellationToken);
     }
@@ -70,6 +73,7 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
     /// </summary>
     public async Task TellAsync(string userId, SlackMessageRef? existing, Guid requestId, SlackMessage message, CancellationToken cancellationToken)
     {
+        using var span = SlackJitTelemetry.StartRequestSpan("dm.tell", requestId);
         try
         {
             if (existing is not null)
@@ -84,6 +88,7 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
         catch (SlackApiException ex)
         {
             MessagingLog.SlackFailed(logger, requestId, ex.Method, ex.Error);
+            span.Fail(ex.Error);
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using SlackJit.Telemetry;
+
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
@@ -92,6 +95,10 @@ internal sealed class SlackDispatcher(
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // The ack: from Slack's call to our answer. The handler's own spans (and the work it queues) hang under it.
+        using var span = SlackJitTelemetry.Source.StartActivity("slack.ack", ActivityKind.Server);
+        span?.SetTag("slack.kind", kind);
+        span?.SetTag("slack.key", key);
 
         // A handler that overruns keeps running after we answer, so its scope and token belong to it,
         // not to the caller: the request's scope would be disposed under it. Only shutdown, or the
@@ -110,6 +117,7 @@ internal sealed class SlackDispatcher(
         catch (TimeoutException)
         {
             SlackTransportLog.HandlerOverran(logger, kind, key, HandlerTimeout);
+            span?.SetTag("slack.overran", true);
             _ = work.ContinueWith(
                 t => SlackTransportLog.HandlerFailedLate(logger, kind, key, t.Exception!.GetBaseException()),
                 CancellationToken.None,
@@ -126,6 +134,7 @@ internal sealed class SlackDispatcher(
         catch (Exception ex)
         {
             SlackTransportLog.HandlerFailed(logger, kind, key, ex);
+            span.Fail("handler_failed");
             return SlackResponseJson.Render(SlackResponse.Ephemeral(SomethingWentWrong));
         }
     }

@@ -11,10 +11,10 @@ namespace SlackJit.Storage.DynamoDb;
 /// <c>UpdateItem</c> that checks status and version, sets the new state and appends the audit
 /// event with <c>list_append</c>: state and audit are atomic without transactions.
 /// </summary>
-internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreInitializer, IDisposable
+internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
 {
     private const string TransitionSet =
-        "SET #status = :next, #version = #version + :one, #rk = :rk, #ca = :ca, #exp = :exp, #doc = :doc, " +
+        "SET #status = :next, #version = #version + :one, #rk = :rk, #ca = :ca, #cm = :cm, #exp = :exp, #doc = :doc, " +
         "#events = list_append(if_not_exists(#events, :empty), :ev)";
     private const string TransitionCondition = "#status = :expected AND #version = :v";
 
@@ -87,7 +87,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
         var next = transition.Next;
         var names = new Dictionary<string, string>
         {
-            ["#status"] = Status, ["#version"] = VersionAttribute, ["#rk"] = RequesterKey, ["#ca"] = CreatedAt,
+            ["#status"] = Status, ["#version"] = VersionAttribute, ["#rk"] = RequesterKey, ["#ca"] = CreatedAt, ["#cm"] = CreatedMonth,
             ["#exp"] = ExpiresAt, ["#doc"] = Doc, ["#events"] = Events, ["#shard"] = DueShard, ["#due"] = DueAt,
         };
         var values = new Dictionary<string, AttributeValue>
@@ -98,6 +98,8 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
             [":one"] = N(1),
             [":rk"] = S(next.Requester.Key),
             [":ca"] = N(StoredRecord.ToEpochMs(next.CreatedAt)),
+            // Written on every transition too, so an item stored before the audit index existed joins it when it moves.
+            [":cm"] = S(MonthOf(next.CreatedAt)),
             [":exp"] = N(next.ExpiresAt.ToUnixTimeSeconds()),
             [":doc"] = S(StoredRecord.SerializeDocument(next)),
             [":ev"] = new AttributeValue { L = [ToAttribute(transition.Event)] },
@@ -167,6 +169,46 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IStoreIn
             ExpressionAttributeValues = new() { [":rk"] = S(requester.Key) },
             ScanIndexForward = false,
         }, limit, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<AccessRequest> ReadCreatedAsync(
+        DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        long fromMs = StoredRecord.ToEpochMs(from), toMs = StoredRecord.ToEpochMs(to);
+        if (fromMs >= toMs)
+        {
+            yield break;
+        }
+        // One partition per UTC month, oldest first; within a month the sort key keeps creation order.
+        var month = new DateTimeOffset(from.UtcDateTime.Year, from.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (; month < to; month = month.AddMonths(1))
+        {
+            var query = new QueryRequest
+            {
+                TableName = Table,
+                IndexName = CreatedIndex,
+                KeyConditionExpression = "#cm = :cm AND #ca BETWEEN :from AND :last",
+                ExpressionAttributeNames = new() { ["#cm"] = CreatedMonth, ["#ca"] = CreatedAt },
+                ExpressionAttributeValues = new()
+                {
+                    [":cm"] = S(MonthOf(month)),
+                    [":from"] = N(fromMs),
+                    [":last"] = N(toMs - 1),
+                },
+                ScanIndexForward = true,
+            };
+            do
+            {
+                var response = await _calls.RunAsync("Query", ct => Client.QueryAsync(query, ct), cancellationToken);
+                foreach (var item in response.Items ?? [])
+                {
+                    yield return FromItem(item);
+                }
+                query.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            }
+            while (query.ExclusiveStartKey is not null);
+        }
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal static class DynamoDbItem
             [VersionAttribute] = N(request.Version),
             [RequesterKey] = S(request.Requester.Key),
             [CreatedAt] = N(StoredRecord.ToEpochMs(request.CreatedAt)),
+            [CreatedMonth] = S(MonthOf(request.CreatedAt)),
             [ExpiresAt] = N(request.ExpiresAt.ToUnixTimeSeconds()),
             [Doc] = S(StoredRecord.SerializeDocument(request)),
             [Events] = new AttributeValue { L = request.Events.Select(ToAttribute).ToList() },

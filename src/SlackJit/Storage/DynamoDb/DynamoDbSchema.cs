@@ -18,6 +18,12 @@ internal static class DynamoDbSchema
     /// <summary>Epoch milliseconds.</summary>
     public const string CreatedAt = "createdAt";
 
+    /// <summary>
+    /// The UTC month of <see cref="CreatedAt"/> (<c>yyyy-MM</c>): the partition of the audit index, so a period is
+    /// read month by month with Queries, never a Scan.
+    /// </summary>
+    public const string CreatedMonth = "createdMonth";
+
     /// <summary>Present only while something is due (sparse index key).</summary>
     public const string DueShard = "dueShard";
 
@@ -35,6 +41,7 @@ internal static class DynamoDbSchema
 
     public const string DueIndex = "dueAt-index";
     public const string RequesterIndex = "requester-index";
+    public const string CreatedIndex = "created-index";
 
     // One partition holds everything due. Due items are few (pending, issuing, active grants) and
     // leave the index as they finish, so a single shard is far below a partition's limits.
@@ -51,16 +58,22 @@ internal static class DynamoDbSchema
             new() { AttributeName = DueAt, AttributeType = ScalarAttributeType.N },
             new() { AttributeName = RequesterKey, AttributeType = ScalarAttributeType.S },
             new() { AttributeName = CreatedAt, AttributeType = ScalarAttributeType.N },
+            new() { AttributeName = CreatedMonth, AttributeType = ScalarAttributeType.S },
         ],
         KeySchema = [new() { AttributeName = Pk, KeyType = KeyType.HASH }],
         GlobalSecondaryIndexes =
         [
             Index(DueIndex, DueShard, DueAt),
             Index(RequesterIndex, RequesterKey, CreatedAt),
+            Index(CreatedIndex, CreatedMonth, CreatedAt),
         ],
     };
 
-    // ALL projection: both queries return whole records, so no second read per item.
+    /// <summary>The <see cref="CreatedMonth"/> value of an instant.</summary>
+    public static string MonthOf(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    // ALL projection: the queries return whole records, so no second read per item.
     private static GlobalSecondaryIndex Index(string name, string hash, string range) => new()
     {
         IndexName = name,

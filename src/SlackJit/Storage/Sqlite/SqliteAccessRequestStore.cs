@@ -7,7 +7,7 @@ namespace SlackJit.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode (readers never block the writer). Transitions
 /// are <c>UPDATE … WHERE id AND status AND version</c>; zero rows changed means someone else won.
 /// </summary>
-internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInitializer, IDisposable
+internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
 {
     private readonly string _path;
     private readonly string _connectionString;
@@ -125,6 +125,48 @@ internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IStoreInit
             p.AddWithValue("@requester_key", requester.Key);
             p.AddWithValue("@limit", limit);
         }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<AccessRequest> ReadCreatedAsync(
+        DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        // One read connection for the whole walk: rows are decoded as they are read, so memory stays one row deep.
+        await using var connection = new SqliteConnection(_connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSql.SelectCreated;
+        command.Parameters.AddWithValue("@from", StoredRecord.ToEpochMs(from));
+        command.Parameters.AddWithValue("@to", StoredRecord.ToEpochMs(to));
+        SqliteDataReader reader;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            reader = await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+        await using (reader)
+        {
+            while (true)
+            {
+                AccessRequest request;
+                try
+                {
+                    if (!await reader.ReadAsync(cancellationToken))
+                    {
+                        yield break;
+                    }
+                    request = StoredRecord.DeserializeDocument(reader.GetString(0), StoredRecord.DeserializeEvents(reader.GetString(1)));
+                }
+                catch (SqliteException ex)
+                {
+                    throw Unavailable(ex);
+                }
+                yield return request;
+            }
+        }
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

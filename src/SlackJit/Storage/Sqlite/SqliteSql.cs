@@ -24,6 +24,8 @@ internal static class SqliteSql
             ON access_requests (due_at, id) WHERE due_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_access_requests_requester
             ON access_requests (requester_key, created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_access_requests_created
+            ON access_requests (created_at, id);
         PRAGMA user_version = 1;
         """;
 
@@ -50,6 +52,13 @@ internal static class SqliteSql
         WHERE due_at IS NOT NULL AND due_at <= @now
         ORDER BY due_at, id
         LIMIT @limit
+        """;
+
+    // Audit reads walk the created_at index; the range is half-open so consecutive ranges never overlap.
+    public const string SelectCreated = """
+        SELECT doc, events FROM access_requests INDEXED BY ix_access_requests_created
+        WHERE created_at >= @from AND created_at < @to
+        ORDER BY created_at, id
         """;
 
     public const string SelectByRequester = """

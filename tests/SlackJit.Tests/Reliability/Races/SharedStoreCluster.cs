@@ -20,28 +20,25 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
     private readonly List<RaceHost> _hosts = [];
     private readonly DynaliteFixture? _dynalite;
 
-    private SharedStoreCluster(StoreKind kind, FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeIam iam, FakeTimeProvider time, string dataDir, DynaliteFixture? dynalite)
+    private readonly LoopbackWorld _world;
+
+    private SharedStoreCluster(StoreKind kind, LoopbackWorld world, DynaliteFixture? dynalite)
     {
         Kind = kind;
-        Iam = iam;
-        Slack = slack;
-        Sts = sts;
-        Federation = federation;
-        Time = time;
-        DataDir = dataDir;
+        _world = world;
         _dynalite = dynalite;
         TableName = "races-" + Guid.NewGuid().ToString("N");
     }
 
     public StoreKind Kind { get; }
-    public FakeSlackApi Slack { get; }
-    public FakeSts Sts { get; }
-    public FakeFederation Federation { get; }
+    public FakeSlackApi Slack => _world.Slack;
+    public FakeSts Sts => _world.Sts;
+    public FakeFederation Federation => _world.Federation;
 
     /// <summary>One IAM for every host (as in production): it checks signatures and keeps the role's deny policy.</summary>
-    public FakeIam Iam { get; }
-    public FakeTimeProvider Time { get; }
-    public string DataDir { get; }
+    public FakeIam Iam => _world.Iam;
+    public FakeTimeProvider Time => _world.Time;
+    public string DataDir => _world.DataDir;
     public string SqlitePath => Path.Combine(DataDir, "slackjit.db");
     public string TableName { get; }
 
@@ -55,19 +52,7 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
             throw new ArgumentNullException(nameof(dynalite), "A DynamoDB cluster needs the dynalite fixture.");
         }
 
-        var time = new FakeTimeProvider(SlackJitHarness.Start);
-        var slack = await FakeSlackApi.StartAsync();
-        var sts = await FakeSts.StartAsync(time);
-        var federation = await FakeFederation.StartAsync();
-        var iam = await FakeIam.StartAsync(SlackJitHarness.RoleName);
-        var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-races-" + Guid.NewGuid().ToString("N"));
-        var cluster = new SharedStoreCluster(kind, slack, sts, federation, iam, time, dataDir, dynalite);
-
-        slack.AddChannel(SlackJitHarness.ApproverChannel);
-        foreach (var user in new[] { SlackJitHarness.Requester, SlackJitHarness.Approver, SlackJitHarness.SecondApprover, SlackJitHarness.Outsider })
-        {
-            slack.AddUser(user);
-        }
+        var cluster = new SharedStoreCluster(kind, await LoopbackWorld.StartAsync("slackjit-races-"), dynalite);
 
         if (kind == StoreKind.DynamoDb)
         {
@@ -87,29 +72,21 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
     /// <summary>The settings every host gets: the harness's catalog (analytics, one approval) and this cluster's store.</summary>
     public Dictionary<string, string?> Settings()
     {
-        var settings = new Dictionary<string, string?>(Slack.Settings())
+        var settings = _world.Settings();
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
-            ["Slack:SigningSecret"] = SlackJitHarness.SigningSecret,
-            ["Slack:ApproverChannel"] = SlackJitHarness.ApproverChannel,
-            ["Slack:VerifyTokenOnStart"] = "false",
-            ["Aws:RoleArn"] = SlackJitHarness.RoleArn,
-            ["Aws:SigninUrl"] = Federation.SigninUrl,
-            ["Access:RequireReason"] = "true",
-            ["Access:PendingTimeout"] = "01:00:00",
             // One requester makes every request here; the per-person limits are not what these tests are about.
             ["Access:MaxPendingPerRequester"] = "100",
             ["Access:MaxRequestsPerHour"] = "1000",
-            ["Access:Resources:0:Name"] = "analytics",
-            ["Access:Resources:0:Bucket"] = "analytics-prod",
-            ["Access:Resources:0:MaxDuration"] = "04:00:00",
-            ["Access:Resources:0:Approvers:0"] = SlackJitHarness.Approver,
-            ["Access:Resources:0:Approvers:1"] = SlackJitHarness.SecondApprover,
             // The console stays quiet; every line still reaches each host's FakeLoggerProvider.
             ["Logging:Console:LogLevel:Default"] = "None",
             ["Logging:LogLevel:Default"] = "Information",
             // Tests drive every sweep themselves, host by host.
             ["Lifecycle:SweeperEnabled"] = "false",
-        };
+        })
+        {
+            settings[key] = value;
+        }
         if (Kind == StoreKind.Sqlite)
         {
             settings["Store:Provider"] = "Sqlite";
@@ -157,22 +134,6 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
         {
             await host.DisposeAsync();
         }
-        await Slack.DisposeAsync();
-        await Sts.DisposeAsync();
-        await Federation.DisposeAsync();
-        await Iam.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // DynamoDB clusters never make the folder.
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine; the temp folder is cleaned by the OS.
-        }
+        await _world.DisposeAsync();
     }
 }
