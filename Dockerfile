@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t slackjit .
-# Run:   docker run -p 8080:8080 -e Slack__BotToken=… -e Slack__SigningSecret=… -e Aws__RoleArn=… slackjit
+# Run:   see docs/DEPLOY.md (secrets from the environment, the catalog from a mounted appsettings.Production.json)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig appsettings.json ./
@@ -19,4 +19,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true
 EXPOSE 8080
 VOLUME ["/app/data"]
+# The runtime image has no curl: the app asks its own /healthz (dotnet SlackJit.dll --healthcheck, exit 0 or 1).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "SlackJit.dll", "--healthcheck"]
 ENTRYPOINT ["dotnet", "SlackJit.dll"]

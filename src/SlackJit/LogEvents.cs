@@ -44,6 +44,12 @@ internal static class LogEvents
         public const int NotIssuable = 3003;
         public const int DefaultRegion = 3004;
         public const int Assuming = 3005;
+        public const int ConsoleSessionIssued = 3006;
+        public const int ConsoleSessionRefused = 3007;
+        public const int IamCalled = 3020;
+        public const int IamRetrying = 3021;
+        public const int RevocationsInPlace = 3022;
+        public const int RevocationsWritten = 3023;
     }
 
     /// <summary>SlackApi: 3100–3199.</summary>
@@ -75,13 +81,14 @@ internal static class LogEvents
         public const int InitializationFailed = 3303;
         public const int NotReady = 3304;
         public const int TableReady = 3305;
+        public const int TableMismatch = 3306;
+        public const int StartupCheckSkipped = 3307;
     }
 
     /// <summary>Requests: 4000–4049.</summary>
     public static class Requests
     {
         public const int UserLookupFailed = 4000;
-        public const int GroupLookupFailed = 4001;
         public const int RequestCreated = 4006;
         public const int RequestRefused = 4007;
         public const int StoreUnavailable = 4008;
@@ -99,6 +106,7 @@ internal static class LogEvents
     /// <summary>Cards: 4000–4049 (shared with Requests, where the card began).</summary>
     public static class Cards
     {
+        public const int GroupLookupFailed = 4001;
         public const int ApproverChannelMisconfigured = 4002;
         public const int CardPosted = 4003;
         public const int CardUpdateFailed = 4004;
@@ -150,6 +158,11 @@ internal static class LogEvents
         public const int Closed = 5057;
         public const int NotClaimed = 5059;
         public const int Superseded = 5060;
+        public const int ConsoleLinkSent = 5062;
+        public const int ConsoleLinkFailed = 5063;
+        public const int RevocationEnforced = 5064;
+        public const int RevocationFailed = 5065;
+        public const int RevokeRefused = 5066;
     }
 
     /// <summary>Audit (the scheduled report): 5100–5149.</summary>

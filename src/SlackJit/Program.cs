@@ -16,6 +16,12 @@ if (AuditCommandLine.IsAudit(args))
     return await AuditCommandLine.RunAsync(args, CancellationToken.None);
 }
 
+// The container's HEALTHCHECK: ask the running app's /healthz and exit (no web host is built).
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(Environment.GetEnvironmentVariable);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The catalog and the rules around it; validated at start-up so a bad catalog never serves.
@@ -30,6 +36,9 @@ builder.AddTelemetry();
 
 // Health and readiness (/healthz, /readyz) and the warnings other areas raise there.
 builder.AddHosting();
+
+// Before serving: the store answers and is shaped for SlackJit, or start-up stops with one line saying what to fix.
+builder.AddStartupChecks();
 
 // Slack in (signed HTTP endpoints, Socket Mode) and out (the Web API client).
 builder.AddSlack();

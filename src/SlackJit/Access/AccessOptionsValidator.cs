@@ -5,7 +5,7 @@ namespace SlackJit.Access;
 
 /// <summary>
 /// Checks the catalog at start-up: every failure names its key and says what to set, so a bad catalog
-/// never serves. An empty catalog is valid (nothing can be requested yet).
+/// never serves. An empty catalog is an error too: every request would be refused.
 /// </summary>
 public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOptions>
 {
@@ -13,6 +13,11 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
     private static readonly TimeSpan MinPendingTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxPendingTimeout = TimeSpan.FromDays(7);
     private static readonly TimeSpan MinRetention = TimeSpan.FromDays(1);
+
+    public const string EmptyCatalog =
+        $"{Section}:Resources is empty, so every request would be refused: add at least one entry, e.g. " +
+        "Access__Resources__0__Name=analytics, Access__Resources__0__Bucket=analytics-prod, Access__Resources__0__Approvers__0=U0123ABCD " +
+        "(or an appsettings.Production.json holding the catalog)";
 
     public ValidateOptionsResult Validate(string? name, AccessOptions options)
     {
@@ -35,7 +40,13 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
             failures.Add($"{Section}:Retention {options.Retention} must be at least {MinRetention}.");
         }
 
+        if (options.Resources.Count == 0)
+        {
+            failures.Add(EmptyCatalog);
+        }
+
         ValidateReminders(failures, options);
+
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = new HashSet<(string, string)>();
         for (var i = 0; i < options.Resources.Count; i++)

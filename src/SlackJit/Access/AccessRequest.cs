@@ -33,6 +33,9 @@ public sealed record AccessRequest
 
     public ImmutableList<Approval> Approvals { get; init; } = [];
     public GrantInfo? Grant { get; init; }
+
+    /// <summary>Set when an Active grant was ended early and AWS must deny its credentials; see <see cref="Access.Revocation"/>.</summary>
+    public Revocation? Revocation { get; init; }
     public SlackRefs Slack { get; init; } = SlackRefs.None;
 
     /// <summary>When the sweeper must look at this request next; null when nothing is due.</summary>

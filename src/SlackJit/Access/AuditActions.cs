@@ -62,4 +62,16 @@ public static class AuditActions
 
     /// <summary>The sweeper corrected when a request is next due (a stale or missing due time).</summary>
     public const string Rescheduled = "rescheduled";
+
+    /// <summary>An approver ended a live grant (the Revoke button on the card).</summary>
+    public const string Revoked = "revoked";
+
+    /// <summary>Someone tried to revoke a grant and was not allowed.</summary>
+    public const string RevokeRefused = "revoke-refused";
+
+    /// <summary>AWS's deny policy lists the grant (first time), was checked again, or dropped it once its credentials expired.</summary>
+    public const string RevocationEnforced = "revocation-enforced";
+
+    /// <summary>Putting the deny in place failed (IAM refused or was unreachable); retried by the sweeper.</summary>
+    public const string RevocationFailed = "revocation-failed";
 }

@@ -43,7 +43,10 @@ public static partial class Transitions
         return Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.Expired, next.Status));
     }
 
-    /// <summary>The requester is done early (Active → Ended). Renewals stop; issued credentials live until their STS expiry.</summary>
+    /// <summary>
+    /// The requester is done early (Active → Ended). Renewals stop; credentials still unexpired are revoked: the request
+    /// stays due until AWS denies them (see <see cref="Revocation"/>).
+    /// </summary>
     public static TransitionDecision End(AccessRequest request, string actorId, DateTimeOffset now)
     {
         if (actorId != request.Requester.UserId)
@@ -56,7 +59,7 @@ public static partial class Transitions
             return WrongStatus(request, "ended");
         }
 
-        var next = request with { Status = RequestStatus.Ended, DecidedBy = actorId, DueAt = null };
+        var next = Revoked(request, actorId, now);
         return Transition.From(request, next, Event(request, now, actorId, AuditActions.Ended, next.Status));
     }
 }

@@ -20,4 +20,10 @@ internal static partial class AwsLog
 
     [LoggerMessage(LogEvents.Aws.Assuming, LogLevel.Debug, "Assuming {RoleArn} for request {RequestId} for {DurationSeconds} s")]
     public static partial void Assuming(ILogger logger, Guid requestId, string roleArn, int durationSeconds);
+
+    [LoggerMessage(LogEvents.Aws.ConsoleSessionIssued, LogLevel.Information, "Console session for request {RequestId}: access key {AccessKeyId}, usable until {WindowEnd:O}")]
+    public static partial void ConsoleSessionIssued(ILogger logger, Guid requestId, string accessKeyId, DateTimeOffset windowEnd);
+
+    [LoggerMessage(LogEvents.Aws.ConsoleSessionRefused, LogLevel.Warning, "STS refused a console session for request {RequestId} on {RoleArn}: {ErrorCode}")]
+    public static partial void ConsoleSessionRefused(ILogger logger, Guid requestId, string roleArn, string errorCode);
 }

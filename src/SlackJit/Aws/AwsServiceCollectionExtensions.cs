@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SlackJit.Aws.Iam;
 
 namespace SlackJit.Aws;
 
@@ -19,6 +20,7 @@ internal static class AwsServiceCollectionExtensions
     /// <summary>The Aws folder's services; an <see cref="IAmazonSecurityTokenService"/> registered earlier (tests) wins.</summary>
     public static IServiceCollection AddAwsServices(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
 
@@ -47,9 +49,15 @@ internal static class AwsServiceCollectionExtensions
                 pipeline.AddTimeout(aws.CallTimeout);
             });
 
+        // IAM (early revocation): signed by hand, no IAM SDK package. The request carries the session token: no request logging.
+        services.AddHttpClient(IamQueryClient.HttpClientName).RemoveAllLoggers();
+        services.TryAddSingleton(_ => IamClientSettings.FromEnvironment());
+        services.TryAddSingleton<IIamRolePolicies, IamQueryClient>();
+
         services.TryAddSingleton<FederationClient>();
         services.TryAddSingleton<ISessionPolicyFactory, SessionPolicyDocument>();
         services.TryAddSingleton<IGrantIssuer, StsGrantIssuer>();
+        services.TryAddSingleton<IConsoleSignin, StsConsoleSignin>();
         return services;
     }
 

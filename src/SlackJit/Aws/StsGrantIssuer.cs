@@ -38,79 +38,20 @@ internal sealed class StsGrantIssuer(
     private async Task<IssueOutcome> AssumeAsync(AccessRequest request, TimeSpan duration, CancellationToken cancellationToken)
     {
         var aws = awsOptions.CurrentValue;
-        var entry = accessOptions.CurrentValue.Resources
-            .FirstOrDefault(r => string.Equals(r.Name, request.Resource.Name, StringComparison.OrdinalIgnoreCase));
-
-        // The catalog is the authority: an entry removed or moved to another bucket after approval grants nothing.
-        if (entry is null)
+        var (target, refusal) = Target(request, aws, accessOptions.CurrentValue);
+        if (target is null)
         {
-            return NotIssuable(request, "CatalogEntryMissing",
-                $"The catalog has no entry named '{request.Resource.Name}' any more; the request cannot be issued.");
+            return NotIssuable(request, refusal!.Code, refusal.Message);
         }
-        if (!string.Equals(entry.Bucket, request.Resource.Bucket, StringComparison.Ordinal))
-        {
-            return NotIssuable(request, "CatalogEntryChanged",
-                $"The catalog entry '{entry.Name}' now covers bucket '{entry.Bucket}', not '{request.Resource.Bucket}'; the request cannot be issued.");
-        }
-
-        var roleText = string.IsNullOrWhiteSpace(entry.RoleArn) ? aws.RoleArn : entry.RoleArn;
-        if (!RoleArn.TryParse(roleText, out var role))
-        {
-            return NotIssuable(request, "InvalidRoleArn",
-                $"'{roleText}' is not a role ARN (arn:<partition>:iam::<account>:role/<name>); fix the catalog entry's RoleArn or Aws:RoleArn.");
-        }
-
-        var assume = new AssumeRoleRequest
-        {
-            RoleArn = role.Value,
-            RoleSessionName = SessionName(request.Id),
-            DurationSeconds = DurationSeconds(duration, aws.MaxSessionDuration),
-            Policy = policies.Create(role.Partition, request.Resource, entry.KmsKeyArn),
-            SourceIdentity = SessionTags.SourceIdentity(request.Requester.UserId),
-            Tags =
-            [
-                new Tag { Key = SessionTags.RequestIdKey, Value = request.Id.ToString() },
-                new Tag { Key = SessionTags.SlackUserKey, Value = SessionTags.TagValue(request.Requester.UserId) },
-                new Tag { Key = SessionTags.SlackTeamKey, Value = SessionTags.TagValue(request.Requester.TeamId) },
-                new Tag { Key = SessionTags.ResourceKey, Value = SessionTags.TagValue(request.Resource.Name) },
-            ],
-        };
+        var (entry, role) = target.Value;
+        var assume = AssumeRequest(request, role, DurationSeconds(duration, aws.MaxSessionDuration),
+            policies.Create(role.Partition, request.Resource, entry.KmsKeyArn));
         AwsLog.Assuming(logger, request.Id, role.Value, assume.DurationSeconds ?? 0);
 
-        AssumeRoleResponse response;
-        try
+        var (response, failure) = await AssumeAsync(sts, assume, role, aws.CallTimeout, cancellationToken);
+        if (response is null)
         {
-            response = await sts.AssumeRoleAsync(assume, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (AmazonServiceException ex) when (ex.StatusCode == 0 && ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
-        }
-        catch (AmazonServiceException ex)
-        {
-            return Refused(request, role, StsErrors.FromService(ex, role.Value));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
-        {
-            return Refused(request, role, StsErrors.Unreachable("Timeout", role.Value, $"no answer within {aws.CallTimeout.TotalSeconds:0.#} s"));
-        }
-        catch (HttpRequestException)
-        {
-            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed"));
-        }
-        catch (AmazonClientException ex) when (ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            return Refused(request, role, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
-        }
-        catch (AmazonClientException ex)
-        {
-            // E.g. no credentials found in the chain: the operator must fix the environment.
-            return Refused(request, role, new IssueOutcome.Refused("ClientError",
-                $"The AWS SDK could not call STS for AssumeRole on {role.Value}: {ex.Message}", Transient: false));
+            return Refused(request, role, failure!);
         }
 
         if (response.Credentials is not { AccessKeyId: { } keyId, SecretAccessKey: { } secret, SessionToken: { } token, Expiration: { } expiration })
@@ -133,6 +74,94 @@ internal sealed class StsGrantIssuer(
 
         return new IssueOutcome.Issued(new IssuedCredentials(keyId, secret, token, expires, assumedRoleId, link.Url), link.Error);
     }
+
+    /// <summary>One AssumeRole; every expected failure (AWS error, network, timeout, no credentials) is a value.</summary>
+    internal static async Task<(AssumeRoleResponse? Response, IssueOutcome.Refused? Refusal)> AssumeAsync(
+        IAmazonSecurityTokenService sts, AssumeRoleRequest assume, RoleArn role, TimeSpan callTimeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await sts.AssumeRoleAsync(assume, cancellationToken), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AmazonServiceException ex) when (ex.StatusCode == 0 && ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            return (null, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
+        }
+        catch (AmazonServiceException ex)
+        {
+            return (null, StsErrors.FromService(ex, role.Value));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            return (null, StsErrors.Unreachable("Timeout", role.Value, $"no answer within {callTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (HttpRequestException)
+        {
+            return (null, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed"));
+        }
+        catch (AmazonClientException ex) when (ex.InnerException is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            return (null, StsErrors.Unreachable("NetworkError", role.Value, "the connection failed or timed out"));
+        }
+        catch (AmazonClientException ex)
+        {
+            // E.g. no credentials found in the chain: the operator must fix the environment.
+            return (null, new IssueOutcome.Refused("ClientError",
+                $"The AWS SDK could not call STS for AssumeRole on {role.Value}: {ex.Message}", Transient: false));
+        }
+    }
+
+    /// <summary>
+    /// The catalog entry and role a request is minted from, or why it cannot be: the catalog is the authority, so an
+    /// entry removed or moved to another bucket after approval grants nothing.
+    /// </summary>
+    internal static ((ResourceOptions Entry, RoleArn Role)? Target, IssueOutcome.Refused? Refusal) Target(
+        AccessRequest request, AwsOptions aws, AccessOptions access)
+    {
+        var entry = access.Resources
+            .FirstOrDefault(r => string.Equals(r.Name, request.Resource.Name, StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            return (null, new("CatalogEntryMissing",
+                $"The catalog has no entry named '{request.Resource.Name}' any more; the request cannot be issued.", Transient: false));
+        }
+        if (!string.Equals(entry.Bucket, request.Resource.Bucket, StringComparison.Ordinal))
+        {
+            return (null, new("CatalogEntryChanged",
+                $"The catalog entry '{entry.Name}' now covers bucket '{entry.Bucket}', not '{request.Resource.Bucket}'; the request cannot be issued.", Transient: false));
+        }
+        var roleText = string.IsNullOrWhiteSpace(entry.RoleArn) ? aws.RoleArn : entry.RoleArn;
+        if (!RoleArn.TryParse(roleText, out var role))
+        {
+            return (null, new("InvalidRoleArn",
+                $"'{roleText}' is not a role ARN (arn:<partition>:iam::<account>:role/<name>); fix the catalog entry's RoleArn or Aws:RoleArn.", Transient: false));
+        }
+        return ((entry, role), null);
+    }
+
+    /// <summary>
+    /// AssumeRole with SlackJit's markers: the session name, source identity and tags the role's trust policy
+    /// requires, which CloudTrail joins on and early revocation matches (<c>jit-request-id</c>).
+    /// </summary>
+    internal static AssumeRoleRequest AssumeRequest(AccessRequest request, RoleArn role, int durationSeconds, string policy) => new()
+    {
+        RoleArn = role.Value,
+        RoleSessionName = SessionName(request.Id),
+        DurationSeconds = durationSeconds,
+        Policy = policy,
+        SourceIdentity = SessionTags.SourceIdentity(request.Requester.UserId),
+        Tags =
+        [
+            new Tag { Key = SessionTags.RequestIdKey, Value = request.Id.ToString() },
+            new Tag { Key = SessionTags.SlackUserKey, Value = SessionTags.TagValue(request.Requester.UserId) },
+            new Tag { Key = SessionTags.SlackTeamKey, Value = SessionTags.TagValue(request.Requester.TeamId) },
+            new Tag { Key = SessionTags.ResourceKey, Value = SessionTags.TagValue(request.Resource.Name) },
+        ],
+    };
 
     /// <summary><c>jit-</c> + a 36-character Guid: 40 characters of <c>[\w+=,.@-]</c>, unique per request, seen in every CloudTrail event.</summary>
     internal static string SessionName(Guid requestId) => "jit-" + requestId.ToString("D");

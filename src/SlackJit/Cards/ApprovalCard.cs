@@ -42,6 +42,10 @@ public static class ApprovalCard
         {
             blocks.Add(Block.Actions(CardKeys.ActionsBlock, ApproveButton(request), DenyButton(request)));
         }
+        else if (request.Status == RequestStatus.Active && request.Grant is { } grant && now < grant.WindowEnd)
+        {
+            blocks.Add(Block.Actions(CardKeys.ActionsBlock, RevokeButton(request)));
+        }
 
         return new SlackMessage(FallbackText(request, now), blocks.ToJsonArray());
     }
@@ -79,8 +83,10 @@ public static class ApprovalCard
                 : $":white_check_mark: *Approved* by {approvedBy} · access is active",
             RequestStatus.Expired =>
                 $":white_check_mark: Approved by {approvedBy} · access *ended*{when}",
+            RequestStatus.Ended when request.Revocation is { } revocation && revocation.By != request.Requester.UserId =>
+                $":no_entry: Approved by {approvedBy} · access *revoked* by {Mention(revocation.By)} · {SlackDates.DateTime(revocation.At)}{RevocationNote(revocation, now)}",
             RequestStatus.Ended =>
-                $":white_check_mark: Approved by {approvedBy} · access *ended* early by {Mention(request.DecidedBy)}{when}",
+                $":white_check_mark: Approved by {approvedBy} · access *ended* early by {Mention(request.DecidedBy)}{when}{RevocationNote(request.Revocation, now)}",
             RequestStatus.Denied => $":x: *Denied* by {Mention(request.DecidedBy)}{when}",
             RequestStatus.Cancelled => $":no_entry_sign: *Cancelled* by {Mention(request.DecidedBy)}{when}",
             RequestStatus.TimedOut => $":hourglass: *Timed out* · nobody decided by {SlackDates.DateTime(request.Deadline)}",
@@ -115,6 +121,25 @@ public static class ApprovalCard
             Style: ButtonStyle.Primary);
         return Element.Button(CardKeys.ApproveAction, "Approve", request.Id.ToString(), ButtonStyle.Primary, confirm: confirm);
     }
+
+    // What AWS does with a revoked grant's credentials; loud while IAM fails.
+    private static string RevocationNote(Revocation? revocation, DateTimeOffset now) => revocation switch
+    {
+        { IsEnforced: true } => " · *revoked* in AWS: its credentials are denied",
+        { Failure: not null } r when r.CredentialsExpire > now =>
+            $" · :warning: *revoking in AWS failed* (retrying); its credentials work until {SlackDates.DateTime(r.CredentialsExpire)}",
+        { } r when r.CredentialsExpire > now => " · revoking in AWS…",
+        _ => "",
+    };
+
+    private static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
+        CardKeys.RevokeAction, "Revoke", request.Id.ToString(), ButtonStyle.Danger,
+        confirm: new ConfirmDialog(
+            $"Revoke {request.ShortId}?",
+            "The grant ends now: AWS denies its credentials and console sessions within a minute or so, and the requester is told who revoked it.",
+            "Revoke",
+            "Keep it",
+            ButtonStyle.Danger));
 
     private static System.Text.Json.Nodes.JsonObject DenyButton(AccessRequest request) =>
         Element.Button(CardKeys.DenyAction, "Deny", request.Id.ToString(), ButtonStyle.Danger);

@@ -6,4 +6,7 @@ public static class CardKeys
     public const string ActionsBlock = "card-actions";
     public const string ApproveAction = "requests.approve";
     public const string DenyAction = "requests.deny";
+
+    /// <summary>On the card of a live grant: any approver of its catalog entry ends it now.</summary>
+    public const string RevokeAction = "grants.revoke";
 }

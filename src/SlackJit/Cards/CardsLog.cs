@@ -17,4 +17,7 @@ internal static partial class CardsLog
 
     [LoggerMessage(EventId = LogEvents.Cards.CardUpdateFailedUnexpectedly, Level = LogLevel.Warning, Message = "Updating the approval card of request {RequestId} failed; it shows an older state")]
     public static partial void CardUpdateFailedUnexpectedly(ILogger logger, Guid requestId, Exception exception);
+
+    [LoggerMessage(EventId = LogEvents.Cards.GroupLookupFailed, Level = LogLevel.Warning, Message = "Approver group {UserGroupId} could not be read ({SlackError}) deciding {RequestId} for {SlackUserId}; refused")]
+    public static partial void GroupLookupFailed(ILogger logger, Guid requestId, string slackUserId, string userGroupId, string slackError);
 }

@@ -5,7 +5,8 @@ using SlackJit.Storage;
 namespace SlackJit.Grants;
 
 /// <summary>
-/// Ends a grant: by the clock (Active → Expired) or by the requester (Active → Ended). The DM is scrubbed
+/// Ends a grant: by the clock (Active → Expired), by the requester or by an approver (Active → Ended; its credentials
+/// are then revoked in AWS by <see cref="GrantRevocation"/>). The DM is scrubbed
 /// first and the transition written after, so a crash in between leaves the request Active and due, and
 /// the sweeper finishes it; a scrubbed DM is never left beside a grant that still shows as active for long.
 /// </summary>
@@ -21,6 +22,10 @@ internal sealed class GrantClosing(IAccessRequestStore store, GrantDm dm, IAppro
         var write = await CloseAsync(request, (current, now) => Transitions.End(current, actorId, now), cancellationToken);
         return write.Applied ? null : write.Refusal ?? Refusal.Worded(RefusalReason.WrongStatus, "Slack did not accept the update just now; press the button again in a moment.");
     }
+
+    /// <summary>An approver revokes a live grant. Whether they may is the caller's check (any approver of the entry).</summary>
+    public async Task<DecidedWrite> RevokeAsync(AccessRequest request, string approverId, CancellationToken cancellationToken) =>
+        await CloseAsync(request, (current, now) => Transitions.Revoke(current, approverId, now), cancellationToken);
 
     private async Task<DecidedWrite> CloseAsync(
         AccessRequest request, Func<AccessRequest, DateTimeOffset, TransitionDecision> decide, CancellationToken cancellationToken)

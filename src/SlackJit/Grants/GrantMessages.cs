@@ -65,7 +65,7 @@ internal static class GrantMessages
             .Add(Block.Section(intro))
             .AddRange(shell)
             .AddRange(file)
-            .Add(ConsoleBlock(request, credentials.SigninUrl, signinError))
+            .Add(ConsoleBlock(request))
             .Add(Block.Actions(ActionsBlockId, Buttons(request, canRenew)))
             .Add(Block.Context(
                 "Only you can see this message. SlackJit removes the credentials from it when your access ends. Never paste them into a channel."));
@@ -93,31 +93,18 @@ internal static class GrantMessages
             ButtonStyle.Danger,
             confirm: new ConfirmDialog(
                 "End your access?",
-                "The credentials are removed from this message and will not be renewed. AWS cannot revoke them early: " +
-                "the ones already issued keep working until they expire.",
+                "The credentials are removed from this message and will not be renewed, and AWS stops accepting " +
+                "the ones already issued (and any console session) within about a minute.",
                 "End access",
                 "Keep it",
                 ButtonStyle.Danger));
     }
 
-    private static JsonObject ConsoleBlock(AccessRequest request, string? signinUrl, string? signinError)
-    {
-        var what = Mrkdwn.Escape(request.Resource.Display);
-        if (signinUrl is null)
-        {
-            var why = string.IsNullOrWhiteSpace(signinError) ? "the console link could not be made." : signinError.TrimEnd('.') + ".";
-            return Block.Section($"*AWS console*: {Mrkdwn.Escape(char.ToUpperInvariant(why[0]) + why[1..])} Use the credentials above.");
-        }
-
-        // A sign-in link past Slack's 3000-character button limit would not fit a section link either.
-        if (Uri.TryCreate(signinUrl, UriKind.Absolute, out var url) && url.AbsoluteUri.Length <= BlockLimits.ButtonUrl)
-        {
-            return Block.Section(
-                $"*AWS console*: opens `{what}`. The sign-in link works for 15 minutes after it was made.",
-                accessory: Element.Button(GrantActionIds.Console, "Open the AWS console", url: url));
-        }
-        return Block.Section("*AWS console*: the sign-in link is longer than Slack allows in a message. Use the credentials above.");
-    }
+    // The console button makes its sign-in link at click time (GrantConsoleHandler): a link made now would die after
+    // 15 minutes, while the grant lasts longer.
+    private static JsonObject ConsoleBlock(AccessRequest request) => Block.Section(
+        $"*AWS console*: opens `{Mrkdwn.Escape(request.Resource.Display)}` until your grant ends. Each press makes a fresh sign-in link, shown only to you.",
+        accessory: Element.Button(GrantActionIds.Console, "Open the AWS console", request.Id.ToString()));
 
     /// <summary>
     /// One code block under <paramref name="title"/>, or one block per line when they do not fit one section;

@@ -46,18 +46,33 @@ internal static class GrantNotices
     public static SlackMessage Ended(AccessRequest request, DateTimeOffset now)
     {
         var what = Mrkdwn.Escape(request.Resource.Display);
-        var text = $"You ended your access to `{what}` ({request.ShortId}). " +
-                   "The credentials were removed from this message and will not be renewed.";
+        var by = request.Revocation is { } r && r.By != request.Requester.UserId
+            ? $"{Mrkdwn.User(r.By)} revoked your access to `{what}` ({request.ShortId}) {SlackDates.DateAtTime(r.At)}. "
+            : $"You ended your access to `{what}` ({request.ShortId}). ";
+        var text = by + "The credentials were removed from this message and will not be renewed.";
         return Message(
-            $"You ended your access to {what} ({request.ShortId}).",
+            request.Revocation is { } revoked && revoked.By != request.Requester.UserId
+                ? $"Your access to {what} ({request.ShortId}) was revoked."
+                : $"You ended your access to {what} ({request.ShortId}).",
             Block.Section(text),
-            Block.Context(StillValid(request, now) ?? "The credentials have expired."));
+            Block.Context(RevocationState(request, now) ?? StillValid(request, now) ?? "The credentials have expired."));
     }
 
-    // SlackJit cannot revoke STS credentials yet (no IAM call): say so instead of implying they stopped working.
+    /// <summary>What AWS does with the credentials of a revoked grant: denied, or (while IAM fails) not yet.</summary>
+    public static string? RevocationState(AccessRequest request, DateTimeOffset now) => request.Revocation switch
+    {
+        { IsEnforced: true } r => $"*Revoked* {SlackDates.DateAtTime(r.At)}: AWS now denies every call made with its credentials (they would have expired {SlackDates.DateAtTime(r.CredentialsExpire)}).",
+        { Failure: not null } r when r.CredentialsExpire > now =>
+            "Revoking the credentials in AWS has failed so far; SlackJit keeps trying. Until then the ones already issued keep working until they expire " +
+            $"{SlackDates.DateAtTime(r.CredentialsExpire)}.",
+        { } r when r.CredentialsExpire > now => "Revoking the credentials in AWS…",
+        _ => null,
+    };
+
+    // Credentials not covered by a revocation (e.g. expired by the clock): say when they stop.
     private static string? StillValid(AccessRequest request, DateTimeOffset now) =>
         request.Grant is { } grant && grant.SessionExpiry > now
-            ? "AWS STS credentials cannot be revoked early, so the ones already issued keep working until they expire " +
+            ? "The credentials already issued keep working until they expire " +
               $"{SlackDates.DateAtTime(grant.SessionExpiry)} ({SlackDates.Relative(grant.SessionExpiry, now)})."
             : null;
 

@@ -34,4 +34,19 @@ internal static partial class GrantsLog
 
     [LoggerMessage(LogEvents.Grants.Superseded, LogLevel.Warning, "Request {RequestId} moved while access key {AccessKeyId} was being delivered (now {Status}, version {Version})")]
     public static partial void Superseded(ILogger logger, Guid requestId, string accessKeyId, RequestStatus status, long version);
+
+    [LoggerMessage(LogEvents.Grants.ConsoleLinkSent, LogLevel.Information, "Console link for request {RequestId} sent to its requester")]
+    public static partial void ConsoleLinkSent(ILogger logger, Guid requestId);
+
+    [LoggerMessage(LogEvents.Grants.ConsoleLinkFailed, LogLevel.Warning, "No console link for request {RequestId}: {Reason}")]
+    public static partial void ConsoleLinkFailed(ILogger logger, Guid requestId, string reason);
+
+    [LoggerMessage(LogEvents.Grants.RevocationEnforced, LogLevel.Information, "Request {RequestId} revoked in AWS: the deny policy on {RoleArn} lists it until its credentials expire {CredentialsExpire:O}")]
+    public static partial void RevocationEnforced(ILogger logger, Guid requestId, string roleArn, DateTimeOffset credentialsExpire);
+
+    [LoggerMessage(LogEvents.Grants.RevocationFailed, LogLevel.Error, "Revoking request {RequestId} in AWS failed; its credentials still work until the sweeper succeeds: {Error}")]
+    public static partial void RevocationFailed(ILogger logger, Guid requestId, string error);
+
+    [LoggerMessage(LogEvents.Grants.RevokeRefused, LogLevel.Warning, "{UserId} may not revoke request {RequestId}: {Reason}")]
+    public static partial void RevokeRefused(ILogger logger, Guid requestId, string userId, string reason);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackJit.Aws.Iam;
 using SlackJit.Grants.Extensions;
+using SlackJit.Hosting;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Transport;
 
@@ -22,11 +24,20 @@ internal static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantIssuing>();
         services.TryAddSingleton<GrantRenewal>();
         services.TryAddSingleton<GrantClosing>();
+        services.TryAddSingleton<GrantConsole>();
+        services.TryAddSingleton<GrantRevocation>();
+        services.TryAddSingleton<RevocationSync>();
+        services.TryAddSingleton<ReadinessWarnings>();
         services.AddDueRequestHandler<DueGrants>();
         services.AddWorkHandler<RenewGrant, GrantRenewal>();
+        services.AddWorkHandler<OpenConsole, GrantConsole>();
+        services.AddWorkHandler<EnforceRevocation, GrantRevocation>();
+        services.AddDueRequestHandler<GrantRevocation>();
         services.AddBlockActionHandler<GrantRenewHandler>();
         services.AddBlockActionHandler<GrantDoneHandler>();
         services.AddBlockActionHandler<GrantConsoleHandler>();
+        services.AddBlockActionHandler<GrantConsoleLinkHandler>();
+        services.AddBlockActionHandler<GrantRevokeHandler>();
 
         // An approved extension's fresh credentials (the asking and deciding are the Requests side's).
         services.TryAddSingleton<GrantExtension>();

@@ -10,4 +10,14 @@ internal static class HostingServiceCollectionExtensions
         builder.Services.TryAddSingleton<ReadinessWarnings>();
         return builder;
     }
+
+    /// <summary>
+    /// Checks that run before the app serves and stop it with one line when something a working deployment needs is
+    /// missing (e.g. a DynamoDB table without the indexes SlackJit queries).
+    /// </summary>
+    public static WebApplicationBuilder AddStartupChecks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<StoreStartupCheck>();
+        return builder;
+    }
 }

@@ -1,3 +1,4 @@
+using SlackJit.Cards;
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Slack.Messaging;

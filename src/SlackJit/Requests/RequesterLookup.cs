@@ -1,3 +1,4 @@
+using SlackJit.Cards;
 using SlackJit.Access;
 using SlackJit.Slack.Api;
 

@@ -6,9 +6,6 @@ internal static partial class RequestsLog
     [LoggerMessage(EventId = LogEvents.Requests.UserLookupFailed, Level = LogLevel.Warning, Message = "users.info for {SlackUserId} failed ({SlackError}); the request is refused politely")]
     public static partial void UserLookupFailed(ILogger logger, string slackUserId, string slackError);
 
-    [LoggerMessage(EventId = LogEvents.Requests.GroupLookupFailed, Level = LogLevel.Warning, Message = "Approver group {UserGroupId} could not be read ({SlackError}) deciding {RequestId} for {SlackUserId}; refused")]
-    public static partial void GroupLookupFailed(ILogger logger, Guid requestId, string slackUserId, string userGroupId, string slackError);
-
     [LoggerMessage(EventId = LogEvents.Requests.RequestCreated, Level = LogLevel.Information, Message = "Request {RequestId} created by {SlackUserId} for catalog entry {ResourceName}")]
     public static partial void RequestCreated(ILogger logger, Guid requestId, string slackUserId, string resourceName);
 

@@ -1,3 +1,4 @@
+using SlackJit.Cards;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlackJit.Lifecycle;
 using SlackJit.Requests.Extensions;

@@ -20,4 +20,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = LogEvents.Storage.TableReady, Level = LogLevel.Information, Message = "DynamoDB table {TableName} ready")]
     public static partial void TableReady(this ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = LogEvents.Storage.TableMismatch, Level = LogLevel.Error, Message = "{Problem}")]
+    public static partial void TableMismatch(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = LogEvents.Storage.StartupCheckSkipped, Level = LogLevel.Warning, Message = "Store check at start-up skipped: {Reason}; /readyz reports the store until it answers")]
+    public static partial void StartupCheckSkipped(this ILogger logger, string reason);
 }

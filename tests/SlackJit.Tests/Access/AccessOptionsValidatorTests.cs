@@ -18,9 +18,12 @@ public sealed class AccessOptionsValidatorTests
     };
 
     [Fact]
-    public void Validate_DefaultsWithEmptyCatalog_Succeeds()
+    public void Validate_DefaultsWithEmptyCatalog_FailsWithOneLineSayingWhatToAdd()
     {
-        Assert.True(Validate(new AccessOptions()).Succeeded);
+        var result = Validate(new AccessOptions());
+
+        Assert.Equal(AccessOptionsValidator.EmptyCatalog, Assert.Single(result.Failures!));
+        Assert.StartsWith("Access:Resources is empty, so every request would be refused: add at least one entry", AccessOptionsValidator.EmptyCatalog, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,6 +172,7 @@ public sealed class AccessOptionsValidatorTests
             MaxPendingPerRequester = 0,
             MaxRequestsPerHour = 0,
             Retention = TimeSpan.FromHours(1),
+            Resources = [Valid()],
         };
 
         var failures = Validate(options).Failures!.ToList();

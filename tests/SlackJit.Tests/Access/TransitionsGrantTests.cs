@@ -133,7 +133,9 @@ public sealed class TransitionsGrantTests
 
         Assert.Equal(RequestStatus.Ended, next.Status);
         Assert.Equal(RequesterId, next.DecidedBy);
-        Assert.Null(next.DueAt);
+        // Its credentials still work: it stays due until AWS denies them.
+        Assert.Equal(RequesterId, next.Revocation!.By);
+        Assert.Equal(ApprovedAt + TimeSpan.FromMinutes(20), next.DueAt);
     }
 
     [Fact]

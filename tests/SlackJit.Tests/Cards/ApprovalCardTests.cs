@@ -54,10 +54,23 @@ public sealed class ApprovalCardTests
         Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
     }
 
+    [Fact]
+    public void Build_LiveGrant_ShowsTheWindowAndOnlyARevokeButton()
+    {
+        var request = AccessRequestBuilder.In(RequestStatus.Active).Build();
+
+        var card = ApprovalCard.Build(request, Analytics, Now);
+
+        var text = CardText.All(card.Blocks);
+        Assert.Contains("*Approved* by <@U0APPROVE>", text, StringComparison.Ordinal);
+        Assert.Contains("access until <!date^", text, StringComparison.Ordinal);
+        Assert.Equal([CardKeys.RevokeAction], CardText.Buttons(card.Blocks).Select(b => (string?)b["action_id"]));
+        Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+    }
+
     [Theory]
     [InlineData(RequestStatus.Approved, "*Approved* by <@U0APPROVE>", "issuing credentials")]
     [InlineData(RequestStatus.Issuing, "*Approved* by <@U0APPROVE>", "issuing credentials")]
-    [InlineData(RequestStatus.Active, "*Approved* by <@U0APPROVE>", "access until <!date^")]
     [InlineData(RequestStatus.Expired, "Approved by <@U0APPROVE>", "access *ended*")]
     [InlineData(RequestStatus.Ended, "Approved by <@U0APPROVE>", "ended* early by <@U0REQUEST>")]
     [InlineData(RequestStatus.Denied, "*Denied* by <@U0APPROVE>", "Deny reason: not now")]

@@ -23,8 +23,17 @@ public sealed class ApproverChannelValidatorTests
         var result = Validate("", "C0OWN", null);
 
         Assert.True(result.Failed);
-        Assert.Equal(ApproverChannelValidator.Missing, Assert.Single(result.Failures!));
-        Assert.StartsWith("Slack:ApproverChannel is required: set Slack__ApproverChannel", ApproverChannelValidator.Missing, StringComparison.Ordinal);
+        Assert.Equal(
+            "Slack:ApproverChannel is required for Access:Resources[1] (\"r1\"), which has no ApproverChannel: set Slack__ApproverChannel to the ID of the approvers' channel (C…), or Access__Resources__1__ApproverChannel",
+            Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_NoChannelAndTwoResourcesWithout_FailsWithOneLineEach()
+    {
+        var result = Validate("", null, "C0OWN", null);
+
+        Assert.Equal([ApproverChannelValidator.Missing(0, "r0"), ApproverChannelValidator.Missing(2, "r2")], result.Failures!);
     }
 
     [Fact]

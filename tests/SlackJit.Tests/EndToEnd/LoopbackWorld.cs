@@ -11,12 +11,13 @@ namespace SlackJit.Tests.EndToEnd;
 /// </summary>
 internal sealed class LoopbackWorld : IAsyncDisposable
 {
-    private LoopbackWorld(FakeTimeProvider time, FakeSlackApi slack, FakeSts sts, FakeFederation federation, string dataDir)
+    private LoopbackWorld(FakeTimeProvider time, FakeSlackApi slack, FakeSts sts, FakeFederation federation, FakeIam iam, string dataDir)
     {
         Time = time;
         Slack = slack;
         Sts = sts;
         Federation = federation;
+        Iam = iam;
         DataDir = dataDir;
     }
 
@@ -24,6 +25,9 @@ internal sealed class LoopbackWorld : IAsyncDisposable
     public FakeSlackApi Slack { get; }
     public FakeSts Sts { get; }
     public FakeFederation Federation { get; }
+
+    /// <summary>IAM for early revocation: checks every call's signature; the read-only role is <c>slackjit-read</c>.</summary>
+    public FakeIam Iam { get; }
 
     /// <summary>Folder for this run's SQLite database (deleted on dispose; not created until a store needs it).</summary>
     public string DataDir { get; }
@@ -35,6 +39,7 @@ internal sealed class LoopbackWorld : IAsyncDisposable
         var slack = await FakeSlackApi.StartAsync();
         var sts = await FakeSts.StartAsync(time);
         var federation = await FakeFederation.StartAsync();
+        var iam = await FakeIam.StartAsync(SlackJitHarness.RoleName);
         var dataDir = Path.Combine(Path.GetTempPath(), folderPrefix + Guid.NewGuid().ToString("N"));
 
         slack.AddChannel(SlackJitHarness.ApproverChannel);
@@ -42,7 +47,7 @@ internal sealed class LoopbackWorld : IAsyncDisposable
         {
             slack.AddUser(user);
         }
-        return new LoopbackWorld(time, slack, sts, federation, dataDir);
+        return new LoopbackWorld(time, slack, sts, federation, iam, dataDir);
     }
 
     /// <summary>The settings every app here gets: the fakes, and the catalog entry <c>analytics</c> with two approvers.</summary>
@@ -67,6 +72,7 @@ internal sealed class LoopbackWorld : IAsyncDisposable
         await Slack.DisposeAsync();
         await Sts.DisposeAsync();
         await Federation.DisposeAsync();
+        await Iam.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

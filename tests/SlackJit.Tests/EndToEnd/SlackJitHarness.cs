@@ -36,7 +36,8 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public const string ApproverGroup = "S0APPROVERS";
     public const string Outsider = "U0OUTSIDER";
     public const string Guest = "U0GUEST";
-    public const string RoleArn = "arn:aws:iam::123456789012:role/slackjit-read";
+    public const string RoleName = "slackjit-read";
+    public const string RoleArn = "arn:aws:iam::123456789012:role/" + RoleName;
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly LoopbackWorld _world;
@@ -50,6 +51,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public FakeSlackApi Slack => _world.Slack;
     public FakeSts Sts => _world.Sts;
     public FakeFederation Federation => _world.Federation;
+    public FakeIam Iam => _world.Iam;
     public FakeTimeProvider Time => _world.Time;
     public SlackRequestSigner Signer { get; }
 
@@ -127,6 +129,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(time);
                 services.AddSingleton<IAmazonSecurityTokenService>(_ => sts.CreateClient());
+                services.AddSingleton(world.Iam.ClientSettings());
                 if (harness.Logs is { } logs)
                 {
                     services.AddSingleton<ILoggerProvider>(logs);

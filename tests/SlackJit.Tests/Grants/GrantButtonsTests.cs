@@ -114,7 +114,7 @@ public sealed class GrantButtonsTests
     }
 
     [Fact]
-    public async Task Done_Requester_EndsScrubsAndSaysTheCredentialsLiveUntilExpiry()
+    public async Task Done_Requester_EndsScrubsAndRevokesTheCredentialsInAws()
     {
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
@@ -122,19 +122,19 @@ public sealed class GrantButtonsTests
 
         await app.ClickAsync(GrantActionIds.Done, active.Id);
 
-        var ended = await app.GetAsync(active.Id);
+        var ended = await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
         Assert.Equal(RequestStatus.Ended, ended.Status);
         Assert.Equal(SlackJitHarness.Requester, ended.DecidedBy);
-        Assert.Null(ended.DueAt);
+        Assert.True(app.Harness.Iam.DeniesSession(SlackJitHarness.RoleName, active.Id.ToString()));
         var dm = app.Dm();
         Assert.DoesNotContain(issued.SecretAccessKey, dm.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(issued.SessionToken, dm.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Harness.Federation.Tokens[0], dm.AllText, StringComparison.Ordinal);
         Assert.Contains("You ended your access", dm.AllText, StringComparison.Ordinal);
-        Assert.Contains("cannot be revoked early", dm.AllText, StringComparison.Ordinal);
-        Assert.Contains("keep working until they expire", dm.AllText, StringComparison.Ordinal);
+        Assert.Contains("AWS now denies every call made with its credentials", dm.AllText, StringComparison.Ordinal);
         Assert.Empty(GrantIssuingTests.Buttons(dm.Blocks));
-        await app.Cards.Received(1).UpdateAsync(Arg.Is<AccessRequest>(r => r.Status == RequestStatus.Ended), Arg.Any<CancellationToken>());
+        // Once when it ended, once when AWS denied its credentials.
+        await app.Cards.Received(2).UpdateAsync(Arg.Is<AccessRequest>(r => r.Status == RequestStatus.Ended), Arg.Any<CancellationToken>());
         Assert.Empty(app.Replies());
     }
 

@@ -49,6 +49,10 @@ internal static class AppProcess
         ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
         ["Aws__RoleArn"] = "arn:aws:iam::123456789012:role/slackjit-read",
         ["AWS_REGION"] = "eu-west-1",
+        // The README's one-entry catalog, as environment variables: an empty catalog stops start-up.
+        ["Access__Resources__0__Name"] = "analytics",
+        ["Access__Resources__0__Bucket"] = "analytics-prod",
+        ["Access__Resources__0__Approvers__0"] = "U0123ABCD",
     };
 
     /// <summary>Polls <paramref name="url"/> until it answers 2xx, the process exits, or 30 s pass.</summary>

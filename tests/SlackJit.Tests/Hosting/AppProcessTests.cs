@@ -21,6 +21,7 @@ public sealed class AppProcessTests : IDisposable
         Assert.Contains("Slack:BotToken is required", text, StringComparison.Ordinal);
         Assert.Contains("Slack:SigningSecret is required", text, StringComparison.Ordinal);
         Assert.Contains("Aws:RoleArn is required", text, StringComparison.Ordinal);
+        Assert.Contains("  - " + SlackJit.Access.AccessOptionsValidator.EmptyCatalog, text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
@@ -40,6 +41,27 @@ public sealed class AppProcessTests : IDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task Start_CatalogEntryWithoutAnyApproverChannel_ExitsWithOneLineNamingTheEntry()
+    {
+        using var process = Start(new Dictionary<string, string?>
+        {
+            ["Slack__BotToken"] = "xoxb-process-test",
+            ["Slack__SigningSecret"] = "process-test-secret",
+            ["Slack__VerifyTokenOnStart"] = "false",
+            ["Aws__RoleArn"] = "arn:aws:iam::123456789012:role/slackjit-read",
+            ["Access__Resources__0__Name"] = "analytics",
+            ["Access__Resources__0__Bucket"] = "analytics-prod",
+            ["Access__Resources__0__Approvers__0"] = "U0123ABCD",
+        });
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the app did not stop on its own");
+
+        var lines = (await stderr).TrimEnd().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(["SlackJit cannot start; fix these settings:", "  - " + SlackJit.Cards.ApproverChannelValidator.Missing(0, "analytics")], lines);
     }
 
     private Process Start(Dictionary<string, string?> environment)

@@ -10,6 +10,8 @@ using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using SlackJit.Hosting;
 using SlackJit.Storage;
+using SlackJit.Storage.DynamoDb;
+using SlackJit.Tests.Storage;
 
 namespace SlackJit.Tests.Hosting;
 
@@ -55,7 +57,7 @@ public sealed class ReadyzEndpointTests : IDisposable
     [Fact]
     public async Task Readyz_DynamoDbThrottled_Returns503WithAShortReason()
     {
-        var client = Substitute.For<IAmazonDynamoDB>();
+        var client = Substitute.For<IAmazonDynamoDB>().DescribesTheSchema("requests");
         client.GetItemAsync(Arg.Any<GetItemRequest>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new ProvisionedThroughputExceededException("Rate exceeded") { ErrorCode = "ProvisionedThroughputExceededException", StatusCode = HttpStatusCode.BadRequest });
 
@@ -65,5 +67,27 @@ public sealed class ReadyzEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("not ready: DynamoDB GetItem on table requests failed: ProvisionedThroughputExceededException (HTTP 400).", body);
+    }
+
+    [Fact]
+    public async Task Readyz_DynamoDbTableWithOtherIndexes_Returns503NamingTheMissingIndexAndTheTemplate()
+    {
+        var definition = DynamoDbSchema.CreateTableRequest("requests");
+        definition.GlobalSecondaryIndexes.RemoveAll(i => i.IndexName == DynamoDbSchema.RequesterIndex);
+        var client = Substitute.For<IAmazonDynamoDB>();
+        // Unreachable during the start-up check (which would refuse to start), then answering with the wrong table.
+        client.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>()).Returns(
+            _ => Task.FromException<DescribeTableResponse>(new HttpRequestException("connection refused")),
+            _ => Task.FromResult(new DescribeTableResponse { Table = DynamoDbTableStub.Described(definition) }));
+        client.GetItemAsync(Arg.Any<GetItemRequest>(), Arg.Any<CancellationToken>()).Returns(new GetItemResponse());
+
+        var (status, body) = await GetReadyzAsync(
+            new() { ["Store:Provider"] = "DynamoDb", ["Store:DynamoDb:TableName"] = "requests" },
+            services => services.AddSingleton(client));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.StartsWith("not ready: DynamoDB table requests does not match SlackJit's schema: it lacks index requester-index", body, StringComparison.Ordinal);
+        Assert.Contains(DynamoDbTableCheck.Templates, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("dueAt-index", body, StringComparison.Ordinal);
     }
 }

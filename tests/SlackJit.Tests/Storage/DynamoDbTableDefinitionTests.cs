@@ -1,63 +1,55 @@
-using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using SlackJit.Storage.DynamoDb;
+using SlackJit.Tests.Deploy;
 
 namespace SlackJit.Tests.Storage;
 
-/// <summary>deploy/dynamodb-table.json must describe the table the adapter creates and queries.</summary>
+/// <summary>Every template under deploy/ that defines the requests table must define the table the adapter creates and queries.</summary>
 public sealed class DynamoDbTableDefinitionTests
 {
     private static readonly CreateTableRequest Expected = DynamoDbSchema.CreateTableRequest("any");
 
-    private static JsonElement Table()
-    {
-        var json = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "deploy", "dynamodb-table.json"));
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("Resources").GetProperty("RequestsTable").GetProperty("Properties").Clone();
-    }
+    public static TheoryData<string> Templates() => new(TemplatePaths());
+
+    private static string[] TemplatePaths() =>
+        [.. TemplateTable.All().Select(t => t.Template.RelativePath).Distinct().Order(StringComparer.Ordinal)];
 
     [Fact]
-    public void DeployDefinition_KeysAndAttributes_MatchTheAdapter()
+    public void Templates_UnderDeploy_AreFoundInBothFormats()
     {
-        var table = Table();
-
-        Assert.Equal(Expected.BillingMode.Value, table.GetProperty("BillingMode").GetString());
-        Assert.Equal(
-            Expected.AttributeDefinitions.Select(a => $"{a.AttributeName}:{a.AttributeType.Value}").Order(),
-            table.GetProperty("AttributeDefinitions").EnumerateArray()
-                .Select(a => $"{a.GetProperty("AttributeName").GetString()}:{a.GetProperty("AttributeType").GetString()}").Order());
-        Assert.Equal(Keys(Expected.KeySchema), Keys(table.GetProperty("KeySchema")));
+        // Guards the theories below: a loader that found nothing would make them pass vacuously.
+        Assert.Equal(["deploy/cloudformation/slackjit.yaml", "deploy/dynamodb-table.json"], TemplatePaths());
     }
 
-    [Fact]
-    public void DeployDefinition_Indexes_MatchTheAdapter()
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Template_KeySchemaAttributesAndIndexes_MatchTheAdapter(string template)
     {
-        var indexes = Table().GetProperty("GlobalSecondaryIndexes").EnumerateArray()
-            .ToDictionary(i => i.GetProperty("IndexName").GetString()!);
+        var defined = TemplateTable.ToCreateTableRequest(TemplateTable.From(template), "any");
 
-        Assert.Equal(Expected.GlobalSecondaryIndexes.Select(i => i.IndexName).Order(), indexes.Keys.Order());
-        foreach (var index in Expected.GlobalSecondaryIndexes)
-        {
-            Assert.Equal(Keys(index.KeySchema), Keys(indexes[index.IndexName].GetProperty("KeySchema")));
-            Assert.Equal(index.Projection.ProjectionType.Value,
-                indexes[index.IndexName].GetProperty("Projection").GetProperty("ProjectionType").GetString());
-        }
+        Assert.Equal(TemplateTable.Describe(Expected), TemplateTable.Describe(defined));
+        Assert.Equal(Expected.BillingMode.Value, defined.BillingMode.Value);
     }
 
-    [Fact]
-    public void DeployDefinition_RetentionAndRecovery_AreOn()
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Template_QueriedIndexes_AreDefinedOnTheQueriedAttributes(string template)
     {
-        var table = Table();
+        var indexes = TemplateTable.ToCreateTableRequest(TemplateTable.From(template), "any").GlobalSecondaryIndexes
+            .ToDictionary(i => i.IndexName, i => string.Join(",", i.KeySchema.Select(k => k.AttributeName)));
 
-        var ttl = table.GetProperty("TimeToLiveSpecification");
-        Assert.Equal(DynamoDbSchema.ExpiresAt, ttl.GetProperty("AttributeName").GetString());
-        Assert.True(ttl.GetProperty("Enabled").GetBoolean());
-        Assert.True(table.GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
+        Assert.Equal($"{DynamoDbSchema.DueShard},{DynamoDbSchema.DueAt}", indexes.GetValueOrDefault(DynamoDbSchema.DueIndex));
+        Assert.Equal($"{DynamoDbSchema.RequesterKey},{DynamoDbSchema.CreatedAt}", indexes.GetValueOrDefault(DynamoDbSchema.RequesterIndex));
     }
 
-    private static List<string> Keys(List<KeySchemaElement> keys) =>
-        keys.Select(k => $"{k.AttributeName}:{k.KeyType.Value}").ToList();
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Template_RetentionAndRecovery_AreOn(string template)
+    {
+        var table = TemplateTable.From(template);
 
-    private static List<string> Keys(JsonElement keys) =>
-        keys.EnumerateArray().Select(k => $"{k.GetProperty("AttributeName").GetString()}:{k.GetProperty("KeyType").GetString()}").ToList();
+        Assert.Equal(DynamoDbSchema.ExpiresAt, (string?)table["TimeToLiveSpecification"]?["AttributeName"]);
+        Assert.True((bool?)table["TimeToLiveSpecification"]?["Enabled"]);
+        Assert.True((bool?)table["PointInTimeRecoverySpecification"]?["PointInTimeRecoveryEnabled"]);
+    }
 }

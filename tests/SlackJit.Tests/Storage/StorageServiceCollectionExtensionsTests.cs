@@ -47,7 +47,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     [Fact]
     public async Task AddStore_DynamoDbProvider_UsesTheRegisteredClient()
     {
-        var client = Substitute.For<IAmazonDynamoDB>();
+        var client = Substitute.For<IAmazonDynamoDB>().DescribesTheSchema("requests-test");
         client.GetItemAsync(Arg.Any<Amazon.DynamoDBv2.Model.GetItemRequest>(), Arg.Any<CancellationToken>())
             .Returns(new Amazon.DynamoDBv2.Model.GetItemResponse());
         await using var app = Build(

@@ -35,17 +35,22 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
     /// A short answer seen only by the clicker: through the response_url (Slack ignores the HTTP body of a button
     /// click), else <c>chat.postEphemeral</c> in the click's channel.
     /// </summary>
-    public async Task EphemeralAsync(ReplyTarget target, Guid requestId, string text, CancellationToken cancellationToken)
+    public Task EphemeralAsync(ReplyTarget target, Guid requestId, string text, CancellationToken cancellationToken) =>
+        EphemeralAsync(target, requestId, new SlackMessage(text), cancellationToken);
+
+    /// <summary>The same, with blocks (e.g. a link button only the clicker may see).</summary>
+    public async Task EphemeralAsync(ReplyTarget target, Guid requestId, SlackMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
         try
         {
             if (target.ResponseUrl is { Length: > 0 } url)
             {
-                await slack.PostToResponseUrlAsync(url, ResponseUrlBody(new SlackMessage(text), replaceOriginal: false), cancellationToken);
+                await slack.PostToResponseUrlAsync(url, ResponseUrlBody(message, replaceOriginal: false), cancellationToken);
             }
             else if (target.Channel is { Length: > 0 } channel)
             {
-                await slack.PostEphemeralAsync(channel, target.UserId, new SlackMessage(text), cancellationToken);
+                await slack.PostEphemeralAsync(channel, target.UserId, message, cancellationToken);
             }
         }
         catch (SlackApiException ex)

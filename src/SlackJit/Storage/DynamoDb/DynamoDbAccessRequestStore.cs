@@ -239,14 +239,16 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequest
         return found;
     }
 
+    // Every call waits on this once: the table must exist, be ACTIVE and have the key and indexes the queries use.
+    // A table made from another definition fails here with one line (and /readyz says it), not query by query.
     private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
-        if (!_options.CreateTableIfMissing)
-        {
-            return;
-        }
         if (await DescribeAsync(cancellationToken) is null)
         {
+            if (!_options.CreateTableIfMissing)
+            {
+                throw _calls.Unavailable("DescribeTable", new ResourceNotFoundException($"Table {Table} not found"));
+            }
             try
             {
                 await _calls.RunAsync("CreateTable",
@@ -258,8 +260,17 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequest
                 // Another replica created it first.
             }
         }
-        await WaitUntilActiveAsync(cancellationToken);
-        await EnableTimeToLiveAsync(cancellationToken);
+        var table = await WaitUntilActiveAsync(cancellationToken);
+        if (DynamoDbTableCheck.Missing(table) is { Count: > 0 } missing)
+        {
+            var message = DynamoDbTableCheck.Describe(Table, missing);
+            _logger.TableMismatch(message);
+            throw new StoreUnavailableException(message, new DynamoDbTableMismatchException(message));
+        }
+        if (_options.CreateTableIfMissing)
+        {
+            await EnableTimeToLiveAsync(cancellationToken);
+        }
         _logger.TableReady(Table);
     }
 
@@ -268,7 +279,7 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequest
         try
         {
             var response = await Client.DescribeTableAsync(new DescribeTableRequest { TableName = Table }, cancellationToken);
-            return response.Table;
+            return response?.Table;
         }
         catch (ResourceNotFoundException)
         {
@@ -280,18 +291,19 @@ internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequest
         }
     }
 
-    private async Task WaitUntilActiveAsync(CancellationToken cancellationToken)
+    private async Task<TableDescription> WaitUntilActiveAsync(CancellationToken cancellationToken)
     {
         // Waiting on DynamoDB is wall-clock time, not the app's clock: a frozen test clock must not hang start-up.
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var table = await DescribeAsync(cancellationToken);
-            bool active = table?.TableStatus == TableStatus.ACTIVE &&
+            var table = await DescribeAsync(cancellationToken)
+                ?? throw _calls.Unavailable("DescribeTable", new ResourceNotFoundException($"Table {Table} not found"));
+            bool active = table.TableStatus == TableStatus.ACTIVE &&
                 (table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE);
             if (active)
             {
-                return;
+                return table;
             }
             if (waited.Elapsed > TimeSpan.FromMinutes(2))
             {

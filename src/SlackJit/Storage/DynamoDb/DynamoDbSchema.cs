@@ -5,7 +5,8 @@ namespace SlackJit.Storage.DynamoDb;
 
 /// <summary>
 /// The table's attribute and index names, and its definition for <c>CreateTableIfMissing</c>.
-/// deploy/dynamodb-table.json holds the same definition for production (a test keeps them equal).
+/// deploy/dynamodb-table.json and deploy/cloudformation/slackjit.yaml hold the same definition for production (tests keep
+/// them equal, and the store checks a live table against it before it serves: DynamoDbTableCheck).
 /// </summary>
 internal static class DynamoDbSchema
 {

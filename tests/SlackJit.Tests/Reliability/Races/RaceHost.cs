@@ -74,6 +74,7 @@ internal sealed class RaceHost : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(cluster.Time);
                 services.AddSingleton<IAmazonSecurityTokenService>(_ => host.StsClient());
+                services.AddSingleton(cluster.Iam.ClientSettings());
                 if (cluster.Kind == StoreKind.DynamoDb)
                 {
                     services.AddSingleton(_ => cluster.DynamoDbClient(host.Crash));

@@ -34,6 +34,9 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
     public FakeSlackApi Slack => _world.Slack;
     public FakeSts Sts => _world.Sts;
     public FakeFederation Federation => _world.Federation;
+
+    /// <summary>One IAM for every host (as in production): it checks signatures and keeps the role's deny policy.</summary>
+    public FakeIam Iam => _world.Iam;
     public FakeTimeProvider Time => _world.Time;
     public string DataDir => _world.DataDir;
     public string SqlitePath => Path.Combine(DataDir, "slackjit.db");
@@ -53,10 +56,13 @@ internal sealed class SharedStoreCluster : IAsyncDisposable
 
         if (kind == StoreKind.DynamoDb)
         {
-            // Ready before any host starts, so hosts only find it (as replicas do in production).
+            // Ready before any host starts, so hosts only find it (as replicas do in production), and made from the
+            // stack template's own definition: the flows here run on the table an operator deploys.
             using var client = dynalite!.CreateClient();
+            await client.CreateTableAsync(Deploy.TemplateTable.ToCreateTableRequest(
+                Deploy.TemplateTable.From("deploy/cloudformation/slackjit.yaml"), cluster.TableName));
             using var setup = new DynamoDbAccessRequestStore(
-                () => client, new DynamoDbStoreOptions { TableName = cluster.TableName, CreateTableIfMissing = true },
+                () => client, new DynamoDbStoreOptions { TableName = cluster.TableName, CreateTableIfMissing = false },
                 NullLogger<DynamoDbAccessRequestStore>.Instance);
             await setup.InitializeAsync(CancellationToken.None);
         }

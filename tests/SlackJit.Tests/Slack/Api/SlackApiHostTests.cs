@@ -22,6 +22,10 @@ public sealed class SlackApiHostTests
             }
             web.UseSetting("Slack:SigningSecret", "test-signing-secret");
             web.UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read");
+            web.UseSetting("Access:Resources:0:Name", "analytics");
+            web.UseSetting("Access:Resources:0:Bucket", "analytics-prod");
+            web.UseSetting("Access:Resources:0:Approvers:0", "U0APPROVER");
+            web.UseSetting("Access:Resources:0:ApproverChannel", "C0APPROVE");
             web.UseSetting("Store:Sqlite:Path", Path.Combine(Path.GetTempPath(), $"slackjit-{Guid.NewGuid():N}.db"));
         });
 

@@ -21,7 +21,11 @@ public sealed class SlackTransportAppTests : IClassFixture<WebApplicationFactory
             .UseSetting("Slack:VerifyTokenOnStart", "false")
             // Nothing in these tests may reach Slack: an address that refuses connections.
             .UseSetting("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/")
-            .UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read"));
+            .UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read")
+            .UseSetting("Access:Resources:0:Name", "analytics")
+            .UseSetting("Access:Resources:0:Bucket", "analytics-prod")
+            .UseSetting("Access:Resources:0:Approvers:0", "U0APPROVER")
+            .UseSetting("Access:Resources:0:ApproverChannel", "C0APPROVE"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SlackJit.Requests;
+namespace SlackJit.Cards;
 
 /// <summary>
 /// A small time-to-live cache on the injected clock (so tests move time with it). Bounded: at

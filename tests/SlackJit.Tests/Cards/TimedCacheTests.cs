@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using SlackJit.Requests;
+using SlackJit.Cards;
 
-namespace SlackJit.Tests.Requests;
+namespace SlackJit.Tests.Cards;
 
 public sealed class TimedCacheTests
 {

@@ -1,7 +1,7 @@
 using SlackJit.Access;
 using SlackJit.Slack.Api;
 
-namespace SlackJit.Requests;
+namespace SlackJit.Cards;
 
 /// <summary>
 /// May this person decide on that request? The domain answers from the approver list and the person's user
@@ -41,7 +41,7 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
             var members = await MembersAsync(group, cancellationToken);
             if (members.Error is { } error)
             {
-                RequestsLog.GroupLookupFailed(logger, request.Id, clickerId, group, error);
+                CardsLog.GroupLookupFailed(logger, request.Id, clickerId, group, error);
                 return new GroupLookup(groups, PolicyCheck.Refused(
                     RefusalReason.NotAnApprover,
                     new RefusalFacts { Text = $"I couldn't read the approver group `{group}` (`{error}`), so I can't tell whether you may decide on {request.ShortId}. " +

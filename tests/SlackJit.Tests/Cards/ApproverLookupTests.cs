@@ -3,12 +3,12 @@ using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using SlackJit.Access;
-using SlackJit.Requests;
+using SlackJit.Cards;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Messaging;
 using SlackJit.Tests.Access;
 
-namespace SlackJit.Tests.Requests;
+namespace SlackJit.Tests.Cards;
 
 public sealed class ApproverLookupTests
 {
