@@ -32,7 +32,7 @@ public sealed class ReminderValidationTests
     [InlineData("02:00:00")]
     public void Validate_ZeroOrAnyPositiveInterval_Succeeds(string interval)
     {
-        var options = new AccessOptions { Reminders = { Interval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) } };
+        var options = new AccessOptions { Resources = [Entry()], Reminders = { Interval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) } };
 
         Assert.Empty(Failures(options));
     }
@@ -40,7 +40,7 @@ public sealed class ReminderValidationTests
     [Fact]
     public void Validate_NegativeInterval_NamesTheKey()
     {
-        var failure = Assert.Single(Failures(new AccessOptions { Reminders = { Interval = TimeSpan.FromMinutes(-1) } }));
+        var failure = Assert.Single(Failures(new AccessOptions { Resources = [Entry()], Reminders = { Interval = TimeSpan.FromMinutes(-1) } }));
 
         Assert.StartsWith("Access:Reminders:Interval -00:01:00 must not be negative", failure, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class ReminderValidationTests
     [InlineData(51)]
     public void Validate_MaxOutOfRange_NamesTheKey(int max)
     {
-        var failure = Assert.Single(Failures(new AccessOptions { Reminders = { Max = max } }));
+        var failure = Assert.Single(Failures(new AccessOptions { Resources = [Entry()], Reminders = { Max = max } }));
 
         Assert.Equal($"Access:Reminders:Max {max} must be between 0 and 50.", failure);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
+using SlackJit.Cards;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
