@@ -76,4 +76,13 @@ public sealed class ResourceOptions
 
     /// <summary>KMS key the bucket's objects are encrypted with; adds <c>kms:Decrypt</c> via S3.</summary>
     public string? KmsKeyArn { get; set; }
+
+    /// <summary>CIDR ranges grants work from (<c>aws:SourceIp</c>); with <see cref="VpcEndpoints"/>, either suffices. Empty: anywhere.</summary>
+    public List<string> SourceIpRanges { get; set; } = [];
+
+    /// <summary>VPC endpoint ids (<c>vpce-…</c>) grants work through (<c>aws:SourceVpce</c>). Empty: any.</summary>
+    public List<string> VpcEndpoints { get; set; } = [];
+
+    /// <summary>Tags (key → value) an object must carry to be read (<c>s3:ExistingObjectTag/&lt;key&gt;</c>). Empty: any object.</summary>
+    public Dictionary<string, string> RequiredObjectTags { get; set; } = [];
 }

@@ -99,7 +99,13 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         {
             failures.Add($"{key}.Prefix \"{InputText.Clip(resource.Prefix)}\" {problem}.");
         }
+        else if (resource.Prefix.Length > 0 && !resource.Prefix.EndsWith('/'))
+        {
+            // "team-a" would also grant "team-a-secrets/": entries are folders.
+            failures.Add($"{key}.Prefix \"{MessageText.Clip(resource.Prefix)}\" must end with / (a folder, e.g. \"{MessageText.Clip(resource.Prefix)}/\") or be \"\" for the whole bucket.");
+        }
 
+        EntryConditionsValidator.Validate(failures, key, resource);
         InRange(failures, $"{key}.MaxDuration", resource.MaxDuration, AccessOptions.MinDuration, AccessOptions.MaxDurationCeiling);
         ValidateApprovers(failures, key, resource);
 

@@ -47,6 +47,15 @@ public static partial class AccessPolicy
                 new RefusalFacts { Input = display, Allowed = [.. inBucket.Select(r => new ResourceRef(r.Name, r.Bucket, r.Prefix))] });
         }
 
+        // Nested entries are excluded from the grant by explicit denies; they all have to fit the STS limit.
+        var scope = GrantScope.For(options.Resources, resource, request.Prefix);
+        if (!SessionPolicy.Fits(scope, resource.KmsKeyArn))
+        {
+            return new AccessDecision.Refused(
+                RefusalReason.PolicyTooLarge,
+                $"`{MessageText.Clip(display)}` contains {MessageText.Plural(scope.Excluded.Count, "separately approved prefix", "separately approved prefixes")}, too many to exclude in one AWS session policy; ask for a narrower prefix.");
+        }
+
         var duration = request.Duration ?? Min(options.DefaultDuration, resource.MaxDuration);
         if (duration > resource.MaxDuration)
         {

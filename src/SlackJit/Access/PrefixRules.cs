@@ -50,9 +50,19 @@ public static class PrefixRules
         }
 
         // Invisible formatting (e.g. right-to-left overrides) could make an approval card lie about the prefix.
-        return prefix.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            ? "contains a control or invisible formatting character"
-            : null;
+        if (prefix.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            return "contains a control or invisible formatting character";
+        }
+
+        // A prefix is shown in code spans and single lines on cards and in DMs: a backtick or a line break would
+        // end them early, and a space would make the slash command read two words.
+        if (prefix.Any(char.IsWhiteSpace))
+        {
+            return "contains a space or a line break; S3 prefixes requested here cannot";
+        }
+
+        return prefix.Contains('`', StringComparison.Ordinal) ? "contains a backtick (`)" : null;
     }
 
     private static bool HasUnpairedSurrogate(string text)

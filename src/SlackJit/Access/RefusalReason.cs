@@ -36,6 +36,9 @@ public enum RefusalReason
     UnknownBucket,
     InvalidPrefix,
     PrefixOutsideResource,
+
+    /// <summary>The grant's session policy (with the nested entries it excludes) would not fit the STS limit.</summary>
+    PolicyTooLarge,
     DurationTooLong,
     DurationTooShort,
     ReasonRequired,

@@ -8,13 +8,9 @@ namespace SlackJit.Aws;
 /// </summary>
 internal sealed class SessionPolicyDocument : ISessionPolicyFactory
 {
-    public string Create(string partition, ResourceRef resource, string? kmsKeyArn) =>
-        SessionPolicy.Build(resource.Bucket, resource.Prefix, string.IsNullOrWhiteSpace(kmsKeyArn) ? null : kmsKeyArn, KmsRegion(kmsKeyArn), partition);
+    public string? Create(string partition, GrantScope scope, string? kmsKeyArn) =>
+        SessionPolicy.Build(scope, kmsKeyArn, KmsRegion(kmsKeyArn), partition);
 
     /// <summary>The region of a KMS key ARN (<c>arn:aws:kms:REGION:ACCOUNT:key/ID</c>).</summary>
-    internal static string? KmsRegion(string? kmsKeyArn)
-    {
-        var parts = kmsKeyArn?.Trim().Split(':');
-        return parts is { Length: >= 6 } && parts[2] == "kms" && parts[3].Length > 0 ? parts[3] : null;
-    }
+    internal static string? KmsRegion(string? kmsKeyArn) => SessionPolicy.RegionOfKey(kmsKeyArn);
 }

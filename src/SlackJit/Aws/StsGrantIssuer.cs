@@ -44,8 +44,13 @@ internal sealed class StsGrantIssuer(
             return NotIssuable(request, refusal!.Code, refusal.Message);
         }
         var (entry, role) = target.Value;
-        var assume = AssumeRequest(request, role, DurationSeconds(duration, aws.MaxSessionDuration),
-            policies.Create(role.Partition, request.Resource, entry.KmsKeyArn));
+        var (policy, scope, notIssuable) = Policy(policies, request, entry, role, accessOptions.CurrentValue);
+        if (policy is null)
+        {
+            return NotIssuable(request, notIssuable!.Code, notIssuable.Message);
+        }
+
+        var assume = AssumeRequest(request, role, DurationSeconds(duration, aws.MaxSessionDuration), policy);
         AwsLog.Assuming(logger, request.Id, role.Value, assume.DurationSeconds ?? 0);
 
         var (response, failure) = await AssumeAsync(sts, assume, role, aws.CallTimeout, cancellationToken);
@@ -113,6 +118,26 @@ internal sealed class StsGrantIssuer(
             return (null, new IssueOutcome.Refused("ClientError",
                 $"The AWS SDK could not call STS for AssumeRole on {role.Value}: {ex.Message}", Transient: false));
         }
+    }
+
+    /// <summary>
+    /// The session policy for <paramref name="request"/> under the catalog as it is now (an entry added inside the grant
+    /// since approval is excluded too), or why none can be issued. See docs/CATALOG.md.
+    /// </summary>
+    internal static (string? Policy, GrantScope Scope, IssueOutcome.Refused? Refusal) Policy(
+        ISessionPolicyFactory policies, AccessRequest request, ResourceOptions entry, RoleArn role, AccessOptions access)
+    {
+        var scope = GrantScope.For(access.Resources, entry, request.Resource.Prefix);
+        if (scope.CoversNothing)
+        {
+            return (null, scope, new("CatalogEntryChanged",
+                $"A more specific catalog entry now covers {request.Resource.Display}; it needs that entry's approval.", Transient: false));
+        }
+
+        return policies.Create(role.Partition, scope, entry.KmsKeyArn) is { } policy
+            ? (policy, scope, null)
+            : (null, scope, new("PolicyTooLarge",
+                $"The session policy for {request.Resource.Display} with its {scope.Excluded.Count} excluded prefixes is longer than STS allows.", Transient: false));
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ internal static class NewRequestModal
     /// <summary>The input a domain refusal is about; refusals about the person or the limits go under the first input.</summary>
     public static string BlockFor(RefusalReason? reason) => reason switch
     {
-        RefusalReason.InvalidPrefix or RefusalReason.PrefixOutsideResource => PrefixBlock,
+        RefusalReason.InvalidPrefix or RefusalReason.PrefixOutsideResource or RefusalReason.PolicyTooLarge => PrefixBlock,
         RefusalReason.DurationTooLong or RefusalReason.DurationTooShort => DurationBlock,
         RefusalReason.ReasonRequired or RefusalReason.ReasonTooLong => ReasonBlock,
         _ => ResourceBlock,

@@ -70,7 +70,7 @@ public sealed class AccessOptionsValidatorTests
     [Fact]
     public void Validate_PrefixAtMaxLength_Succeeds()
     {
-        Assert.True(Validate(new AccessOptions { Resources = [Valid(prefix: new string('p', ResourceOptions.MaxPrefixLength))] }).Succeeded);
+        Assert.True(Validate(new AccessOptions { Resources = [Valid(prefix: new string('p', ResourceOptions.MaxPrefixLength - 1) + "/")] }).Succeeded);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class SessionPolicyDocumentTests
     [Fact]
     public void Create_Prefix_ListLimitedToPrefixAndReadUnderIt()
     {
-        var json = _policies.Create("aws", new ResourceRef("logs", "acme-logs", "app/"), kmsKeyArn: null);
+        var json = _policies.Create("aws", GrantScope.Plain("acme-logs", "app/"), kmsKeyArn: null);
 
         Assert.Equal(
             """{"Version":"2012-10-17","Statement":[""" +
@@ -24,7 +24,7 @@ public sealed class SessionPolicyDocumentTests
     [Fact]
     public void Create_WholeBucket_NoPrefixConditionAndAllObjects()
     {
-        using var doc = JsonDocument.Parse(_policies.Create("aws", new ResourceRef("logs", "acme-logs", ""), null));
+        using var doc = JsonDocument.Parse(_policies.Create("aws", GrantScope.Plain("acme-logs", ""), null)!);
 
         var statements = doc.RootElement.GetProperty("Statement").EnumerateArray().ToList();
         Assert.False(statements[1].TryGetProperty("Condition", out _));
@@ -37,7 +37,7 @@ public sealed class SessionPolicyDocumentTests
     [InlineData("aws-cn", "arn:aws-cn:kms:cn-north-1:123456789012:key/k1", "arn:aws-cn:s3:::b", "s3.cn-north-1.amazonaws.com.cn")]
     public void Create_Partition_ArnsAndKmsViaServiceFollowIt(string partition, string keyArn, string bucketArn, string viaService)
     {
-        using var doc = JsonDocument.Parse(_policies.Create(partition, new ResourceRef("r", "b", "p/"), keyArn));
+        using var doc = JsonDocument.Parse(_policies.Create(partition, GrantScope.Plain("b", "p/"), keyArn)!);
 
         var statements = doc.RootElement.GetProperty("Statement").EnumerateArray().ToList();
         Assert.Equal(bucketArn, statements[0].GetProperty("Resource").GetString());
@@ -51,7 +51,7 @@ public sealed class SessionPolicyDocumentTests
     [Fact]
     public void Create_KmsKeyWithoutRegion_StillOnlyViaS3()
     {
-        using var doc = JsonDocument.Parse(_policies.Create("aws", new ResourceRef("r", "b", ""), "alias-not-an-arn"));
+        using var doc = JsonDocument.Parse(_policies.Create("aws", GrantScope.Plain("b", ""), "alias-not-an-arn")!);
 
         var decrypt = doc.RootElement.GetProperty("Statement").EnumerateArray().Last();
         Assert.Equal("s3.*.amazonaws.com", decrypt.GetProperty("Condition").GetProperty("StringLike").GetProperty("kms:ViaService").GetString());
@@ -60,7 +60,7 @@ public sealed class SessionPolicyDocumentTests
     [Fact]
     public void Create_AnyResource_OnlyReadActionsAndNoWildcardResource()
     {
-        var json = _policies.Create("aws", new ResourceRef("r", "b", "x/"), "arn:aws:kms:us-east-1:123456789012:key/k");
+        var json = _policies.Create("aws", GrantScope.Plain("b", "x/"), "arn:aws:kms:us-east-1:123456789012:key/k")!;
         using var doc = JsonDocument.Parse(json);
 
         foreach (var statement in doc.RootElement.GetProperty("Statement").EnumerateArray())
