@@ -37,6 +37,15 @@ public sealed record GrantScope(string Bucket, string Prefix, IReadOnlyList<stri
         return new GrantScope(entry.Bucket, prefix, outermost, EntryConditions.Of(entry));
     }
 
+    /// <summary>The scope of <paramref name="requested"/> under the catalog as it is now; null when its entry is gone or moved.</summary>
+    public static GrantScope? Of(AccessOptions catalog, ResourceRef requested)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(requested);
+        var entry = catalog.Resources.FirstOrDefault(r => r is not null && string.Equals(r.Name, requested.Name, StringComparison.OrdinalIgnoreCase));
+        return entry is null || entry.Bucket != requested.Bucket ? null : For(catalog.Resources, entry, requested.Prefix);
+    }
+
     /// <summary>A scope without exclusions or conditions.</summary>
     public static GrantScope Plain(string bucket, string prefix) => new(bucket, prefix, [], EntryConditions.None);
 

@@ -26,7 +26,8 @@ public abstract record IssueOutcome
 {
     private IssueOutcome() { }
 
-    public sealed record Issued(IssuedCredentials Credentials, string? SigninError) : IssueOutcome;
+    /// <param name="Scope">What the credentials cover: the approved prefix minus nested entries, under the entry's conditions.</param>
+    public sealed record Issued(IssuedCredentials Credentials, string? SigninError, GrantScope? Scope = null) : IssueOutcome;
 
     /// <param name="Code">AWS error code, e.g. <c>AccessDenied</c>.</param>
     /// <param name="Message">What to tell the operator; never a secret.</param>

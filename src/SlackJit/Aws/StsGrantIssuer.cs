@@ -77,7 +77,7 @@ internal sealed class StsGrantIssuer(
             AwsLog.SigninLinkFailed(logger, request.Id, link.Error);
         }
 
-        return new IssueOutcome.Issued(new IssuedCredentials(keyId, secret, token, expires, assumedRoleId, link.Url), link.Error);
+        return new IssueOutcome.Issued(new IssuedCredentials(keyId, secret, token, expires, assumedRoleId, link.Url), link.Error, scope);
     }
 
     /// <summary>One AssumeRole; every expected failure (AWS error, network, timeout, no credentials) is a value.</summary>

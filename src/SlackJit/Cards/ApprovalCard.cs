@@ -17,13 +17,19 @@ public static class ApprovalCard
     /// <summary>Longest reason shown; the domain caps reasons far below, this guards the Block Kit limit.</summary>
     public const int MaxShownText = 2_900;
 
-    public static SlackMessage Build(AccessRequest request, ResourceOptions? resource, DateTimeOffset now)
+    /// <param name="scope">What the grant excludes and where it works (from the catalog as it is now); null when unknown.</param>
+    public static SlackMessage Build(AccessRequest request, ResourceOptions? resource, DateTimeOffset now, GrantScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var blocks = BlockList.ForMessage();
         blocks.Add(Block.Header($"S3 read access request {request.ShortId}"));
         blocks.Add(Block.Section(null, Fields(request, resource)));
         blocks.Add(Block.PlainSection($"Bucket/prefix: {request.Resource.Display}"));
+        foreach (var line in GrantScopeText.Lines(scope))
+        {
+            blocks.Add(Block.PlainSection(line));
+        }
+
         blocks.Add(Block.PlainSection(request.Reason.Length == 0 ? "Reason: (none given)" : $"Reason: {Clip(request.Reason)}"));
         blocks.Add(Block.Section(StatusLine(request, now)));
         if (request.Status == RequestStatus.Pending && request.Reminders.EscalatedAt is { } escalated)

@@ -70,7 +70,7 @@ internal sealed class ApprovalCards(
         SlackMessageRef posted;
         try
         {
-            posted = await slack.PostMessageAsync(channel.Id, ApprovalCard.Build(request, resource, time.GetUtcNow()), cancellationToken);
+            posted = await slack.PostMessageAsync(channel.Id, ApprovalCard.Build(request, resource, time.GetUtcNow(), GrantScope.Of(access.Value, request.Resource)), cancellationToken);
         }
         catch (SlackApiException ex) when (ApproverChannel.IsMisconfigured(ex.Error))
         {
@@ -153,7 +153,7 @@ internal sealed class ApprovalCards(
         }
 
         var resource = AccessPolicy.FindResource(access.Value, latest.Resource);
-        var card = ApprovalCard.Build(latest, resource, time.GetUtcNow());
+        var card = ApprovalCard.Build(latest, resource, time.GetUtcNow(), GrantScope.Of(access.Value, latest.Resource));
         await RewriteAsync(latest.Id, new SlackMessageRef(channel, ts), card, cancellationToken);
         if (latest.Reminders is { EscalationChannel: { } escalationChannel, EscalationTs: { } escalationTs })
         {

@@ -39,7 +39,7 @@ internal sealed class CredentialDelivery(
         using var span = SlackJitTelemetry.StartRequestSpan("dm.deliver_credentials", owned.Id);
         span?.SetTag("slackjit.renewal", renewed);
         var credentials = issued.Credentials;
-        if (!GrantMessages.TryCredentials(owned, credentials, issued.SigninError, windowEnd, time.GetUtcNow(), renewed, out var message))
+        if (!GrantMessages.TryCredentials(owned, credentials, issued.SigninError, windowEnd, time.GetUtcNow(), renewed, out var message, issued.Scope))
         {
             return new Delivery(DeliveryStatus.TooLarge, owned);
         }

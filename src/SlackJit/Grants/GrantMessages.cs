@@ -28,7 +28,8 @@ internal static class GrantMessages
         DateTimeOffset windowEnd,
         DateTimeOffset now,
         bool renewed,
-        [NotNullWhen(true)] out SlackMessage? message)
+        [NotNullWhen(true)] out SlackMessage? message,
+        GrantScope? scope = null)
     {
         message = null;
         var id = request.ShortId;
@@ -63,6 +64,7 @@ internal static class GrantMessages
         var blocks = BlockList.ForMessage()
             .Add(Block.Header(renewed ? $"Renewed AWS credentials for {id}" : $"AWS credentials for {id}"))
             .Add(Block.Section(intro))
+            .AddRange(GrantScopeText.Lines(scope).Select(line => Block.PlainSection(line)))
             .AddRange(shell)
             .AddRange(file)
             .Add(ConsoleBlock(request))

@@ -24,8 +24,12 @@ public sealed class StsGrantIssuerScopeTests
     {
         await using var aws = await AwsHarness.StartAsync(NestedAndConditions());
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
 
+        // The DM is written from the same scope the policy was.
+        var scope = Assert.IsType<IssueOutcome.Issued>(outcome).Scope;
+        Assert.Equal(["Excludes app/audit/ — separate approval", "Works only from 10.0.0.0/8 or through vpce-1a2b3c4d", "Reads only objects tagged classification=internal"],
+            GrantScopeText.Lines(scope));
         var probe = new S3Probe(Assert.Single(aws.Sts.Calls).Policy!, "acme-logs");
         var inside = new Dictionary<string, string> { ["aws:SourceIp"] = "10.1.1.1", ["s3:ExistingObjectTag/classification"] = "internal" };
         Assert.True(probe.CanRead("app/2025/x.log", inside));

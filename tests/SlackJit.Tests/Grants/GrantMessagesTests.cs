@@ -109,6 +109,18 @@ public sealed class GrantMessagesTests
         Assert.Contains("&lt;!channel&gt;", AllText(message.Blocks!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryCredentials_ScopeWithExclusionsAndConditions_SaysWhereTheyWorkAndWhatIsLeftOut()
+    {
+        var scope = new GrantScope("analytics-prod", "reports/", ["reports/hr/"], new EntryConditions(["10.0.0.0/8"], [], []));
+
+        Assert.True(GrantMessages.TryCredentials(Request, Credentials(), null, Now.AddHours(2), Now, renewed: false, out var message, scope));
+
+        var text = AllText(message.Blocks!);
+        Assert.Contains("Works only from 10.0.0.0/8", text, StringComparison.Ordinal);
+        Assert.Contains("Excludes reports/hr/ — separate approval", text, StringComparison.Ordinal);
+    }
+
     private static List<JsonObject> Buttons(JsonArray blocks) => [.. GrantIssuingTests.Buttons(blocks)];
 
     private static string AllText(JsonNode? node) => node switch
