@@ -4,20 +4,22 @@ namespace SlackJit.Hosting;
 
 internal static class HealthEndpoints
 {
+    public const string Ready = "ready";
+    public const string NotReady = "not ready";
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));
 
-        // Readiness: the store answers. A load balancer stops sending Slack traffic while it does not.
-        // Warnings (see ReadinessWarnings) are appended without changing the status: the app can still serve.
-        app.MapGet("/readyz", async (StoreReadiness readiness, ReadinessWarnings readinessWarnings, CancellationToken cancellationToken) =>
+        // Readiness: the store answers. A load balancer stops sending Slack traffic while it does not. The body says
+        // only that; the reason and any warnings (see ReadinessWarnings) go to the log, which only operators read.
+        app.MapGet("/readyz", async (StoreReadiness readiness, ReadinessWarnings readinessWarnings, ReadinessReport report, CancellationToken cancellationToken) =>
         {
             var result = await readiness.CheckAsync(cancellationToken);
-            var warnings = readinessWarnings.Current;
-            var suffix = string.Concat(warnings.Select(w => "; warning: " + w));
+            report.Observe(result, readinessWarnings.Current);
             return result.IsReady
-                ? Results.Text("ready" + suffix)
-                : Results.Text("not ready: " + result.Reason + suffix, statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? Results.Text(Ready)
+                : Results.Text(NotReady, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }

@@ -8,6 +8,8 @@ internal static class HostingServiceCollectionExtensions
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<ReadinessWarnings>();
+        // What /readyz does not say goes to the log, once per change.
+        builder.Services.TryAddSingleton<ReadinessReport>();
         return builder;
     }
 

@@ -3,13 +3,14 @@ using System.Collections.Concurrent;
 namespace SlackJit.Hosting;
 
 /// <summary>
-/// Problems an operator must fix that do not stop the app from serving, shown on <c>GET /readyz</c>.
+/// Problems an operator must fix that do not stop the app from serving, logged when <c>GET /readyz</c> is asked
+/// (see <see cref="ReadinessReport"/>); its body never shows them.
 /// </summary>
 /// <remarks>
 /// Why not a 503: readiness tells a load balancer whether to send Slack traffic here. A misconfigured approver channel
 /// breaks one catalog entry's cards, while commands, clicks and grants still work and requests wait safely for the
 /// fix — taking every replica out of service would turn one bad setting into an outage. So /readyz stays 200 while
-/// the store answers and its body carries the warning, which the owner of the condition clears when it heals
+/// the store answers and the warning goes to the log; the owner of the condition clears it when it heals
 /// (e.g. the next successful card post to that channel). Kept in memory: each replica reports what it saw.
 /// </remarks>
 internal sealed class ReadinessWarnings

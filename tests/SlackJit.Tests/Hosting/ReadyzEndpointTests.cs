@@ -66,7 +66,7 @@ public sealed class ReadyzEndpointTests : IDisposable
             services => services.AddSingleton(client));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("not ready: DynamoDB GetItem on table requests failed: ProvisionedThroughputExceededException (HTTP 400).", body);
+        Assert.Equal("not ready", body);
     }
 
     [Fact]
