@@ -54,7 +54,10 @@ public static partial class Transitions
         return Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.Issued, next.Status, GrantDetail(grant)));
     }
 
-    /// <summary>A permanent failure (AccessDenied, malformed policy, attempts exhausted): visible to everyone, final.</summary>
+    /// <summary>
+    /// A permanent failure (AccessDenied, malformed policy, attempts exhausted): final. People see a short reason and a
+    /// reference (<see cref="FailureText"/>); <paramref name="message"/>, which may name ARNs, stays in the audit trail.
+    /// </summary>
     public static TransitionDecision Fail(AccessRequest request, string code, string message, DateTimeOffset now)
     {
         if (request.Status is not (RequestStatus.Approved or RequestStatus.Issuing))
@@ -62,7 +65,7 @@ public static partial class Transitions
             return WrongStatus(request, "marked failed");
         }
 
-        var next = request with { Status = RequestStatus.Failed, Outcome = message, DueAt = null };
+        var next = request with { Status = RequestStatus.Failed, Outcome = FailureText.Public(request, code), DueAt = null };
         return Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.Failed, next.Status, $"{code}: {message}"));
     }
 

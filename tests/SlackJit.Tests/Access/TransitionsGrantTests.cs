@@ -139,12 +139,27 @@ public sealed class TransitionsGrantTests
     }
 
     [Fact]
-    public void Fail_Issuing_KeepsTheMessageForPeopleAndTheCodeForAudit()
+    public void Fail_StsMessageWithAnArnAndAHostileCode_NeitherReachesPeople()
     {
-        var next = Allowed(Transitions.Fail(In(RequestStatus.Issuing).Build(), "AccessDenied", "The role does not trust SlackJit.", LeaseEnd));
+        var request = In(RequestStatus.Issuing).Build();
+        const string message = "STS refused AssumeRole on arn:aws:iam::123456789012:role/slackjit-read: AccessDenied. STS said: User: arn:aws:sts::1:assumed-role/x is not authorized";
+
+        var next = Allowed(Transitions.Fail(request, "Weird<@U0X> *code*\n", message, LeaseEnd));
+
+        Assert.DoesNotContain("arn:", next.Outcome, StringComparison.Ordinal);
+        Assert.DoesNotContain("STS said", next.Outcome, StringComparison.Ordinal);
+        Assert.Equal($"AWS refused to issue the credentials (reference {request.ShortId}/WeirdU0Xcode; details are in SlackJit's log).", next.Outcome);
+        Assert.Contains(message, next.Events[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fail_Issuing_ShowsPeopleAShortReasonAndAReferenceAndKeepsTheMessageForAudit()
+    {
+        var request = In(RequestStatus.Issuing).Build();
+        var next = Allowed(Transitions.Fail(request, "AccessDenied", "The role does not trust SlackJit.", LeaseEnd));
 
         Assert.Equal(RequestStatus.Failed, next.Status);
-        Assert.Equal("The role does not trust SlackJit.", next.Outcome);
+        Assert.Equal($"AWS would not let SlackJit assume the role (reference {request.ShortId}/AccessDenied; details are in SlackJit's log).", next.Outcome);
         Assert.Equal("AccessDenied: The role does not trust SlackJit.", next.Events[^1].Detail);
         Assert.Null(next.DueAt);
     }

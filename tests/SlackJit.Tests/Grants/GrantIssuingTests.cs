@@ -142,7 +142,8 @@ public sealed class GrantIssuingTests
         var failed = await app.GetAsync(approved.Id);
         Assert.Equal(RequestStatus.Failed, failed.Status);
         Assert.Null(failed.DueAt);
-        Assert.Contains("trust policy", failed.Outcome, StringComparison.Ordinal);
+        Assert.Equal($"AWS would not let SlackJit assume the role (reference {failed.ShortId}/AccessDenied; details are in SlackJit's log).", failed.Outcome);
+        Assert.Contains("trust policy", failed.Events.Single(e => e.Action == AuditActions.Failed).Detail, StringComparison.Ordinal);
         var dm = app.Dm();
         Assert.Contains("could not be issued", dm.AllText, StringComparison.Ordinal);
         Assert.Contains("AccessDenied", dm.AllText, StringComparison.Ordinal);

@@ -122,7 +122,8 @@ public sealed class SweeperTests
 
         var failed = await app.GetAsync(request.Id);
         Assert.Equal(RequestStatus.Failed, failed.Status);
-        Assert.Contains("2 attempts", failed.Outcome, StringComparison.Ordinal);
+        Assert.Contains("/TooManyAttempts", failed.Outcome, StringComparison.Ordinal);
+        Assert.Contains("2 attempts", failed.Events.Single(e => e.Action == AuditActions.Failed).Detail, StringComparison.Ordinal);
         Assert.Empty(app.Harness.Sts.Calls);
         Assert.Contains("could not be issued", app.Dm().AllText, StringComparison.Ordinal);
         await app.Cards.Received(1).UpdateAsync(Arg.Is<AccessRequest>(r => r.Status == RequestStatus.Failed), Arg.Any<CancellationToken>());

@@ -59,7 +59,8 @@ public sealed class StsFaultTests
         Assert.Equal(RequestStatus.Failed, failed.Status);
         Assert.Null(failed.DueAt);
         Assert.Null(failed.Grant);
-        Assert.Contains("Throttling", failed.Outcome, StringComparison.Ordinal);
+        Assert.Equal($"AWS was unavailable every time SlackJit tried (reference {failed.ShortId}/Throttling; details are in SlackJit's log).", failed.Outcome);
+        Assert.Contains("Throttling", failed.Events.Single(e => e.Action == AuditActions.Failed).Detail, StringComparison.Ordinal);
         // Bounded: three claims, each with the SDK's one call plus three retries.
         Assert.Equal(3 * 4, app.Harness.Sts.Calls.Count);
         var dm = app.Dm();
@@ -99,7 +100,7 @@ public sealed class StsFaultTests
     }
 
     [Fact]
-    public async Task ApproveClick_StsAccessDenied_FailedRequesterToldAndTheCardSaysWhatTheOperatorMustFix()
+    public async Task ApproveClick_StsAccessDenied_FailedRequesterToldAndTheCardGivesAReasonAndAReferenceOnly()
     {
         await using var app = await FaultApp.StartAsync();
         app.Harness.Sts.FailNext(StsFault.AccessDenied);
@@ -109,8 +110,12 @@ public sealed class StsFaultTests
         var failed = await app.Harness.WaitForRequestAsync(request.Id, r => r.Status == RequestStatus.Failed, "Failed");
         var card = await app.Harness.WaitForCardAsync(failed, "could not be issued");
 
-        Assert.Contains("trust policy", card.AllText, StringComparison.Ordinal);
-        Assert.Contains("AccessDenied", card.AllText, StringComparison.Ordinal);
+        // The channel sees a short reason and a reference; what to fix (and the role ARN) is for the operator's log.
+        Assert.Contains($"AWS would not let SlackJit assume the role (reference {failed.ShortId}/AccessDenied", card.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("arn:", card.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("trust policy", card.AllText, StringComparison.Ordinal);
+        Assert.Contains(app.LogsAt(Microsoft.Extensions.Logging.LogLevel.Error), r => r.Message.Contains("trust policy", StringComparison.Ordinal)
+            && r.Message.Contains(SlackJitHarness.RoleArn, StringComparison.Ordinal));
         var dm = await app.Harness.WaitForAsync(
             () => Task.FromResult(app.Slack.Messages(FaultApp.DmChannel).FirstOrDefault(m => m.AllText.Contains("could not be issued", StringComparison.Ordinal))),
             "the requester's DM");
