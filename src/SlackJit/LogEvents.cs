@@ -20,6 +20,7 @@ internal static class LogEvents
         public const int HandlerFailed = 2123;
         public const int HandlerOverran = 2124;
         public const int HandlerFailedLate = 2125;
+        public const int ForeignInput = 2126;
         public const int SocketModeOff = 2150;
         public const int OpenRefused = 2151;
         public const int OpenFailed = 2152;

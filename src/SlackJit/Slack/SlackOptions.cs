@@ -28,6 +28,12 @@ public sealed class SlackOptions
     /// <summary>Largest request body accepted, in bytes. Default 64 KiB.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Workspaces (<c>T…</c>) besides the bot's own whose commands and clicks are served: the other workspaces of an
+    /// Enterprise Grid organization the app is installed in. Empty by default: only the bot's own workspace.
+    /// </summary>
+    public List<string> AllowedTeamIds { get; set; } = [];
+
     /// <summary>Per-call timeout for Web API calls. Default 10 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

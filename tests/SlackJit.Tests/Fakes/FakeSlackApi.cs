@@ -20,6 +20,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public const string DefaultBotToken = "xoxb-fake-bot-token";
     public const string DefaultAppToken = "xapp-fake-app-token";
     public const string TeamId = "T0FAKE001";
+    public const string AppId = "A0APP";
     public const string BotUserId = "U0FAKEBOT";
     public const string BotId = "B0FAKEBOT";
     public const string ResponseUrlMethod = "response_url";
@@ -377,6 +378,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                     ["team_id"] = TeamId,
                     ["user_id"] = BotUserId,
                     ["bot_id"] = BotId,
+                    ["app_id"] = AppId,
                 },
                 "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = SocketModeUrl },
                 ResponseUrlMethod => FakeSlackLimits.CheckMessage(args) is { } bad ? Error(bad) : new JsonObject { ["ok"] = true },

@@ -141,7 +141,8 @@ internal sealed class SlackApiClient(
             Required(json, "team_id", method),
             Optional(json, "team") ?? "",
             Required(json, "user_id", method),
-            Optional(json, "bot_id"));
+            Optional(json, "bot_id"),
+            Optional(json, "app_id"));
     }
 
     public async Task PostToResponseUrlAsync(string responseUrl, JsonObject body, CancellationToken cancellationToken)

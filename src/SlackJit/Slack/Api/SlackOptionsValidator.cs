@@ -39,6 +39,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         {
             failures.Add($"Slack:ApiBaseUrl must be an absolute http(s) URL ending with '/': set Slack__ApiBaseUrl, e.g. {SlackOptions.DefaultApiBaseUrl}");
         }
+        else if (apiBase.Scheme != Uri.UriSchemeHttps && !apiBase.IsLoopback)
+        {
+            // The bot token travels with every call: in clear text only to this machine (a local stand-in).
+            failures.Add($"Slack:ApiBaseUrl must use https (http only for a loopback address such as 127.0.0.1): set Slack__ApiBaseUrl, e.g. {SlackOptions.DefaultApiBaseUrl}");
+        }
 
         if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > MaxRequestTimeout)
         {

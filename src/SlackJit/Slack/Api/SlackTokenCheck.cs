@@ -10,7 +10,8 @@ namespace SlackJit.Slack.Api;
 internal sealed class SlackTokenCheck(
     ISlackApi slack,
     IOptions<SlackOptions> options,
-    ILogger<SlackTokenCheck> logger) : IHostedService
+    ILogger<SlackTokenCheck> logger,
+    SlackWorkspace? workspace = null) : IHostedService
 {
     /// <summary>Longest the check may hold up start-up before we give up and start anyway.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(15);
@@ -28,6 +29,7 @@ internal sealed class SlackTokenCheck(
         {
             var auth = await slack.AuthTestAsync(timeout.Token);
             SlackApiLog.TokenVerified(logger, auth.TeamId, auth.UserId);
+            workspace?.Remember(auth);
         }
         catch (SlackApiException ex) when (SlackErrors.IsAuthFailure(ex.Error))
         {

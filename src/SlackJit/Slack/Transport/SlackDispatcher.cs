@@ -12,7 +12,8 @@ internal sealed class SlackDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<SlackDispatcher> logger)
+    ILogger<SlackDispatcher> logger,
+    SlackWorkspace? workspace = null)
 {
     /// <summary>Leaves room inside Slack's 3 s for the network and the ack itself.</summary>
     public static readonly TimeSpan DefaultHandlerTimeout = TimeSpan.FromSeconds(2.5);
@@ -20,11 +21,12 @@ internal sealed class SlackDispatcher(
     public const string SomethingWentWrong = "Something went wrong on our side; try again.";
     public const string StillWorking = "Still working on it…";
     public const string UnknownAction = "Unknown action.";
+    public const string OtherWorkspace = "SlackJit does not serve this workspace.";
 
     public TimeSpan HandlerTimeout { get; init; } = DefaultHandlerTimeout;
 
     public Task<SlackResponseBody> DispatchCommandAsync(SlashCommand command, CancellationToken cancellationToken) =>
-        RunAsync("slash command", command.Command, async (registry, ct) =>
+        Foreign("slash command", command.TeamId, command.ApiAppId) is { } refused ? Task.FromResult(refused) : RunAsync("slash command", command.Command, async (registry, ct) =>
         {
             var handler = registry.FindCommand(command.Command);
             if (handler is null)
@@ -36,7 +38,7 @@ internal sealed class SlackDispatcher(
         }, cancellationToken);
 
     public Task<SlackResponseBody> DispatchInteractionAsync(SlackInteraction interaction, CancellationToken cancellationToken) =>
-        interaction switch
+        Foreign(interaction) is { } refused ? Task.FromResult(refused) : interaction switch
         {
             BlockActionsPayload p => RunAsync(
                 SlackInteraction.BlockActions, string.Join(',', p.Actions.Select(a => a.ActionId)), (r, ct) => BlockActionsAsync(r, p, ct), cancellationToken),
@@ -46,6 +48,26 @@ internal sealed class SlackDispatcher(
                 SlackInteraction.ViewClosed, p.View.CallbackId ?? "", (r, ct) => ViewClosedAsync(r, p, ct), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(interaction), interaction.GetType().Name, "Not a dispatchable interaction."),
         };
+
+    private SlackResponseBody? Foreign(SlackInteraction interaction) => interaction switch
+    {
+        BlockActionsPayload p => Foreign(SlackInteraction.BlockActions, p.Team?.Id, p.ApiAppId),
+        ViewSubmissionPayload p => Foreign(SlackInteraction.ViewSubmission, p.Team?.Id, p.ApiAppId, quiet: true),
+        ViewClosedPayload p => Foreign(SlackInteraction.ViewClosed, p.Team?.Id, p.ApiAppId, quiet: true),
+        _ => null,
+    };
+
+    // Input from another workspace or app never reaches a handler: nothing is read, created or decided for it.
+    private SlackResponseBody? Foreign(string kind, string? teamId, string? appId, bool quiet = false)
+    {
+        if (workspace?.Refuses(teamId, appId) is not { } why)
+        {
+            return null;
+        }
+
+        SlackTransportLog.ForeignInput(logger, kind, why);
+        return quiet ? SlackResponseBody.Empty : SlackResponseJson.Render(SlackResponse.Ephemeral(OtherWorkspace));
+    }
 
     private async Task<SlackResponseBody> BlockActionsAsync(SlackHandlerRegistry registry, BlockActionsPayload payload, CancellationToken ct)
     {

@@ -41,6 +41,9 @@ internal static partial class SlackTransportLog
     [LoggerMessage(LogEvents.SlackTransport.HandlerFailedLate, LogLevel.Error, "Slack {Kind} handler for {Key} failed after its reply was already sent")]
     public static partial void HandlerFailedLate(ILogger logger, string kind, string key, Exception exception);
 
+    [LoggerMessage(LogEvents.SlackTransport.ForeignInput, LogLevel.Warning, "Refused a {Kind} from outside this app's workspace: {Why}")]
+    public static partial void ForeignInput(ILogger logger, string kind, string why);
+
     // Socket Mode: 2150–2179.
     [LoggerMessage(LogEvents.SlackTransport.SocketModeOff, LogLevel.Debug, "Socket Mode is off: Slack:AppToken is not set")]
     public static partial void SocketModeOff(ILogger logger);

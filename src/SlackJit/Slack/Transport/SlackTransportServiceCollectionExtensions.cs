@@ -18,6 +18,7 @@ internal static class SlackTransportServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         // Scoped, like the handlers it holds: one set per dispatch, in the dispatcher's own scope.
         services.TryAddScoped<SlackHandlerRegistry>();
+        services.TryAddSingleton<SlackWorkspace>();
         services.TryAddSingleton<SlackDispatcher>();
 
         services.AddHttpClient(SlackConnectionsClient.HttpClientName);

@@ -43,6 +43,9 @@ public sealed class SlackOptionsValidatorTests
     [InlineData("ApiBaseUrl", "https://slack.com/api", "Slack:ApiBaseUrl")]
     [InlineData("ApiBaseUrl", "/api/", "Slack:ApiBaseUrl")]
     [InlineData("ApiBaseUrl", "ftp://slack.com/api/", "Slack:ApiBaseUrl")]
+    [InlineData("ApiBaseUrl", "http://slack.com/api/", "Slack:ApiBaseUrl")]
+    [InlineData("ApiBaseUrl", "http://10.0.0.5:8080/api/", "Slack:ApiBaseUrl")]
+    [InlineData("ApiBaseUrl", "http://127.0.0.1.nip.io/api/", "Slack:ApiBaseUrl")]
     [InlineData("RequestTimeout", "00:00:00", "Slack:RequestTimeout")]
     public void Validate_BadValue_FailsNamingTheKey(string property, string value, string key)
     {
@@ -55,6 +58,32 @@ public sealed class SlackOptionsValidatorTests
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(key, failure);
         Assert.Contains(key.Replace(":", "__", StringComparison.Ordinal), failure);
+    }
+
+    [Theory]
+    [InlineData("https://slack.com/api/")]
+    [InlineData("http://127.0.0.1:9/api/")]
+    [InlineData("http://localhost:5000/api/")]
+    [InlineData("http://[::1]:5000/api/")]
+    public void Validate_HttpsOrLoopbackApiBase_Succeeds(string url)
+    {
+        var options = Valid();
+        options.ApiBaseUrl = url;
+
+        var result = new SlackOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_PlainHttpApiBase_SaysHttpsIsRequired()
+    {
+        var options = Valid();
+        options.ApiBaseUrl = "http://slack.example.com/api/";
+
+        var failure = Assert.Single(new SlackOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith("Slack:ApiBaseUrl must use https (http only for a loopback address", failure, StringComparison.Ordinal);
     }
 
     [Fact]
