@@ -6,13 +6,17 @@ namespace SlackJit.Cards;
 /// <summary>
 /// May this person decide on that request? The domain answers from the approver list and the person's user
 /// groups; this class finds those groups (<c>usergroups.users.list</c>, cached per group) and refuses safely when a
-/// group cannot be read, rather than guessing.
+/// group cannot be read, rather than guessing. Membership is cached for at most <see cref="CacheFor"/>, so someone
+/// removed from a group stops being an approver within a minute; a failed lookup is remembered for
+/// <see cref="FailureCacheFor"/>, so a burst of clicks while Slack refuses does not become a burst of calls.
 /// </summary>
 internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger<ApproverLookup> logger)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan FailureCacheFor = TimeSpan.FromSeconds(10);
 
     private readonly TimedCache<HashSet<string>> _members = new(time, CacheFor, capacity: 1_000);
+    private readonly TimedCache<string> _failures = new(time, FailureCacheFor, capacity: 1_000);
 
     public async Task<PolicyCheck> CanApproveAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
     {
@@ -66,6 +70,11 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
             return (cached, null);
         }
 
+        if (_failures.TryGet(group, out var failed))
+        {
+            return (null, failed);
+        }
+
         try
         {
             var ids = new HashSet<string>(await slack.GetUserGroupMembersAsync(group, cancellationToken), StringComparer.Ordinal);
@@ -74,7 +83,8 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
         }
         catch (SlackApiException ex)
         {
-            // Failures are not cached: the next click asks again.
+            // Remembered briefly: clicks in the next seconds get the same answer without asking Slack again.
+            _failures.Set(group, ex.Error);
             return (null, ex.Error);
         }
     }

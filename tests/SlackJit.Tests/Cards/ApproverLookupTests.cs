@@ -71,7 +71,7 @@ public sealed class ApproverLookupTests
     }
 
     [Fact]
-    public async Task CanApproveAsync_GroupUnreadableOnce_NotCachedNextClickAsksAgain()
+    public async Task CanApproveAsync_GroupUnreadableOnce_FailureCachedBrieflyThenAskedAgain()
     {
         _slack.GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>())
             .Returns(
@@ -80,25 +80,33 @@ public sealed class ApproverLookupTests
         var lookup = Lookup();
 
         var first = await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
-        var second = await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
+        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None)));
+        await _slack.Received(1).GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>());
+
+        _time.Advance(ApproverLookup.FailureCacheFor);
+        var later = await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
 
         Assert.False(first.IsAllowed);
-        Assert.True(second.IsAllowed);
+        Assert.All(burst, b => Assert.Contains("ratelimited", b.Refusal!.Message, StringComparison.Ordinal));
+        Assert.True(later.IsAllowed);
+        Assert.True(ApproverLookup.FailureCacheFor <= TimeSpan.FromSeconds(30));
     }
 
     [Fact]
-    public async Task CanApproveAsync_GroupMembers_CachedForFiveMinutes()
+    public async Task CanApproveAsync_RemovedFromGroup_NoLongerAnApproverWithinAMinute()
     {
-        _slack.GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>()).Returns(["U0MEMBER"]);
+        _slack.GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>()).Returns(
+            _ => Task.FromResult<IReadOnlyList<string>>(["U0MEMBER"]),
+            _ => Task.FromResult<IReadOnlyList<string>>([]));
         var lookup = Lookup();
 
-        await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(4));
-        await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
+        Assert.True((await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None)).IsAllowed);
+        _time.Advance(TimeSpan.FromSeconds(59));
+        Assert.True((await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None)).IsAllowed);
         await _slack.Received(1).GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>());
 
-        _time.Advance(TimeSpan.FromMinutes(2));
-        await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False((await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None)).IsAllowed);
         await _slack.Received(2).GetUserGroupMembersAsync(Group, Arg.Any<CancellationToken>());
     }
 
