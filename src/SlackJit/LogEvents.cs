@@ -172,4 +172,12 @@ internal static class LogEvents
         public const int ReportPosted = 5100;
         public const int ReportNotPosted = 5101;
     }
+
+    /// <summary>Hosting: 2000–2049.</summary>
+    public static class Hosting
+    {
+        public const int NotReady = 2000;
+        public const int ReadinessWarning = 2001;
+        public const int ReadyAgain = 2002;
+    }
 }

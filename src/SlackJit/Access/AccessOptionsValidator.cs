@@ -102,7 +102,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         else if (resource.Prefix.Length > 0 && !resource.Prefix.EndsWith('/'))
         {
             // "team-a" would also grant "team-a-secrets/": entries are folders.
-            failures.Add($"{key}.Prefix \"{MessageText.Clip(resource.Prefix)}\" must end with / (a folder, e.g. \"{MessageText.Clip(resource.Prefix)}/\") or be \"\" for the whole bucket.");
+            failures.Add($"{key}.Prefix \"{InputText.Clip(resource.Prefix)}\" must end with / (a folder, e.g. \"{InputText.Clip(resource.Prefix)}/\") or be \"\" for the whole bucket.");
         }
 
         EntryConditionsValidator.Validate(failures, key, resource);

@@ -51,9 +51,7 @@ public static partial class AccessPolicy
         var scope = GrantScope.For(options.Resources, resource, request.Prefix);
         if (!SessionPolicy.Fits(scope, resource.KmsKeyArn))
         {
-            return new AccessDecision.Refused(
-                RefusalReason.PolicyTooLarge,
-                $"`{MessageText.Clip(display)}` contains {MessageText.Plural(scope.Excluded.Count, "separately approved prefix", "separately approved prefixes")}, too many to exclude in one AWS session policy; ask for a narrower prefix.");
+            return new AccessDecision.Refused(RefusalReason.PolicyTooLarge, new RefusalFacts { Input = display, Count = scope.Excluded.Count });
         }
 
         var duration = request.Duration ?? Min(options.DefaultDuration, resource.MaxDuration);

@@ -16,7 +16,7 @@ internal static partial class EntryConditionsValidator
         {
             if (ranges[i] is not { } range || !IsCidr(range.Trim()))
             {
-                failures.Add($"{key}.SourceIpRanges[{i}] \"{MessageText.Clip(ranges[i] ?? "")}\" is not a CIDR range with its host bits zero (e.g. 10.0.0.0/8 or 2001:db8::/32).");
+                failures.Add($"{key}.SourceIpRanges[{i}] \"{InputText.Clip(ranges[i] ?? "")}\" is not a CIDR range with its host bits zero (e.g. 10.0.0.0/8 or 2001:db8::/32).");
             }
         }
 
@@ -25,7 +25,7 @@ internal static partial class EntryConditionsValidator
         {
             if (endpoints[i] is not { } endpoint || !VpcEndpointId().IsMatch(endpoint.Trim()))
             {
-                failures.Add($"{key}.VpcEndpoints[{i}] \"{MessageText.Clip(endpoints[i] ?? "")}\" is not a VPC endpoint id (vpce- and 8 or 17 hex digits, e.g. vpce-1a2b3c4d).");
+                failures.Add($"{key}.VpcEndpoints[{i}] \"{InputText.Clip(endpoints[i] ?? "")}\" is not a VPC endpoint id (vpce- and 8 or 17 hex digits, e.g. vpce-1a2b3c4d).");
             }
         }
 
@@ -33,11 +33,11 @@ internal static partial class EntryConditionsValidator
         {
             if (tag.Length is 0 or > MaxTagKeyLength || !TagText().IsMatch(tag) || tag.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                failures.Add($"{key}.RequiredObjectTags key \"{MessageText.Clip(tag)}\" is not an S3 tag key (1–{MaxTagKeyLength} letters, digits, spaces and + - = . _ : / @; not starting with aws:).");
+                failures.Add($"{key}.RequiredObjectTags key \"{InputText.Clip(tag)}\" is not an S3 tag key (1–{MaxTagKeyLength} letters, digits, spaces and + - = . _ : / @; not starting with aws:).");
             }
             else if (value is null || value.Length > MaxTagValueLength || !TagText().IsMatch(value))
             {
-                failures.Add($"{key}.RequiredObjectTags:{tag} \"{MessageText.Clip(value ?? "")}\" is not an S3 tag value (0–{MaxTagValueLength} letters, digits, spaces and + - = . _ : / @).");
+                failures.Add($"{key}.RequiredObjectTags:{tag} \"{InputText.Clip(value ?? "")}\" is not an S3 tag value (0–{MaxTagValueLength} letters, digits, spaces and + - = . _ : / @).");
             }
         }
     }

@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -108,8 +109,8 @@ public sealed class NestedEntriesTests
 
         var refused = Assert.IsType<AccessDecision.Refused>(decision);
         Assert.Equal(RefusalReason.PolicyTooLarge, refused.Reason);
-        Assert.Contains("60 separately approved prefixes", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("narrower prefix", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("60 separately approved prefixes", refused.Text(), StringComparison.Ordinal);
+        Assert.Contains("narrower prefix", refused.Text(), StringComparison.Ordinal);
         Assert.IsType<AccessDecision.Allowed>(AccessPolicy.Decide(new ParsedRequest("acme-data", "teams/team-07", null, "INC-1"), crowded, new RequesterFacts(false, false, false)));
     }
 }

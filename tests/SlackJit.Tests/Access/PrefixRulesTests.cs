@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -27,6 +28,6 @@ public sealed class PrefixRulesTests
 
         var refused = Assert.IsType<AccessDecision.Refused>(decision);
         Assert.Equal(RefusalReason.InvalidPrefix, refused.Reason);
-        Assert.StartsWith("The prefix `q1 final/` contains a space or a line break", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The prefix `q1 final/` contains a space or a line break", refused.Text(), StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SlackJit.Access;
 using Xunit.Abstractions;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Access;
 
@@ -166,7 +167,7 @@ public sealed class SessionPolicyPropertyTests(ITestOutputHelper output)
             Assert.True(
                 refused.Reason == RefusalReason.PrefixOutsideResource && route is null
                 || refused.Reason == RefusalReason.InvalidPrefix && PrefixRules.Problem(prefix) is not null,
-                $"{refused.Reason}: {refused.Message}");
+                $"{refused.Reason}: {refused.Text()}");
             return null;
         }
 

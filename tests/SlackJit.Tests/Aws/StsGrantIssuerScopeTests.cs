@@ -1,6 +1,7 @@
 using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Tests.Access;
+using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Tests.Aws;
 

@@ -87,7 +87,7 @@ public sealed class ApproverLookupTests
         var later = await lookup.CanApproveAsync(Resource(false, Group), _request, "U0MEMBER", CancellationToken.None);
 
         Assert.False(first.IsAllowed);
-        Assert.All(burst, b => Assert.Contains("ratelimited", b.Refusal!.Message, StringComparison.Ordinal));
+        Assert.All(burst, b => Assert.Contains("ratelimited", b.Refusal!.Text(), StringComparison.Ordinal));
         Assert.True(later.IsAllowed);
         Assert.True(ApproverLookup.FailureCacheFor <= TimeSpan.FromSeconds(30));
     }

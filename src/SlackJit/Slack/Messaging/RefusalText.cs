@@ -32,6 +32,8 @@ internal static class RefusalText
             RefusalReason.InvalidBucket => InvalidBucket(f),
             RefusalReason.PrefixOutsideResource =>
                 $"{SlackText.Code(f.Input ?? "")} is outside what you may request: {string.Join(" or ", (f.Allowed ?? []).Select(r => $"`{r.Bucket}/{InputText.Clip(r.Prefix)}…`"))}.",
+            RefusalReason.PolicyTooLarge =>
+                $"{SlackText.Code(f.Input ?? "")} contains {SlackText.Plural(f.Count ?? 0, "separately approved prefix", "separately approved prefixes")}, too many to exclude in one AWS session policy; ask for a narrower prefix.",
             RefusalReason.DurationTooLong => $"{Format(f.Duration)} is over the {Format(f.Bound)} maximum for {f.Resource}.",
             RefusalReason.DurationTooShort => $"{Format(f.Duration)} is under the {Format(f.Bound)} minimum; ask for at least {Format(f.Bound)}.",
             RefusalReason.ReasonRequired =>

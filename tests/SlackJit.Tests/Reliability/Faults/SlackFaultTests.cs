@@ -111,7 +111,7 @@ public sealed class SlackFaultTests
             && r.Message.Contains(error, StringComparison.Ordinal) && r.Message.Contains("Slack:ApproverChannel", StringComparison.Ordinal));
         // /readyz says only "ready" (anyone who reaches it could read more); the warning is in the log.
         Assert.Equal((HttpStatusCode.OK, "ready"), await app.ReadyzAsync());
-        var warning = Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == 1301).Message;
+        var warning = Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == LogEvents.Hosting.ReadinessWarning).Message;
         Assert.Contains($"approval cards to {channel} fail: {error}", warning, StringComparison.Ordinal);
         Assert.Contains(advice, warning, StringComparison.Ordinal);
         Assert.Contains("Slack:ApproverChannel", warning, StringComparison.Ordinal);
@@ -137,13 +137,13 @@ public sealed class SlackFaultTests
         var (status, body) = await app.ReadyzAsync();
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ready", body);
-        var warning = Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == 1301).Message;
+        var warning = Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == LogEvents.Hosting.ReadinessWarning).Message;
         Assert.Contains("C0NOBOT", warning, StringComparison.Ordinal);
         Assert.Contains("Access:Resources entry \"analytics\"", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(SlackJitHarness.ApproverChannel, warning, StringComparison.Ordinal);
 
         // Asked again, the same warning is not logged again.
         await app.ReadyzAsync();
-        Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == 1301);
+        Assert.Single(app.LogsAt(LogLevel.Warning), r => r.Id.Id == LogEvents.Hosting.ReadinessWarning);
     }
 }

@@ -137,7 +137,7 @@ public sealed class StoreFaultTests
         var (status, body) = await app.ReadyzAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("not ready", body);
-        Assert.Contains(app.LogsAt(LogLevel.Warning), r => r.Id.Id == 1300 && r.Message.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(app.LogsAt(LogLevel.Warning), r => r.Id.Id == LogEvents.Hosting.NotReady && r.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await app.Harness.Client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }
 

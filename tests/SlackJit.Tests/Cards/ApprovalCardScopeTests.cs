@@ -1,10 +1,11 @@
 using SlackJit.Access;
-using SlackJit.Requests;
+using SlackJit.Cards;
+using SlackJit.Slack.Messaging;
 using SlackJit.Tests.Access;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Slack.Api;
+using SlackJit.Tests.Requests;
 
-namespace SlackJit.Tests.Requests;
+namespace SlackJit.Tests.Cards;
 
 /// <summary>The card tells approvers what the grant leaves out and where it works.</summary>
 public sealed class ApprovalCardScopeTests

@@ -1,4 +1,6 @@
-namespace SlackJit.Access;
+using SlackJit.Access;
+
+namespace SlackJit.Slack.Messaging;
 
 /// <summary>
 /// What a grant leaves out and where it works, in plain words for the approval card and the credentials message
@@ -19,7 +21,7 @@ public static class GrantScopeText
         var lines = new List<string>();
         if (scope.Excluded.Count > 0)
         {
-            var shown = string.Join(", ", scope.Excluded.Take(MaxExcludedShown).Select(p => MessageText.Clip(p, 100)));
+            var shown = string.Join(", ", scope.Excluded.Take(MaxExcludedShown).Select(p => InputText.Clip(p, 100)));
             var more = scope.Excluded.Count > MaxExcludedShown ? $" and {scope.Excluded.Count - MaxExcludedShown} more" : "";
             lines.Add($"Excludes {shown}{more} — separate approval");
         }
