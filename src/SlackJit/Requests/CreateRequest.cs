@@ -10,10 +10,12 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// Creates a request from the command or the form. On the ack path, so it does only what the decision needs:
-/// the requester's Slack facts (cached), one store read for the abuse limits, one store write.
+/// the requester's Slack facts (cached), one store read for the abuse limits, the limits' slot claims (which make
+/// the caps hold under a burst, <see cref="RequesterSlots"/>), one store write.
 /// </summary>
 internal sealed class CreateRequest(
     IAccessRequestStore store,
+    RequesterSlots requesterSlots,
     RequesterLookup requesters,
     IOptions<AccessOptions> access,
     IOptions<SlackOptions> slack,
@@ -93,7 +95,27 @@ internal sealed class CreateRequest(
 
         var request = AccessRequests.Create(allowed, requester, options, time);
         request = request with { DueAt = Min(now + CardGrace, request.Deadline) };
-        if (await store.CreateAsync(request, cancellationToken) != CreateResult.Created)
+
+        // The read above counts what is stored; racing commands are not stored yet. The claims settle the race.
+        var claimed = await requesterSlots.ClaimAsync(request, options, now, cancellationToken);
+        if (!claimed.IsAllowed)
+        {
+            RequestsLog.RequestRefused(logger, requester.UserId, claimed.Refusal.Reason.ToString());
+            return new CreateOutcome.Refused(claimed.Refusal.Reason, claimed.Refusal.Text());
+        }
+
+        CreateResult created;
+        try
+        {
+            created = await store.CreateAsync(request, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            await ReleaseQuietlyAsync(request, options);
+            throw;
+        }
+
+        if (created != CreateResult.Created)
         {
             // Ids are Guid v7 with 74 random bits: a clash is a bug, not an outcome.
             throw new InvalidOperationException($"Request id {request.Id} already exists.");
@@ -121,6 +143,19 @@ internal sealed class CreateRequest(
                 return recent;
             }
             limit = Math.Min(limit * 4, MaxRecentToRead);
+        }
+    }
+
+    // The store just failed; if it still fails, the slot stays taken until the request's deadline (the safe side).
+    private async Task ReleaseQuietlyAsync(AccessRequest request, AccessOptions options)
+    {
+        try
+        {
+            await requesterSlots.ReleaseAsync(request, options, CancellationToken.None);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Nothing more to do: the caller reports the store outage.
         }
     }
 

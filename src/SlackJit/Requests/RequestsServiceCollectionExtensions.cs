@@ -19,6 +19,7 @@ internal static class RequestsServiceCollectionExtensions
         services.AddSingleton<RequesterLookup>();
         services.AddSingleton<ApproverLookup>();
         services.AddSingleton<RequestFollowUps>();
+        services.AddSingleton<RequesterSlots>();
         services.AddSingleton<CreateRequest>();
         services.AddSingleton<DecideRequest>();
         services.AddSingleton<CancelRequest>();

@@ -36,6 +36,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton(CreateStore);
         services.AddSingleton(sp => sp.GetRequiredService<IAccessRequestStore>() as IRequestHistory
             ?? throw new InvalidOperationException("The registered request store cannot read requests by creation time."));
+        // Both adapters keep the slots beside the requests (the per-requester caps, see RequesterSlots).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IAccessRequestStore>() as ISlotStore
+            ?? throw new InvalidOperationException("The registered request store keeps no slots (ISlotStore); the per-requester caps need them."));
         return services;
     }
 

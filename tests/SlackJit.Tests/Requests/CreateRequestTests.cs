@@ -32,6 +32,7 @@ public sealed class CreateRequestTests
 
     private CreateRequest Create() => new(
         _store,
+        new RequesterSlots(new SlackJit.Tests.Fakes.InMemorySlotStore(), _store),
         new RequesterLookup(_slack, _time, NullLogger<RequesterLookup>.Instance),
         Options.Create(_options),
         Options.Create(new SlackOptions { ApproverChannel = "C0DEFAULT" }),

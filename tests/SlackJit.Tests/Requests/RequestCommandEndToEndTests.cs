@@ -93,7 +93,7 @@ public sealed class RequestCommandEndToEndTests
     [Fact]
     public async Task Command_StoreUnavailable_FriendlyMessageEverywhere()
     {
-        var store = Substitute.For<IAccessRequestStore>();
+        var store = Substitute.For<IAccessRequestStore, ISlotStore>();
         var down = new StoreUnavailableException("store down");
         store.GetByRequesterAsync(default!, default, default).ThrowsAsyncForAnyArgs(down);
         store.GetAsync(default, default).ThrowsAsyncForAnyArgs(down);

@@ -7,7 +7,7 @@ namespace SlackJit.Tests.Storage;
 /// <summary>
 /// The behaviour every store adapter must have. Each subclass supplies a fresh, empty store per test.
 /// </summary>
-public abstract class AccessRequestStoreContract : IAsyncLifetime
+public abstract partial class AccessRequestStoreContract : IAsyncLifetime
 {
     private IAccessRequestStore? _store;
 

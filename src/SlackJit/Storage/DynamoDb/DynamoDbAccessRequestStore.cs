@@ -11,7 +11,7 @@ namespace SlackJit.Storage.DynamoDb;
 /// <c>UpdateItem</c> that checks status and version, sets the new state and appends the audit
 /// event with <c>list_append</c>: state and audit are atomic without transactions.
 /// </summary>
-internal sealed class DynamoDbAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
+internal sealed partial class DynamoDbAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
 {
     private const string TransitionSet =
         "SET #status = :next, #version = #version + :one, #rk = :rk, #ca = :ca, #cm = :cm, #exp = :exp, #doc = :doc, " +

@@ -7,7 +7,7 @@ namespace SlackJit.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode (readers never block the writer). Transitions
 /// are <c>UPDATE … WHERE id AND status AND version</c>; zero rows changed means someone else won.
 /// </summary>
-internal sealed class SqliteAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
+internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
 {
     private readonly string _path;
     private readonly string _connectionString;

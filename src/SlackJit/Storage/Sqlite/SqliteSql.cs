@@ -26,6 +26,11 @@ internal static class SqliteSql
             ON access_requests (requester_key, created_at, id);
         CREATE INDEX IF NOT EXISTS ix_access_requests_created
             ON access_requests (created_at, id);
+        CREATE TABLE IF NOT EXISTS slots (
+            key    TEXT    NOT NULL PRIMARY KEY,
+            holder TEXT    NOT NULL,
+            until  INTEGER NOT NULL
+        );
         PRAGMA user_version = 1;
         """;
 
@@ -44,6 +49,19 @@ internal static class SqliteSql
             events = json_insert(events, '$[#]', json(@event))
         WHERE id = @id AND status = @expected_status AND version = @expected_version
         """;
+
+    public const string SlotInsert = """
+        INSERT INTO slots (key, holder, until) VALUES (@key, @holder, @until)
+        ON CONFLICT (key) DO NOTHING
+        """;
+
+    public const string SlotReplace = """
+        UPDATE slots SET holder = @holder, until = @until
+        WHERE key = @key AND holder = @expected_holder AND until = @expected_until
+        """;
+
+    /// <summary>Followed by a parameter list <c>(@k0, @k1, …)</c>.</summary>
+    public const string SelectSlots = "SELECT key, holder, until FROM slots WHERE key IN ";
 
     public const string SelectById = "SELECT doc, events FROM access_requests WHERE id = @id";
 

@@ -25,11 +25,15 @@ internal sealed class SqliteWriter : IDisposable
         Transition = Prepare(SqliteSql.Transition,
             "@id", "@expected_status", "@expected_version", "@next_status", "@requester_key", "@created_at",
             "@due_at", "@expires_at", "@doc", "@event");
+        SlotInsert = Prepare(SqliteSql.SlotInsert, "@key", "@holder", "@until");
+        SlotReplace = Prepare(SqliteSql.SlotReplace, "@key", "@holder", "@until", "@expected_holder", "@expected_until");
         _loop = Task.Run(RunLoopAsync);
     }
 
     public SqliteCommand Insert { get; }
     public SqliteCommand Transition { get; }
+    public SqliteCommand SlotInsert { get; }
+    public SqliteCommand SlotReplace { get; }
 
     /// <summary>
     /// Queues <paramref name="write"/> (which binds and runs one of the prepared statements and returns the rows
@@ -75,6 +79,8 @@ internal sealed class SqliteWriter : IDisposable
             using var transaction = _connection.BeginTransaction();
             Insert.Transaction = transaction;
             Transition.Transaction = transaction;
+            SlotInsert.Transaction = transaction;
+            SlotReplace.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++)
             {
                 rows[i] = batch[i].Write(this);
@@ -118,6 +124,8 @@ internal sealed class SqliteWriter : IDisposable
     {
         Insert.Transaction = null;
         Transition.Transaction = null;
+        SlotInsert.Transaction = null;
+        SlotReplace.Transaction = null;
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -139,6 +147,8 @@ internal sealed class SqliteWriter : IDisposable
         _loop.Wait(TimeSpan.FromSeconds(10));
         Insert.Dispose();
         Transition.Dispose();
+        SlotInsert.Dispose();
+        SlotReplace.Dispose();
         _connection.Dispose();
     }
 

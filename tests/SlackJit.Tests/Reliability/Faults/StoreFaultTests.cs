@@ -165,7 +165,12 @@ public sealed class StoreFaultTests
 
         public IAccessRequestStore Forwarding()
         {
-            var store = Substitute.For<IAccessRequestStore>();
+            var store = Substitute.For<IAccessRequestStore, ISlotStore>();
+            var slots = (ISlotStore)store;
+            var realSlots = (ISlotStore)Store;
+            slots.GetSlotsAsync(default!, default).ReturnsForAnyArgs(c => realSlots.GetSlotsAsync(c.Arg<IReadOnlyList<string>>(), c.Arg<CancellationToken>()));
+            slots.TrySetSlotAsync(default!, default, default!, default).ReturnsForAnyArgs(c =>
+                realSlots.TrySetSlotAsync(c.ArgAt<string>(0), c.ArgAt<SlotValue?>(1), c.ArgAt<SlotValue>(2), c.ArgAt<CancellationToken>(3)));
             store.CreateAsync(default!, default).ReturnsForAnyArgs(c => Store.CreateAsync(c.Arg<AccessRequest>(), c.Arg<CancellationToken>()));
             store.GetAsync(default, default).ReturnsForAnyArgs(c => Store.GetAsync(c.Arg<Guid>(), c.Arg<CancellationToken>()));
             store.ApplyAsync(default!, default).ReturnsForAnyArgs(c => Store.ApplyAsync(c.Arg<Transition>(), c.Arg<CancellationToken>()));
