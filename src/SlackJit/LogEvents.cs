@@ -159,6 +159,7 @@ internal static class LogEvents
         public const int Closed = 5057;
         public const int NotClaimed = 5059;
         public const int Superseded = 5060;
+        public const int HeartbeatLost = 5061;
         public const int ConsoleLinkSent = 5062;
         public const int ConsoleLinkFailed = 5063;
         public const int RevocationEnforced = 5064;

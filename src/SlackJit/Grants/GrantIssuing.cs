@@ -20,10 +20,13 @@ internal sealed class GrantIssuing(
     CredentialDelivery delivery,
     GrantDm dm,
     IApprovalCards cards,
+    LeaseHeartbeat heartbeat,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<GrantIssuing> logger)
 {
+    private const string IssueHolderPrefix = "issue:";
+
     public async Task<IssueResult> IssueAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var request = await store.GetAsync(requestId, cancellationToken);
@@ -48,6 +51,13 @@ internal sealed class GrantIssuing(
         var options = lifecycle.Value;
         var now = time.GetUtcNow();
 
+        // A live worker keeps its lease slot fresh even when the request's own lease time has passed: leave it be.
+        if (request.Status == RequestStatus.Issuing && await heartbeat.IsHeldAsync(request.Id, IssueHolderPrefix, cancellationToken))
+        {
+            GrantsLog.NotClaimed(logger, request.Id, "a live worker holds its lease");
+            return IssueResult.NotClaimed;
+        }
+
         // A request that keeps crashing its worker (or keeps failing) stops here rather than looping forever.
         if (request.Status is RequestStatus.Approved or RequestStatus.Issuing && request.DueAt <= now
             && request.IssueAttempts >= options.MaxIssueAttempts)
@@ -69,7 +79,12 @@ internal sealed class GrantIssuing(
             GrantsLog.NotClaimed(logger, request.Id, "another worker claimed it first");
             return IssueResult.NotClaimed;
         }
-        var leaseEnd = claimed.DueAt ?? now + options.IssueLease;
+        await using var lease = await heartbeat.HoldAsync(claimed.Id, IssueHolderPrefix + claimed.IssueAttempts, cancellationToken);
+        return await IssueClaimedAsync(claimed, lease, now, cancellationToken);
+    }
+
+    private async Task<IssueResult> IssueClaimedAsync(AccessRequest claimed, LeaseHold lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
 
         if (AccessRequests.WindowEnd(claimed) is not { } windowEnd || windowEnd <= now)
         {
@@ -97,7 +112,7 @@ internal sealed class GrantIssuing(
         var outcome = await delivery.MintAsync(owned, windowEnd, cancellationToken);
         return outcome switch
         {
-            IssueOutcome.Issued issued => await DeliverAsync(owned, issued, windowEnd, leaseEnd, cancellationToken),
+            IssueOutcome.Issued issued => await DeliverAsync(owned, issued, windowEnd, lease, cancellationToken),
             IssueOutcome.Refused { Transient: true } refused => await RetryOrFailAsync(owned, refused.Code, refused.Message, cancellationToken),
             IssueOutcome.Refused refused => await FailAsync(owned, refused.Code, refused.Message, $"AWS refused to issue them (`{refused.Code}`)", cancellationToken),
             _ => throw new InvalidOperationException($"Unknown issue outcome {outcome.GetType().Name}."),
@@ -105,11 +120,10 @@ internal sealed class GrantIssuing(
     }
 
     private async Task<IssueResult> DeliverAsync(
-        AccessRequest request, IssueOutcome.Issued issued, DateTimeOffset windowEnd, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
+        AccessRequest request, IssueOutcome.Issued issued, DateTimeOffset windowEnd, LeaseHold lease, CancellationToken cancellationToken)
     {
         var credentials = issued.Credentials;
-        var now = time.GetUtcNow();
-        if (now >= leaseEnd)
+        if (!lease.IsHeld)
         {
             // Someone may have claimed it again already; the DM is theirs to fill now.
             GrantsLog.LeaseLost(logger, request.Id, credentials.AccessKeyId);
@@ -121,7 +135,7 @@ internal sealed class GrantIssuing(
         {
             // Only this claim may activate: a request re-claimed meanwhile (a new version) is someone else's now.
             delivered = await delivery.DeliverAsync(request, issued, windowEnd, renewed: false, (current, grant) =>
-                current.Version == request.Version
+                current.Status == RequestStatus.Issuing && current.IssueAttempts == request.IssueAttempts
                     ? Transitions.Activate(current, grant, time.GetUtcNow())
                     : Refusal.Worded(RefusalReason.LeaseHeld, $"{request.ShortId} moved while its credentials were delivered."),
                 cancellationToken);

@@ -19,13 +19,24 @@ internal sealed class GrantRenewal(
     CredentialDelivery delivery,
     GrantDm dm,
     SlackMessenger messenger,
+    LeaseHeartbeat heartbeat,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<GrantRenewal> logger) : IWorkHandler<RenewGrant>
 {
+    private const string RenewHolderPrefix = "renew:";
+
     /// <summary>The claimed request, or the refusal to show the clicker.</summary>
     public async Task<(AccessRequest? Claimed, Refusal? Refusal)> ClaimAsync(AccessRequest request, string actorId, CancellationToken cancellationToken)
     {
+        // The claim's own lease is short; a renewal still working keeps its lease slot fresh.
+        var last = request.Events.LastOrDefault(e => e.Action is AuditActions.RenewStarted or AuditActions.RenewFailed or AuditActions.Renewed);
+        if (actorId == request.Requester.UserId && last?.Action == AuditActions.RenewStarted
+            && await heartbeat.IsHeldAsync(request.Id, RenewHolderPrefix, cancellationToken))
+        {
+            return (null, new Refusal(RefusalReason.LeaseHeld, new RefusalFacts { RequestId = request.ShortId, Status = request.Status }));
+        }
+
         var write = await store.ApplyDecidingAgainAsync(
             request, current => Transitions.ClaimRenewal(current, actorId, time.GetUtcNow(), lifecycle.Value.IssueLease), cancellationToken);
         return write.Status switch
@@ -45,6 +56,13 @@ internal sealed class GrantRenewal(
         {
             return false;
         }
+
+        await using var lease = await heartbeat.HoldAsync(claimed.Id, RenewHolderPrefix + claimed.Version, cancellationToken);
+        return await RenewClaimedAsync(claimed, grant, reply, cancellationToken);
+    }
+
+    private async Task<bool> RenewClaimedAsync(AccessRequest claimed, GrantInfo grant, ReplyTarget reply, CancellationToken cancellationToken)
+    {
 
         if (grant.WindowEnd - time.GetUtcNow() < SessionLimits.StsMinimum)
         {

@@ -29,6 +29,9 @@ internal static partial class GrantsLog
     [LoggerMessage(LogEvents.Grants.Closed, LogLevel.Information, "Request {RequestId} is now {Status}; its DM holds no credentials")]
     public static partial void Closed(ILogger logger, Guid requestId, RequestStatus status);
 
+    [LoggerMessage(LogEvents.Grants.HeartbeatLost, LogLevel.Warning, "Lease {LeaseKey}: the heartbeat found the lease taken over; this worker stops acting on its claim")]
+    public static partial void HeartbeatLost(ILogger logger, string leaseKey);
+
     [LoggerMessage(LogEvents.Grants.NotClaimed, LogLevel.Debug, "Request {RequestId} was not claimed here: {Reason}")]
     public static partial void NotClaimed(ILogger logger, Guid requestId, string reason);
 

@@ -20,6 +20,7 @@ internal static class GrantsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrantDm>();
+        services.TryAddSingleton<LeaseHeartbeat>();
         services.TryAddSingleton<CredentialDelivery>();
         services.TryAddSingleton<GrantIssuing>();
         services.TryAddSingleton<GrantRenewal>();

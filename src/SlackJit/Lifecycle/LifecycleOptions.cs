@@ -10,7 +10,7 @@ public sealed class LifecycleOptions
     public const int DefaultSweepPageSize = 50;
     public const int DefaultMaxIssueAttempts = 5;
     public static readonly TimeSpan DefaultSweepInterval = TimeSpan.FromSeconds(15);
-    public static readonly TimeSpan DefaultIssueLease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultIssueLease = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan DefaultIssueRetryDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultIssueRetryMaxDelay = TimeSpan.FromMinutes(10);
 
@@ -30,8 +30,9 @@ public sealed class LifecycleOptions
     public int SweepPageSize { get; set; } = DefaultSweepPageSize;
 
     /// <summary>
-    /// How long a claim on issuing (or renewing) holds before another worker may take over. Default 2 min;
-    /// 30 s to 30 min. It must outlast one STS call with its retries plus the Slack calls around it.
+    /// How long a claim on issuing (or renewing) holds without a heartbeat before another worker may take over.
+    /// Default 20 s; 5 s to 30 min. A working worker renews it every third of it (Grants/LeaseHeartbeat), so it need
+    /// not outlast STS or Slack: it only bounds how long a crashed worker's claim blocks the next host.
     /// </summary>
     public TimeSpan IssueLease { get; set; } = DefaultIssueLease;
 

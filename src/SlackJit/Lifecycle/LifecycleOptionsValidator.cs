@@ -13,7 +13,7 @@ internal sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOpti
         Range(failures, "SweepPageSize", options.SweepPageSize, 1, 1000);
         Range(failures, "MaxIssueAttempts", options.MaxIssueAttempts, 1, 20);
         Range(failures, "SweepInterval", options.SweepInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
-        Range(failures, "IssueLease", options.IssueLease, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30));
+        Range(failures, "IssueLease", options.IssueLease, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
         Range(failures, "IssueRetryDelay", options.IssueRetryDelay, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Range(failures, "IssueRetryMaxDelay", options.IssueRetryMaxDelay, options.IssueRetryDelay, TimeSpan.FromHours(1));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
