@@ -58,6 +58,12 @@ public sealed record AccessRequest
 
     public ImmutableList<AuditEvent> Events { get; init; } = [];
 
+    /// <summary>
+    /// Refused clicks, counted per action and person (<c>"approve-refused U0X"</c> → 3): the first is an audit event,
+    /// the rest only raise the count, so a clicking loop cannot grow the record.
+    /// </summary>
+    public ImmutableSortedDictionary<string, int> RefusedClicks { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
     /// <summary>Retention: the store may delete the record after this (epoch seconds for DynamoDB TTL).</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 

@@ -27,6 +27,6 @@ public sealed class TransitionDecision
     public static implicit operator TransitionDecision(Refusal refusal) => Refuse(refusal);
 
     public override string ToString() => IsAllowed
-        ? $"Allowed {Transition.FromStatus} -> {Transition.Next.Status} ({Transition.Event.Action})"
+        ? $"Allowed {Transition.FromStatus} -> {Transition.Next.Status} ({Transition.Event?.Action ?? "no event"})"
         : $"Refused {Refusal.Reason}: {Refusal.Facts}";
 }

@@ -47,13 +47,8 @@ public static partial class Transitions
     /// <summary>
     /// Corrects when the request is next due without changing its status: the sweeper uses it for a due time
     /// that nothing can act on (so the request is not read again on every sweep). Null means nothing is due.
+    /// Appends no audit event: a request rescheduled every sweep must not grow (the log has each reschedule).
     /// </summary>
-    public static Transition Reschedule(AccessRequest request, DateTimeOffset? dueAt, DateTimeOffset now)
-    {
-        var detail = dueAt is { } at ? $"due at {at:u}" : "nothing due";
-        return Transition.From(
-            request,
-            request with { DueAt = dueAt },
-            Event(request, now, AuditEvent.SystemActor, AuditActions.Rescheduled, request.Status, detail));
-    }
+    public static Transition Reschedule(AccessRequest request, DateTimeOffset? dueAt, DateTimeOffset now) =>
+        Transition.Quiet(request, request with { DueAt = dueAt });
 }

@@ -99,7 +99,7 @@ internal sealed class DecideRequest(
     {
         var action = kind == Kind.Approve ? AuditActions.ApproveRefused : AuditActions.DenyRefused;
         var write = await store.ApplyDecidingAgainAsync(
-            request, current => Transitions.RecordAttempt(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
+            request, current => Transitions.RecordRefusedClick(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
         if (write.Status == DecidedWriteStatus.Contended)
         {
             RequestsLog.AttemptNotRecorded(logger, request.Id, clickerId);

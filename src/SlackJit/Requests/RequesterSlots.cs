@@ -23,24 +23,26 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
     private const int TriesPerSlot = 3;
 
+    /// <summary>Slots read per round trip: a claim usually finds a free one among the first few, whatever the cap.</summary>
+    private const int SlotsPerRead = 8;
+
     /// <summary>Claims a pending and an hourly slot for <paramref name="request"/>, or says which cap is full.</summary>
     public async Task<PolicyCheck> ClaimAsync(AccessRequest request, AccessOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var pendingKeys = Keys("pending", request.Requester, options.MaxPendingPerRequester);
-        var hourKeys = Keys("hour", request.Requester, options.MaxRequestsPerHour);
-        var read = await slots.GetSlotsAsync([.. pendingKeys, .. hourKeys], cancellationToken);
+        var pendingKeys = new SlotKeys("pending", request.Requester, options.MaxPendingPerRequester);
+        var hourKeys = new SlotKeys("hour", request.Requester, options.MaxRequestsPerHour);
 
         var pendingClaim = new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized();
-        var pending = await ClaimOneAsync(pendingKeys, read, pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
+        var pending = await ClaimOneAsync(pendingKeys, pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
         if (pending.Key is null)
         {
             return AccessPolicy.CheckLimits(pending.Busy, 0, options);
         }
 
         var hourClaim = new SlotValue(request.Id.ToString("D"), now + RateWindow).Normalized();
-        var hour = await ClaimOneAsync(hourKeys, read, hourClaim, (held, _) => Task.FromResult(held.Until <= now), cancellationToken);
+        var hour = await ClaimOneAsync(hourKeys, hourClaim, (held, _) => Task.FromResult(held.Until <= now), cancellationToken);
         if (hour.Key is null)
         {
             await ReleaseAsync(pending.Key, pendingClaim, cancellationToken);
@@ -55,24 +57,34 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     {
         ArgumentNullException.ThrowIfNull(request);
         var claim = new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized();
-        var keys = Keys("pending", request.Requester, options.MaxPendingPerRequester);
-        var read = await slots.GetSlotsAsync(keys, cancellationToken);
-        foreach (var key in keys.Where(k => read.TryGetValue(k, out var held) && held == claim))
+        var keys = new SlotKeys("pending", request.Requester, options.MaxPendingPerRequester);
+        for (var index = 0; index < keys.Count; index += SlotsPerRead)
         {
-            await ReleaseAsync(key, claim, cancellationToken);
+            var read = await slots.GetSlotsAsync(keys.Page(index, SlotsPerRead), cancellationToken);
+            foreach (var (key, _) in read.Where(r => r.Value == claim))
+            {
+                await ReleaseAsync(key, claim, cancellationToken);
+                return;
+            }
         }
     }
 
     private async Task<(string? Key, int Busy)> ClaimOneAsync(
-        IReadOnlyList<string> keys,
-        IReadOnlyDictionary<string, SlotValue> read,
+        SlotKeys keys,
         SlotValue claim,
         Func<SlotValue, CancellationToken, Task<bool>> isFree,
         CancellationToken cancellationToken)
     {
         var busy = 0;
-        foreach (var key in keys)
+        IReadOnlyDictionary<string, SlotValue> read = new Dictionary<string, SlotValue>();
+        for (var index = 0; index < keys.Count; index++)
         {
+            var key = keys.At(index);
+            if (index % SlotsPerRead == 0)
+            {
+                read = await slots.GetSlotsAsync(keys.Page(index, SlotsPerRead), cancellationToken);
+            }
+
             var held = read.GetValueOrDefault(key);
             for (var attempt = 0; attempt < TriesPerSlot; attempt++)
             {
@@ -115,6 +127,13 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     private Task<bool> ReleaseAsync(string key, SlotValue claim, CancellationToken cancellationToken) =>
         slots.TrySetSlotAsync(key, claim, claim with { Until = DateTimeOffset.UnixEpoch }, cancellationToken);
 
-    private static List<string> Keys(string kind, SlackIdentity requester, int count) =>
-        [.. Enumerable.Range(0, Math.Max(count, 0)).Select(i => $"{kind}#{requester.Key}#{i}")];
+    /// <summary>One requester's slots of one kind, named on demand (a cap may be large; a claim reads only a few).</summary>
+    private readonly record struct SlotKeys(string Kind, SlackIdentity Requester, int Cap)
+    {
+        public int Count => Math.Max(Cap, 0);
+
+        public string At(int index) => $"{Kind}#{Requester.Key}#{index}";
+
+        public List<string> Page(int start, int size) => [.. Enumerable.Range(start, Math.Min(size, Count - start)).Select(At)];
+    }
 }

@@ -18,7 +18,14 @@ internal static class TransitionGuard
                 $"Transition of {next.Id} must move version {transition.FromVersion} to {transition.FromVersion + 1}, not {next.Version}.",
                 nameof(transition));
         }
-        if (next.Events.Count == 0 || next.Events[^1] != transition.Event)
+        if (transition.Event is null)
+        {
+            if (next.Status != transition.FromStatus)
+            {
+                throw new ArgumentException($"Transition of {next.Id} changes its status without an audit event.", nameof(transition));
+            }
+        }
+        else if (next.Events.Count == 0 || next.Events[^1] != transition.Event)
         {
             throw new ArgumentException(
                 $"Transition of {next.Id} must end its events with the event it appends.", nameof(transition));

@@ -17,7 +17,7 @@ public sealed class TransitionsCardsTests
         Assert.Equal(request.Deadline, transition.Next.DueAt);
         Assert.Equal(RequestStatus.Pending, transition.Next.Status);
         Assert.Equal(request.Version + 1, transition.Next.Version);
-        Assert.Equal(AuditActions.SlackRefs, transition.Event.Action);
+        Assert.Equal(AuditActions.SlackRefs, transition.Event!.Action);
         Assert.Same(transition.Event, transition.Next.Events[^1]);
     }
 
@@ -42,7 +42,7 @@ public sealed class TransitionsCardsTests
 
         Assert.True(decision.IsAllowed);
         Assert.Equal(Now + TimeSpan.FromMinutes(5), decision.Transition.Next.DueAt);
-        Assert.Equal(AuditActions.CardFailed, decision.Transition.Event.Action);
+        Assert.Equal(AuditActions.CardFailed, decision.Transition.Event!.Action);
         Assert.Equal("not_in_channel", decision.Transition.Event.Detail);
     }
 

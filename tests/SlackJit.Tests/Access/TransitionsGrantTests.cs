@@ -185,7 +185,7 @@ public sealed class TransitionsGrantTests
 
         Assert.Equal(refs, transition.Next.Slack);
         Assert.Equal(RequestStatus.Pending, transition.Next.Status);
-        Assert.Equal("card C0APPROVALS 1700000000.000100", transition.Event.Detail);
+        Assert.Equal("card C0APPROVALS 1700000000.000100", transition.Event!.Detail);
     }
 
     private static AccessRequest Allowed(TransitionDecision decision)

@@ -92,14 +92,16 @@ public sealed class TransitionsRenewalTests
     }
 
     [Fact]
-    public void Reschedule_Any_ChangesOnlyDueAtAndAudits()
+    public void Reschedule_Any_ChangesOnlyDueAtAndAppendsNoEvent()
     {
         var active = In(RequestStatus.Active).Build();
 
-        var next = Transitions.Reschedule(active, WindowEnd, Now).Next;
+        var transition = Transitions.Reschedule(active, WindowEnd, Now);
+        var next = transition.Next;
 
-        Assert.Equal(active with { DueAt = WindowEnd, Version = active.Version + 1, Events = next.Events }, next);
-        Assert.Equal(AuditActions.Rescheduled, next.Events[^1].Action);
+        Assert.Equal(active with { DueAt = WindowEnd, Version = active.Version + 1 }, next);
+        Assert.Null(transition.Event);
+        Assert.Equal(active.Events, next.Events);
         Assert.Null(Transitions.Reschedule(active, null, Now).Next.DueAt);
     }
 }

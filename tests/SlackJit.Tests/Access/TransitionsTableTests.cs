@@ -88,7 +88,7 @@ public sealed class TransitionsTableTests
             Assert.Equal(request.Version + 1, transition.Next.Version);
             Assert.Equal(request.Events.Count + 1, transition.Next.Events.Count);
             Assert.Same(transition.Event, transition.Next.Events[^1]);
-            Assert.Equal(status, transition.Event.From);
+            Assert.Equal(status, transition.Event!.From);
             Assert.Equal(to, transition.Event.To);
             Assert.Equal(now, transition.Event.At);
             Assert.Equal(request.Id, transition.Next.Id);

@@ -87,7 +87,7 @@ public abstract partial class AccessRequestStoreContract : IAsyncLifetime
         AssertSameRequest(approve.Next, stored);
         Assert.Equal(1, stored!.Version);
         Assert.Equal(RequestStatus.Approved, stored.Status);
-        Assert.Equal([created.Events[0], approve.Event], stored.Events);
+        Assert.Equal([created.Events[0], approve.Event!], stored.Events);
     }
 
     [Fact]

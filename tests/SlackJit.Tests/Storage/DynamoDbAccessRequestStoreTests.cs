@@ -154,6 +154,51 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         Assert.Contains("No RegionEndpoint or ServiceURL configured", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplyAsync_TenThousandRefusedClicksAndAThousandReschedules_TheItemStaysUnder50KB()
+    {
+        // 11,000 writes in a row: longer than the contract's one-minute bound on a busy machine.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var ct = patience.Token;
+        var current = Pending();
+        var createdVersion = current.Version;
+        await Store.CreateAsync(current, ct);
+        string[] actors = ["U0OUTSIDER", "U0REQUESTER", "U0LATECOMER"];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var action = i % 2 == 0 ? AuditActions.ApproveRefused : AuditActions.DenyRefused;
+            var applied = await Store.ApplyAsync(Transitions.RecordRefusedClick(current, actors[i % 3], action, "NotAnApprover", T0.AddSeconds(i)), ct);
+            current = Assert.IsType<AccessRequest>(applied.Current);
+        }
+
+        // A DM clean-up that keeps failing is looked at again every interval: each look is a reschedule.
+        for (var i = 0; i < 1_000; i++)
+        {
+            var applied = await Store.ApplyAsync(Transitions.Reschedule(current, T0.AddHours(3).AddMinutes(i), T0.AddHours(3)), ct);
+            current = Assert.IsType<AccessRequest>(applied.Current);
+        }
+
+        var item = await RawItemAsync(current.Id);
+        var size = ItemSize(item);
+        Assert.True(size < 50_000, $"{size} bytes");
+        var stored = (await Store.GetAsync(current.Id, ct))!;
+        Assert.Equal(10_000, stored.RefusedClicks.Values.Sum());
+        Assert.Equal(6, stored.Events.Count(e => e.Action is AuditActions.ApproveRefused or AuditActions.DenyRefused));
+        Assert.Equal(createdVersion + 11_000, stored.Version);
+        Assert.Equal(T0.AddHours(3).AddMinutes(999), stored.DueAt);
+    }
+
+    // DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers as written), nested lists and maps.
+    private static int ItemSize(Dictionary<string, AttributeValue> item) =>
+        item.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + ValueSize(a.Value));
+
+    private static int ValueSize(AttributeValue value) =>
+        value.S is { } s ? System.Text.Encoding.UTF8.GetByteCount(s)
+        : value.N is { } n ? n.Length
+        : value.L is { } l ? 3 + l.Sum(v => 1 + ValueSize(v))
+        : value.M is { } m ? 3 + ItemSize(m)
+        : 1;
+
     private static DynamoDbAccessRequestStore NewStore(IAmazonDynamoDB client, string table, bool createTable) => new(
         () => client,
         new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = createTable },

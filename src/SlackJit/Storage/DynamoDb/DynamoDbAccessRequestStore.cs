@@ -13,9 +13,8 @@ namespace SlackJit.Storage.DynamoDb;
 /// </summary>
 internal sealed partial class DynamoDbAccessRequestStore : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
 {
-    private const string TransitionSet =
-        "SET #status = :next, #version = #version + :one, #rk = :rk, #ca = :ca, #cm = :cm, #exp = :exp, #doc = :doc, " +
-        "#events = list_append(if_not_exists(#events, :empty), :ev)";
+    private const string QuietSet = "SET #status = :next, #version = #version + :one, #rk = :rk, #ca = :ca, #cm = :cm, #exp = :exp, #doc = :doc";
+    private const string TransitionSet = QuietSet + ", #events = list_append(if_not_exists(#events, :empty), :ev)";
     private const string TransitionCondition = "#status = :expected AND #version = :v";
 
     private readonly Lazy<IAmazonDynamoDB> _client;
@@ -88,7 +87,7 @@ internal sealed partial class DynamoDbAccessRequestStore : IAccessRequestStore, 
         var names = new Dictionary<string, string>
         {
             ["#status"] = Status, ["#version"] = VersionAttribute, ["#rk"] = RequesterKey, ["#ca"] = CreatedAt, ["#cm"] = CreatedMonth,
-            ["#exp"] = ExpiresAt, ["#doc"] = Doc, ["#events"] = Events, ["#shard"] = DueShard, ["#due"] = DueAt,
+            ["#exp"] = ExpiresAt, ["#doc"] = Doc, ["#shard"] = DueShard, ["#due"] = DueAt,
         };
         var values = new Dictionary<string, AttributeValue>
         {
@@ -102,20 +101,28 @@ internal sealed partial class DynamoDbAccessRequestStore : IAccessRequestStore, 
             [":cm"] = S(MonthOf(next.CreatedAt)),
             [":exp"] = N(next.ExpiresAt.ToUnixTimeSeconds()),
             [":doc"] = S(StoredRecord.SerializeDocument(next)),
-            [":ev"] = new AttributeValue { L = [ToAttribute(transition.Event)] },
-            [":empty"] = new AttributeValue { L = [] },
         };
+        var set = QuietSet;
+        if (transition.Event is { } appended)
+        {
+            // Appended in the same write: state and audit are atomic.
+            names["#events"] = Events;
+            values[":ev"] = new AttributeValue { L = [ToAttribute(appended)] };
+            values[":empty"] = new AttributeValue { L = [] };
+            set = TransitionSet;
+        }
+
         string expression;
         if (next.DueAt is { } due)
         {
             values[":shard"] = S(DueShardValue);
             values[":due"] = N(StoredRecord.ToEpochMs(due));
-            expression = TransitionSet + ", #shard = :shard, #due = :due";
+            expression = set + ", #shard = :shard, #due = :due";
         }
         else
         {
             // Leaving the sparse index is what takes the request off the sweeper's list.
-            expression = TransitionSet + " REMOVE #shard, #due";
+            expression = set + " REMOVE #shard, #due";
         }
         var update = new UpdateItemRequest
         {

@@ -80,7 +80,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         var fromStatus = transition.FromStatus.ToString();
         var nextStatus = next.Status.ToString();
         var doc = StoredRecord.SerializeDocument(next);
-        var ev = StoredRecord.SerializeEvent(transition.Event);
+        object ev = transition.Event is { } appended ? StoredRecord.SerializeEvent(appended) : DBNull.Value;
         int rows;
         try
         {

@@ -41,12 +41,13 @@ internal static class SqliteSql
         """;
 
     // The audit event is appended to the stored trail by SQLite itself, in the same statement
-    // as the status change: the trail can only grow, whatever the caller's copy holds.
+    // as the status change: the trail can only grow, whatever the caller's copy holds. A transition
+    // without an event (bookkeeping) leaves the trail as it is.
     public const string Transition = """
         UPDATE access_requests
         SET status = @next_status, version = version + 1, requester_key = @requester_key,
             created_at = @created_at, due_at = @due_at, expires_at = @expires_at, doc = @doc,
-            events = json_insert(events, '$[#]', json(@event))
+            events = CASE WHEN @event IS NULL THEN events ELSE json_insert(events, '$[#]', json(@event)) END
         WHERE id = @id AND status = @expected_status AND version = @expected_version
         """;
 
