@@ -21,7 +21,12 @@ internal static class TransitionMetrics
 
     public static void Record(SlackJitMetrics metrics, Transition transition)
     {
-        var ev = transition.Event;
+        // Bookkeeping without an audit event (a new due time, a repeated refused click) moves no metric.
+        if (transition.Event is not { } ev)
+        {
+            return;
+        }
+
         var request = transition.Next;
         if (Decisions.TryGetValue(ev.Action, out var decision))
         {
