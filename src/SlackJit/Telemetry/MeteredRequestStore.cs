@@ -10,7 +10,7 @@ namespace SlackJit.Telemetry;
 /// whichever code path wrote them.
 /// </summary>
 internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMetrics metrics)
-    : IAccessRequestStore, IRequestHistory, IStoreInitializer, IDisposable
+    : IAccessRequestStore, IRequestHistory, ISlotStore, IStoreInitializer, IDisposable
 {
     public IAccessRequestStore Inner => inner;
 
@@ -36,6 +36,16 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
         inner.GetByRequesterAsync(requester, limit, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
+    // The per-requester caps' slots live in the same store; slot writes are not transitions and move no metric.
+    public Task<IReadOnlyDictionary<string, SlotValue>> GetSlotsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        Slots.GetSlotsAsync(keys, cancellationToken);
+
+    public Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken) =>
+        Slots.TrySetSlotAsync(key, expected, value, cancellationToken);
+
+    private ISlotStore Slots => inner as ISlotStore
+        ?? throw new InvalidOperationException("The wrapped request store keeps no slots (ISlotStore); the per-requester caps need them.");
 
     public IAsyncEnumerable<AccessRequest> ReadCreatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         inner is IRequestHistory history
