@@ -53,7 +53,7 @@ internal sealed class AuditJsonWriter(Stream output) : IAsyncDisposable
         Optional("ended_at", AuditFormat.Time(record.EndedAt));
         Optional("ended_how", record.EndedHow);
         Optional("ended_by", record.EndedBy);
-        Optional("failure", r.Status == Access.RequestStatus.Failed ? r.Outcome : null);
+        Optional("failure", r.Status == Access.RequestStatus.Failed ? FailureDetail(r) : null);
         j.WriteStartArray("events");
         foreach (var ev in r.Events)
         {
@@ -94,5 +94,14 @@ internal sealed class AuditJsonWriter(Stream output) : IAsyncDisposable
         {
             _json.WriteString(name, value);
         }
+    }
+
+    // The operator's account of the failure, from the trail ("AccessDenied: …" without its code); the record's
+    // Outcome holds only the short reason the approval card shows.
+    private static string? FailureDetail(Access.AccessRequest request)
+    {
+        var detail = request.Events.LastOrDefault(e => e.Action == Access.AuditActions.Failed)?.Detail;
+        var colon = detail?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        return detail is null ? request.Outcome : colon > 0 ? detail[(colon + 2)..] : detail;
     }
 }
