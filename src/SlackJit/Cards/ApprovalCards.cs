@@ -102,7 +102,7 @@ internal sealed class ApprovalCards(
         var channel = resource?.EscalationChannel is { Length: > 0 } own
             ? own
             : request.Slack.CardChannel ?? ApproverChannel.For(resource, slackOptions.Value).Id;
-        var card = ApprovalCard.Build(request, resource, time.GetUtcNow());
+        var card = ApprovalCard.Build(request, resource, time.GetUtcNow(), GrantScope.Of(access.Value, request.Resource));
         var blocks = new System.Text.Json.Nodes.JsonArray(Slack.Blocks.Block.Section(notice));
         foreach (var block in card.Blocks ?? [])
         {

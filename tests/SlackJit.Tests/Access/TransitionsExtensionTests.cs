@@ -30,7 +30,7 @@ public sealed class TransitionsExtensionTests
         Assert.Equal(active.ApprovedDuration, extension.From);
         Assert.Equal("slow backfill", extension.Reason);
         Assert.Equal(active.Grant, decision.Transition.Next.Grant);
-        Assert.Equal(AuditActions.ExtensionRequested, decision.Transition.Event.Action);
+        Assert.Equal(AuditActions.ExtensionRequested, decision.Transition.Event!.Action);
     }
 
     [Theory]

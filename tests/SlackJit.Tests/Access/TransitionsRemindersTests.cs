@@ -34,7 +34,7 @@ public sealed class TransitionsRemindersTests
         Assert.Equal(1, next.Reminders.Sent);
         Assert.Equal(T0 + Interval, next.Reminders.LastReminderAt);
         Assert.Equal(T0 + Interval + Interval, next.DueAt);
-        Assert.Equal(AuditActions.Reminded, decision.Transition.Event.Action);
+        Assert.Equal(AuditActions.Reminded, decision.Transition.Event!.Action);
         Assert.Equal("reminder 1 of 2", decision.Transition.Event.Detail);
     }
 
@@ -70,7 +70,7 @@ public sealed class TransitionsRemindersTests
 
         var first = Transitions.Nudge(request, requester, T0 + TimeSpan.FromMinutes(1));
         Assert.True(first.IsAllowed);
-        Assert.Equal(AuditActions.Nudged, first.Transition.Event.Action);
+        Assert.Equal(AuditActions.Nudged, first.Transition.Event!.Action);
         Assert.Equal(requester, first.Transition.Event.Actor);
 
         var nudged = first.Transition.Next;
