@@ -34,7 +34,14 @@ internal sealed class StsConsoleSignin(
             return new ConsoleSigninOutcome(null, refusal.Message);
         }
         var (entry, role) = target.Value;
-        var policy = ConsoleSessionPolicy.Until(policies.Create(role.Partition, request.Resource, entry.KmsKeyArn), windowEnd);
+        var (grantPolicy, _, notIssuable) = StsGrantIssuer.Policy(policies, request, entry, role, accessOptions.CurrentValue);
+        if (grantPolicy is null)
+        {
+            AwsLog.NotIssuable(logger, request.Id, notIssuable!.Code);
+            return new ConsoleSigninOutcome(null, notIssuable.Message);
+        }
+
+        var policy = ConsoleSessionPolicy.Until(grantPolicy, windowEnd);
         var assume = StsGrantIssuer.AssumeRequest(request, role, StsGrantIssuer.DurationSeconds(left, aws.MaxSessionDuration), policy);
 
         var (response, failure) = await StsGrantIssuer.AssumeAsync(sts, assume, role, aws.CallTimeout, cancellationToken);
