@@ -85,9 +85,8 @@ public sealed class ReadyzEndpointTests : IDisposable
             new() { ["Store:Provider"] = "DynamoDb", ["Store:DynamoDb:TableName"] = "requests" },
             services => services.AddSingleton(client));
 
+        // The body says only "not ready" (the reason, naming the index and the template, goes to the log).
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.StartsWith("not ready: DynamoDB table requests does not match SlackJit's schema: it lacks index requester-index", body, StringComparison.Ordinal);
-        Assert.Contains(DynamoDbTableCheck.Templates, body, StringComparison.Ordinal);
-        Assert.DoesNotContain("dueAt-index", body, StringComparison.Ordinal);
+        Assert.Equal("not ready", body);
     }
 }
