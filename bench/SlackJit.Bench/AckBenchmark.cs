@@ -17,7 +17,7 @@ internal static class AckBenchmark
     public static async Task RunAsync(TimeSpan duration)
     {
         Console.WriteLine($"== ack path: signed slash commands over loopback, {Connections} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores");
-        var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0);
+        var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
 
         var baselinePort = BenchSettings.FreePort();
         LoadGenerator.Result baseline;
@@ -40,7 +40,7 @@ internal static class AckBenchmark
     }
 
     /// <param name="ackOnly">
-    /// Turns the after-ack work off (a one-item queue, no sweeper), so the figure is the ack path alone: what
+    /// Turns the after-ack work off (<see cref="BenchSettings.AckOnly"/>), so the figure is the ack path alone: what
     /// Slack waits for. Otherwise the approval cards are posted on the same cores while the load runs.
     /// </param>
     private static async Task<LoadGenerator.Result> RunAppAsync(
@@ -51,8 +51,7 @@ internal static class AckBenchmark
         var environment = BenchSettings.AppEnvironment(slack.ApiBaseUrl, dataDir, port);
         if (ackOnly)
         {
-            environment["Lifecycle__QueueCapacity"] = "1";
-            environment["Lifecycle__SweeperEnabled"] = "false";
+            BenchSettings.AckOnly(environment);
         }
         LoadGenerator.Result app;
         await using (var server = await AppProcess.StartAsync(port, environment))

@@ -20,6 +20,13 @@ internal static class BaselineServer
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        Map(app);
+        await app.RunAsync();
+    }
+
+    /// <summary>The endpoint itself, also hosted in-process by <see cref="AllocationBenchmark"/>.</summary>
+    public static void Map(WebApplication app)
+    {
         var secret = Encoding.UTF8.GetBytes(BenchSettings.SigningSecret);
         app.MapGet("/healthz", () => "ok");
         app.MapPost("/slack/commands", async (HttpRequest request) =>
@@ -38,6 +45,5 @@ internal static class BaselineServer
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             return Results.Json(new { response_type = "ephemeral", text = $"ok {form["user_id"]} {form["text"]}" });
         });
-        await app.RunAsync();
     }
 }

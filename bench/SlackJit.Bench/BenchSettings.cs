@@ -33,6 +33,19 @@ internal static class BenchSettings
         ["Access__Resources__0__Approvers__0"] = "U0APPROVER",
     };
 
+    /// <summary>
+    /// Turns the after-ack work off (a one-item queue, no sweeper), so the figure is the ack path alone: what Slack
+    /// waits for. The "queue is full" warnings this causes on every request are an artefact of the switch, so they are
+    /// not logged (a log line to the console would cost more than the rest of the request).
+    /// </summary>
+    public static void AckOnly(Dictionary<string, string> environment)
+    {
+        environment["Lifecycle__QueueCapacity"] = "1";
+        environment["Lifecycle__SweeperEnabled"] = "false";
+        environment["Logging__LogLevel__SlackJit.Lifecycle.WorkQueue"] = "Error";
+        environment["Logging__LogLevel__SlackJit.Requests.RequestFollowUps"] = "Error";
+    }
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -20,7 +20,11 @@ internal static class LoadGenerator
         public double PerSecond => Ok / Elapsed.TotalSeconds;
     }
 
-    public static IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> SignedCommands(int count, int userOffset)
+    /// <summary>The create command, <c>/s3-access analytics-prod/reports 2h INC-{i} benchmark</c>.</summary>
+    public static string CreateText(int i) => $"analytics-prod%2Freports+2h+INC-{i}+benchmark";
+
+    /// <param name="text">The command's text for request <c>i</c>, form-encoded.</param>
+    public static IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> SignedCommands(int count, int userOffset, Func<int, string> text)
     {
         var secret = Encoding.UTF8.GetBytes(BenchSettings.SigningSecret);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -30,7 +34,7 @@ internal static class LoadGenerator
             var user = $"U{(userOffset + i) % BenchSettings.Users:D8}";
             var body = Encoding.UTF8.GetBytes(
                 $"token=x&team_id=T0BENCH&channel_id=C0GENERAL&user_id={user}&command=%2Fs3-access" +
-                $"&text=analytics-prod%2Freports+2h+INC-{i}+benchmark&api_app_id=A0BENCH" +
+                $"&text={text(i)}&api_app_id=A0BENCH" +
                 $"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0%2F{i}%2Fx&trigger_id={i}.1.x");
             var mac = HMACSHA256.HashData(secret, (byte[])[.. Encoding.ASCII.GetBytes($"v0:{ts}:"), .. body]);
             list.Add((body, ts, "v0=" + Convert.ToHexStringLower(mac)));

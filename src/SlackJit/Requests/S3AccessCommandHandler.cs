@@ -25,7 +25,12 @@ internal sealed class S3AccessCommandHandler(
     /// <summary>How many of the requester's newest requests <c>list</c> shows.</summary>
     public const int ListLength = 10;
 
+    // The catalog's settings are read once at start-up, so the help text never changes.
+    private string? _help;
+
     public string Command => RequestsSlackKeys.Command;
+
+    private string Help => _help ??= RequestReplies.Help(access.Value);
 
     public async Task<SlackResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -38,7 +43,7 @@ internal sealed class S3AccessCommandHandler(
             return verb switch
             {
                 "" => await OpenFormAsync(command, cancellationToken),
-                "help" => SlackResponse.Ephemeral(RequestReplies.Help(access.Value)),
+                "help" => SlackResponse.Ephemeral(Help),
                 "list" => await ListAsync(command, cancellationToken),
                 "cancel" => await CancelAsync(command, rest, cancellationToken),
                 _ => await CreateAsync(command, text, cancellationToken),
@@ -81,7 +86,7 @@ internal sealed class S3AccessCommandHandler(
 
         if (string.IsNullOrEmpty(command.TriggerId))
         {
-            return SlackResponse.Ephemeral(RequestReplies.Help(options));
+            return SlackResponse.Ephemeral(Help);
         }
 
         // The trigger is good for 3 s and once: open the form before anything else.

@@ -9,7 +9,7 @@ namespace SlackJit.Slack.Transport;
 /// keys, failures and overruns become friendly replies, never exceptions.
 /// </summary>
 internal sealed class SlackDispatcher(
-    IServiceScopeFactory scopes,
+    SlackHandlerRegistry registry,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SlackDispatcher> logger,
@@ -26,7 +26,7 @@ internal sealed class SlackDispatcher(
     public TimeSpan HandlerTimeout { get; init; } = DefaultHandlerTimeout;
 
     public Task<SlackResponseBody> DispatchCommandAsync(SlashCommand command, CancellationToken cancellationToken) =>
-        Foreign("slash command", command.TeamId, command.ApiAppId) is { } refused ? Task.FromResult(refused) : RunAsync("slash command", command.Command, async (registry, ct) =>
+        Foreign("slash command", command.TeamId, command.ApiAppId) is { } refused ? Task.FromResult(refused) : RunAsync("slash command", command.Command, async ct =>
         {
             var handler = registry.FindCommand(command.Command);
             if (handler is null)
@@ -41,11 +41,11 @@ internal sealed class SlackDispatcher(
         Foreign(interaction) is { } refused ? Task.FromResult(refused) : interaction switch
         {
             BlockActionsPayload p => RunAsync(
-                SlackInteraction.BlockActions, string.Join(',', p.Actions.Select(a => a.ActionId)), (r, ct) => BlockActionsAsync(r, p, ct), cancellationToken),
+                SlackInteraction.BlockActions, string.Join(',', p.Actions.Select(a => a.ActionId)), ct => BlockActionsAsync(p, ct), cancellationToken),
             ViewSubmissionPayload p => RunAsync(
-                SlackInteraction.ViewSubmission, p.View.CallbackId ?? "", (r, ct) => ViewSubmissionAsync(r, p, ct), cancellationToken),
+                SlackInteraction.ViewSubmission, p.View.CallbackId ?? "", ct => ViewSubmissionAsync(p, ct), cancellationToken),
             ViewClosedPayload p => RunAsync(
-                SlackInteraction.ViewClosed, p.View.CallbackId ?? "", (r, ct) => ViewClosedAsync(r, p, ct), cancellationToken),
+                SlackInteraction.ViewClosed, p.View.CallbackId ?? "", ct => ViewClosedAsync(p, ct), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(interaction), interaction.GetType().Name, "Not a dispatchable interaction."),
         };
 
@@ -69,7 +69,7 @@ internal sealed class SlackDispatcher(
         return quiet ? SlackResponseBody.Empty : SlackResponseJson.Render(SlackResponse.Ephemeral(OtherWorkspace));
     }
 
-    private async Task<SlackResponseBody> BlockActionsAsync(SlackHandlerRegistry registry, BlockActionsPayload payload, CancellationToken ct)
+    private async Task<SlackResponseBody> BlockActionsAsync(BlockActionsPayload payload, CancellationToken ct)
     {
         // Slack sends one action per click today; should it send several, each runs and the first reply wins.
         var answer = SlackResponseBody.Empty;
@@ -87,7 +87,7 @@ internal sealed class SlackDispatcher(
         return answer;
     }
 
-    private async Task<SlackResponseBody> ViewSubmissionAsync(SlackHandlerRegistry registry, ViewSubmissionPayload payload, CancellationToken ct)
+    private async Task<SlackResponseBody> ViewSubmissionAsync(ViewSubmissionPayload payload, CancellationToken ct)
     {
         var handler = registry.FindViewSubmission(payload.View.CallbackId);
         if (handler is null)
@@ -98,7 +98,7 @@ internal sealed class SlackDispatcher(
         return SlackResponseJson.Render(await handler.HandleAsync(payload, ct));
     }
 
-    private async Task<SlackResponseBody> ViewClosedAsync(SlackHandlerRegistry registry, ViewClosedPayload payload, CancellationToken ct)
+    private async Task<SlackResponseBody> ViewClosedAsync(ViewClosedPayload payload, CancellationToken ct)
     {
         var handler = registry.FindViewClosed(payload.View.CallbackId);
         if (handler is null)
@@ -113,7 +113,7 @@ internal sealed class SlackDispatcher(
     private async Task<SlackResponseBody> RunAsync(
         string kind,
         string key,
-        Func<SlackHandlerRegistry, CancellationToken, Task<SlackResponseBody>> handle,
+        Func<CancellationToken, Task<SlackResponseBody>> handle,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -122,15 +122,12 @@ internal sealed class SlackDispatcher(
         span?.SetTag("slack.kind", kind);
         span?.SetTag("slack.key", key);
 
-        // A handler that overruns keeps running after we answer, so its scope and token belong to it,
-        // not to the caller: the request's scope would be disposed under it. Only shutdown, or the
-        // caller going away while we still wait, cancels it.
-        var scope = scopes.CreateAsyncScope();
+        // A handler that overruns keeps running after we answer, so its token belongs to it, not to the
+        // caller. Only shutdown, or the caller going away while we still wait, cancels it. It runs on the
+        // thread pool so that even a handler that blocks is answered for in time.
         var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
-        var work = Task.Run(
-            () => handle(scope.ServiceProvider.GetRequiredService<SlackHandlerRegistry>(), handlerCts.Token),
-            CancellationToken.None);
-        _ = ReleaseAfterAsync(work, scope, handlerCts);
+        var work = Task.Run(() => handle(handlerCts.Token), CancellationToken.None);
+        _ = ReleaseAfterAsync(work, handlerCts);
 
         try
         {
@@ -161,12 +158,11 @@ internal sealed class SlackDispatcher(
         }
     }
 
-    private static async Task ReleaseAfterAsync(Task work, AsyncServiceScope scope, CancellationTokenSource handlerCts)
+    private static async Task ReleaseAfterAsync(Task work, CancellationTokenSource handlerCts)
     {
         await Task.WhenAny(work);
         _ = work.Exception; // reported by RunAsync; read here so it never surfaces as unobserved
         handlerCts.Dispose();
-        await scope.DisposeAsync();
     }
 
     private static void CancelQuietly(CancellationTokenSource cts)

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-
 namespace SlackJit.Slack.Transport;
 
 /// <summary><c>POST /slack/commands</c> and <c>POST /slack/interactions</c> (docs/CONFIGURATION.md, "Endpoints").</summary>
@@ -14,37 +11,49 @@ internal static class SlackEndpoints
 
     public static RouteGroupBuilder MapSlackTransport(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(GroupPrefix).AddEndpointFilter<SlackRequestFilter>();
-        group.MapPost("/commands", CommandAsync);
-        group.MapPost("/interactions", InteractionAsync);
+        // The filter, the dispatcher and the logger are singletons, found once (on first use, after the settings
+        // are validated) rather than per request: the ack path builds no request scope.
+        var services = app.ServiceProvider;
+        var dispatcher = new Lazy<SlackDispatcher>(services.GetRequiredService<SlackDispatcher>);
+        var logger = new Lazy<ILogger>(() => services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
+        var group = app.MapGroup(GroupPrefix).AddEndpointFilterFactory((context, next) =>
+        {
+            var filter = context.ApplicationServices.GetRequiredService<SlackRequestFilter>();
+            return invocation => filter.InvokeAsync(invocation, next);
+        });
+        // Route handlers (not request delegates), so the filter runs and the IResult is written.
+        Func<HttpContext, Task<IResult>> command = http => CommandAsync(http, dispatcher.Value, logger.Value);
+        Func<HttpContext, Task<IResult>> interaction = http => InteractionAsync(http, dispatcher.Value, logger.Value);
+        group.MapPost("/commands", command);
+        group.MapPost("/interactions", interaction);
         return group;
     }
 
-    private static async Task<IResult> CommandAsync(HttpContext http, [FromServices] SlackDispatcher dispatcher, [FromServices] ILoggerFactory logs)
+    private static async Task<IResult> CommandAsync(HttpContext http, SlackDispatcher dispatcher, ILogger logger)
     {
         var form = VerifiedForm(http);
         if (!SlashCommandReader.TryRead(form, out var command, out var error))
         {
-            SlackTransportLog.BadRequest(logs.CreateLogger(LogCategory), CommandsPath, error);
+            SlackTransportLog.BadRequest(logger, CommandsPath, error);
             return Results.Text(error, statusCode: StatusCodes.Status400BadRequest);
         }
         return ToResult(await dispatcher.DispatchCommandAsync(command, http.RequestAborted));
     }
 
-    private static async Task<IResult> InteractionAsync(HttpContext http, [FromServices] SlackDispatcher dispatcher, [FromServices] ILoggerFactory logs)
+    private static async Task<IResult> InteractionAsync(HttpContext http, SlackDispatcher dispatcher, ILogger logger)
     {
         var form = VerifiedForm(http);
         var payload = form["payload"];
         var parse = payload.Count == 1 ? SlackInteractionParser.Parse(payload[0]) : InteractionParse.Invalid("Missing payload.");
         if (parse.Error is not null)
         {
-            SlackTransportLog.BadRequest(logs.CreateLogger(LogCategory), InteractionsPath, parse.Error);
+            SlackTransportLog.BadRequest(logger, InteractionsPath, parse.Error);
             return Results.Text(parse.Error, statusCode: StatusCodes.Status400BadRequest);
         }
         if (parse.Interaction is null)
         {
             // Slack adds interaction types over time (shortcuts, …); acking them keeps users from seeing errors.
-            SlackTransportLog.UnknownInteractionType(logs.CreateLogger(LogCategory), parse.UnknownType ?? "");
+            SlackTransportLog.UnknownInteractionType(logger, parse.UnknownType ?? "");
             return Results.Ok();
         }
         return ToResult(await dispatcher.DispatchInteractionAsync(parse.Interaction, http.RequestAborted));
@@ -55,5 +64,5 @@ internal static class SlackEndpoints
         ?? throw new InvalidOperationException("Slack endpoint reached without SlackRequestFilter.");
 
     private static IResult ToResult(SlackResponseBody body) =>
-        body.IsEmpty ? Results.Ok() : Results.Content(body.Json, "application/json", Encoding.UTF8);
+        body.IsEmpty ? Results.Ok() : new SlackJsonResult(body.Json!);
 }

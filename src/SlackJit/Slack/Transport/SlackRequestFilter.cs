@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net.Mime;
+using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -27,40 +29,44 @@ internal sealed class SlackRequestFilter(
             SlackTransportLog.BodyTooLarge(logger, path, limit);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
-        var body = await ReadCappedAsync(request.Body, limit, http.RequestAborted);
-        if (body is null)
+        var (buffer, length) = await ReadCappedAsync(request.Body, limit, request.ContentLength, http.RequestAborted);
+        if (buffer is null)
         {
             SlackTransportLog.BodyTooLarge(logger, path, limit);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var check = verifier.Verify(
-            Single(request.Headers[SlackSignatureVerifier.TimestampHeader]),
-            Single(request.Headers[SlackSignatureVerifier.SignatureHeader]),
-            body);
-        if (check != SignatureCheck.Valid)
-        {
-            SlackTransportLog.SignatureRejected(logger, path, check);
-            return Results.StatusCode(StatusCodes.Status401Unauthorized);
-        }
-
-        if (!IsForm(request.ContentType))
-        {
-            SlackTransportLog.UnsupportedContentType(logger, path);
-            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        }
-
         FormCollection form;
         try
         {
-            using var reader = new FormReader(new MemoryStream(body, writable: false));
-            form = new FormCollection(await reader.ReadFormAsync(http.RequestAborted));
+            var body = buffer.AsSpan(0, length);
+            var check = verifier.Verify(
+                Single(request.Headers[SlackSignatureVerifier.TimestampHeader]),
+                Single(request.Headers[SlackSignatureVerifier.SignatureHeader]),
+                body);
+            if (check != SignatureCheck.Valid)
+            {
+                SlackTransportLog.SignatureRejected(logger, path, check);
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            if (!IsForm(request.ContentType))
+            {
+                SlackTransportLog.UnsupportedContentType(logger, path);
+                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            form = ParseForm(body);
         }
         catch (InvalidDataException)
         {
             // Only the reader's limits (field count, key or value length) throw; the text stays short.
             SlackTransportLog.BadRequest(logger, path, "form exceeds reader limits");
             return Results.Text("Bad form.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         if (form["ssl_check"] == "1")
@@ -72,21 +78,53 @@ internal sealed class SlackRequestFilter(
         return await next(context);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (the rest is never read).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int limit, CancellationToken ct)
+    /// <summary>
+    /// A verified body as a form. The bytes are decoded as UTF-8 (a byte order mark skipped, invalid bytes replaced),
+    /// then read with ASP.NET Core's form reader and its limits.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The form exceeds the reader's limits (field count, key or value length).</exception>
+    public static FormCollection ParseForm(ReadOnlySpan<byte> body)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(16 * 1024, limit + 1)];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        var text = Encoding.UTF8.GetString(body.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body);
+        using var reader = new FormReader(text);
+        return new FormCollection(reader.ReadForm());
+    }
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into a buffer rented from the shared pool (the caller returns it);
+    /// a null buffer when the body is longer (the rest is never read). Sized from Content-Length when there is one.
+    /// </summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadCappedAsync(Stream body, int limit, long? declared, CancellationToken ct)
+    {
+        // One byte more than expected, so the end of the body is seen without growing.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, (declared ?? 4 * 1024) + 1));
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                return null;
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
+                }
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, 2L * buffer.Length));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
-            buffer.Write(chunk, 0, read);
+            return (buffer, length);
         }
-        return buffer.ToArray();
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;

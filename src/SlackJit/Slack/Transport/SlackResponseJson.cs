@@ -54,15 +54,37 @@ internal static class SlackResponseJson
         });
     }
 
+    // One buffer and writer per thread, reused: rendering is synchronous, and an answer is small (a large one is
+    // not kept).
+    private const int KeepBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private static SlackResponseBody Write(Action<Utf8JsonWriter> properties)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        try
         {
             writer.WriteStartObject();
             properties(writer);
             writer.WriteEndObject();
+            writer.Flush();
+            return new SlackResponseBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
-        return new SlackResponseBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        finally
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            if (buffer.Capacity > KeepBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 }

@@ -16,8 +16,9 @@ internal static class SlackTransportServiceCollectionExtensions
         services.AddOptions<SlackOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackSignatureVerifier>();
-        // Scoped, like the handlers it holds: one set per dispatch, in the dispatcher's own scope.
-        services.TryAddScoped<SlackHandlerRegistry>();
+        services.TryAddSingleton<SlackRequestFilter>();
+        // One registry for the life of the app, like the handlers it holds: nothing is built per request.
+        services.TryAddSingleton<SlackHandlerRegistry>();
         services.TryAddSingleton<SlackWorkspace>();
         services.TryAddSingleton<SlackDispatcher>();
 
@@ -30,11 +31,13 @@ internal static class SlackTransportServiceCollectionExtensions
         return services;
     }
 
+    // Handlers are singletons (they hold no per-request state): the ack path builds no scope and resolves nothing.
+
     /// <summary>Adds a handler for the slash command named by its <see cref="ISlashCommandHandler.Command"/>.</summary>
     public static IServiceCollection AddSlashCommandHandler<T>(this IServiceCollection services)
         where T : class, ISlashCommandHandler
     {
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<ISlashCommandHandler, T>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISlashCommandHandler, T>());
         return services;
     }
 
@@ -42,7 +45,7 @@ internal static class SlackTransportServiceCollectionExtensions
     public static IServiceCollection AddBlockActionHandler<T>(this IServiceCollection services)
         where T : class, IBlockActionHandler
     {
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IBlockActionHandler, T>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBlockActionHandler, T>());
         return services;
     }
 
@@ -50,7 +53,7 @@ internal static class SlackTransportServiceCollectionExtensions
     public static IServiceCollection AddViewSubmissionHandler<T>(this IServiceCollection services)
         where T : class, IViewSubmissionHandler
     {
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IViewSubmissionHandler, T>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IViewSubmissionHandler, T>());
         return services;
     }
 
@@ -58,7 +61,7 @@ internal static class SlackTransportServiceCollectionExtensions
     public static IServiceCollection AddViewClosedHandler<T>(this IServiceCollection services)
         where T : class, IViewClosedHandler
     {
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IViewClosedHandler, T>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IViewClosedHandler, T>());
         return services;
     }
 }

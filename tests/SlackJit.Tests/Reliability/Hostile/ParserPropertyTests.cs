@@ -114,12 +114,11 @@ public sealed class ParserPropertyTests(ITestOutputHelper output)
     {
         HostileRuns.Check(output, "form bodies", HostileRuns.FormBodies, HostileForms.Body(AnyUsers, () => "https://hooks.slack.com/commands/T0TEAM/1/x"), body =>
         {
-            // Exactly what SlackRequestFilter does with a verified body; its reader limits are its only exception (→ 400).
+            // What SlackRequestFilter does with a verified body; its reader limits are its only exception (→ 400).
             FormCollection form;
             try
             {
-                using var reader = new FormReader(new MemoryStream(Encoding.UTF8.GetBytes(body), writable: false));
-                form = new FormCollection(reader.ReadFormAsync().GetAwaiter().GetResult());
+                form = SlackRequestFilter.ParseForm(Encoding.UTF8.GetBytes(body));
             }
             catch (InvalidDataException)
             {
