@@ -12,7 +12,9 @@ namespace SlackJit.Bench;
 /// </summary>
 internal static class LoadGenerator
 {
-    public sealed record Result(long Ok, long Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
+    /// <param name="Ok">200s that hold the expected answer.</param>
+    /// <param name="Other">200s with another answer (e.g. a refusal), not counted in the rate.</param>
+    public sealed record Result(long Ok, long Other, long Failed, TimeSpan Elapsed, double P50Ms, double P99Ms)
     {
         /// <summary>CPU the server process used for this run (set by the caller).</summary>
         public TimeSpan ServerCpu { get; init; }
@@ -42,12 +44,15 @@ internal static class LoadGenerator
         return list;
     }
 
+    /// <param name="expect">Text every intended answer holds (<see cref="Answers"/>).</param>
     /// <param name="once">Send each request once and stop (a warm-up), or when <paramref name="duration"/> ends.</param>
-    public static async Task<Result> RunAsync(Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, int connections, TimeSpan duration, bool once = false)
+    public static async Task<Result> RunAsync(
+        Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, string expect, int connections, TimeSpan duration, bool once = false)
     {
+        var expected = Encoding.UTF8.GetBytes(expect);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        long ok = 0, failed = 0, next = -1;
+        long ok = 0, other = 0, failed = 0, next = -1;
         var latencies = new List<double>[connections];
         var stopAt = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(async w =>
@@ -70,14 +75,18 @@ internal static class LoadGenerator
                 try
                 {
                     using var response = await http.SendAsync(message);
-                    _ = await response.Content.ReadAsByteArrayAsync();
-                    if (response.StatusCode == HttpStatusCode.OK)
+                    var answer = await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                    else if (answer.AsSpan().IndexOf(expected) >= 0)
                     {
                         Interlocked.Increment(ref ok);
                     }
                     else
                     {
-                        Interlocked.Increment(ref failed);
+                        Interlocked.Increment(ref other);
                     }
                 }
                 catch (HttpRequestException)
@@ -95,6 +104,6 @@ internal static class LoadGenerator
         var elapsed = stopAt.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
-        return new Result(ok, failed, elapsed, Percentile(0.50), Percentile(0.99));
+        return new Result(ok, other, failed, elapsed, Percentile(0.50), Percentile(0.99));
     }
 }

@@ -17,15 +17,24 @@ internal sealed class SlackStub : IAsyncDisposable
     public string ApiBaseUrl { get; private set; } = "";
     public long Calls => Interlocked.Read(ref _calls);
 
-    public static async Task<SlackStub> StartAsync()
+    /// <param name="holdCards">
+    /// Never answer <c>chat.postMessage</c> (until the stub stops): the few queue workers wait on their first card
+    /// and post nothing more, so an ack-only run measures the ack path alone.
+    /// </param>
+    public static async Task<SlackStub> StartAsync(bool holdCards = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var stub = new SlackStub(app);
-        app.MapPost("/api/{method}", (string method, HttpRequest request) =>
+        app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
+            if (holdCards && method == "chat.postMessage")
+            {
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
             Interlocked.Increment(ref stub._calls);
             var user = request.HasFormContentType ? request.Form["user"].ToString() : "U0";
             JsonObject body = method switch
