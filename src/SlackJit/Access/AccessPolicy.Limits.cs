@@ -18,20 +18,18 @@ public static partial class AccessPolicy
             : PolicyCheck.Allowed;
     }
 
-    /// <summary>
-    /// The same check over the requester's recent requests as the store lists them (newest first; read at least
-    /// <see cref="RecentRequestsToRead"/> of them). Pending requests past their deadline are not counted.
-    /// </summary>
-    public static PolicyCheck CheckLimits(IEnumerable<AccessRequest> recent, DateTimeOffset now, AccessOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(recent);
-        var list = recent as IReadOnlyCollection<AccessRequest> ?? recent.ToList();
-        var pending = list.Count(r => r.Status == RequestStatus.Pending && r.Deadline > now);
-        var lastHour = list.Count(r => r.CreatedAt > now - RateWindow);
-        return CheckLimits(pending, lastHour, options);
-    }
+    /// <summary>The same check over what the store counted within <see cref="LimitWindowsAt"/>.</summary>
+    public static PolicyCheck CheckLimits(RequesterActivity activity, AccessOptions options) =>
+        CheckLimits(activity.Pending, activity.Created, options);
 
-    /// <summary>How many of a requester's newest requests to read for <see cref="CheckLimits(IEnumerable{AccessRequest}, DateTimeOffset, AccessOptions)"/>.</summary>
-    public static int RecentRequestsToRead(AccessOptions options) =>
-        Math.Max(options.MaxPendingPerRequester, options.MaxRequestsPerHour) + 1;
+    /// <summary>
+    /// The windows the limits count in at <paramref name="now"/>: the hour of the rate limit, and for pending requests
+    /// the pending timeout (at least the hour): a request created earlier has reached its deadline.
+    /// </summary>
+    public static LimitWindows LimitWindowsAt(DateTimeOffset now, AccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var pendingFor = options.PendingTimeout > RateWindow ? options.PendingTimeout : RateWindow;
+        return new LimitWindows(now, now - RateWindow, now - pendingFor);
+    }
 }

@@ -10,8 +10,8 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// Creates a request from the command or the form. On the ack path, so it does only what the decision needs:
-/// the requester's Slack facts (cached), one store read for the abuse limits, the limits' slot claims (which make
-/// the caps hold under a burst, <see cref="RequesterSlots"/>), one store write.
+/// the requester's Slack facts (cached), one counting query for the abuse limits, the limits' slot claims (which
+/// make the caps hold under a burst, <see cref="RequesterSlots"/>), one store write.
 /// </summary>
 internal sealed class CreateRequest(
     IAccessRequestStore store,
@@ -31,12 +31,6 @@ internal sealed class CreateRequest(
     /// sweeper posts it. Posting the card moves the due time to the deadline.
     /// </summary>
     public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
-
-    /// <summary>The hourly rate limit's window.</summary>
-    private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
-
-    /// <summary>Bounds the limits' read: 20 requests an hour for a week of pending timeout is 3,360.</summary>
-    private const int MaxRecentToRead = 5_000;
 
     /// <exception cref="StoreUnavailableException">The store did not answer; nothing was written.</exception>
     public async Task<CreateOutcome> CreateAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
@@ -84,8 +78,8 @@ internal sealed class CreateRequest(
         }
 
         var now = time.GetUtcNow();
-        var recent = await ReadRecentAsync(requester, now, options, cancellationToken);
-        var limits = AccessPolicy.CheckLimits(recent, now, options);
+        var activity = await store.CountRecentAsync(requester, AccessPolicy.LimitWindowsAt(now, options), cancellationToken);
+        var limits = AccessPolicy.CheckLimits(activity, options);
         if (!limits.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());
@@ -123,27 +117,6 @@ internal sealed class CreateRequest(
 
         RequestsLog.RequestCreated(logger, request.Id, requester.UserId, allowed.Resource.Name);
         return new CreateOutcome.Created(request, ApproverChannel.For(allowed.Resource, slack.Value));
-    }
-
-    /// <summary>
-    /// The requester's newest requests, reaching back past both the hour of the rate limit and the pending timeout:
-    /// a pending request counts until its deadline, which may be days away, behind many newer (finished) requests.
-    /// One read in the usual case (a pending timeout of an hour or so); more only for busy requesters with long timeouts.
-    /// </summary>
-    private async Task<IReadOnlyList<AccessRequest>> ReadRecentAsync(
-        SlackIdentity requester, DateTimeOffset now, AccessOptions options, CancellationToken cancellationToken)
-    {
-        var horizon = now - (options.PendingTimeout > RateWindow ? options.PendingTimeout : RateWindow);
-        var limit = AccessPolicy.RecentRequestsToRead(options);
-        while (true)
-        {
-            var recent = await store.GetByRequesterAsync(requester, limit, cancellationToken);
-            if (recent.Count < limit || recent[^1].CreatedAt <= horizon || limit >= MaxRecentToRead)
-            {
-                return recent;
-            }
-            limit = Math.Min(limit * 4, MaxRecentToRead);
-        }
     }
 
     // The store just failed; if it still fails, the slot stays taken until the request's deadline (the safe side).

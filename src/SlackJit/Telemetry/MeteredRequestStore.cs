@@ -35,6 +35,9 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken) =>
         inner.GetByRequesterAsync(requester, limit, cancellationToken);
 
+    public Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken) =>
+        inner.CountRecentAsync(requester, windows, cancellationToken);
+
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
     // The per-requester caps' slots live in the same store; slot writes are not transitions and move no metric.

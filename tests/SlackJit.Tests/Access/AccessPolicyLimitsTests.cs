@@ -35,29 +35,24 @@ public sealed class AccessPolicyLimitsTests
     }
 
     [Fact]
-    public void CheckLimits_RecentRequests_CountsOpenPendingAndTheLastHour()
+    public void CheckLimits_CountedActivity_SameAsTheCounts()
     {
-        var now = T0 + TimeSpan.FromMinutes(30);
-        var recent = new[]
-        {
-            Pending().Build(),
-            In(RequestStatus.Denied).Build(),
-            Pending().Build() with { CreatedAt = now - TimeSpan.FromHours(2), Deadline = now - TimeSpan.FromHours(1) },
-        };
-
-        // One open pending (the stale one is past its deadline); two created in the last hour.
-        Assert.True(AccessPolicy.CheckLimits(recent, now, Options).IsAllowed);
-        Assert.Equal(
-            RefusalReason.TooManyRequests,
-            AccessPolicy.CheckLimits([.. recent, In(RequestStatus.Cancelled).Build()], now, Options).Refusal!.Reason);
-        Assert.Equal(
-            RefusalReason.TooManyPending,
-            AccessPolicy.CheckLimits([recent[0], recent[0]], now, Options).Refusal!.Reason);
+        Assert.True(AccessPolicy.CheckLimits(new RequesterActivity(Pending: 1, Created: 2), Options).IsAllowed);
+        Assert.Equal(RefusalReason.TooManyPending, AccessPolicy.CheckLimits(new RequesterActivity(2, 2), Options).Refusal!.Reason);
+        Assert.Equal(RefusalReason.TooManyRequests, AccessPolicy.CheckLimits(new RequesterActivity(0, 3), Options).Refusal!.Reason);
     }
 
-    [Fact]
-    public void RecentRequestsToRead_IsAboveBothLimits()
+    [Theory]
+    [InlineData("00:30:00", 60)]
+    [InlineData("01:00:00", 60)]
+    [InlineData("1.00:00:00", 24 * 60)]
+    public void LimitWindowsAt_PendingTimeout_HourForTheRateAndAtLeastTheHourForPending(string pendingTimeout, int pendingMinutes)
     {
-        Assert.Equal(4, AccessPolicy.RecentRequestsToRead(Options));
+        var now = T0 + TimeSpan.FromMinutes(30);
+        var options = new AccessOptions { PendingTimeout = TimeSpan.Parse(pendingTimeout, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var windows = AccessPolicy.LimitWindowsAt(now, options);
+
+        Assert.Equal(new LimitWindows(now, now - TimeSpan.FromHours(1), now - TimeSpan.FromMinutes(pendingMinutes)), windows);
     }
 }

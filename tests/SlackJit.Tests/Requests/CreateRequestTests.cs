@@ -26,7 +26,7 @@ public sealed class CreateRequestTests
     public CreateRequestTests()
     {
         _slack.GetUserAsync("U0REQ", Arg.Any<CancellationToken>()).Returns(new SlackUserInfo("U0REQ", "T0TEAM", false, false, false, false, null));
-        _store.GetByRequesterAsync(Requester, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
+        _store.CountRecentAsync(Requester, Arg.Any<LimitWindows>(), Arg.Any<CancellationToken>()).Returns(default(RequesterActivity));
         _store.CreateAsync(Arg.Any<AccessRequest>(), Arg.Any<CancellationToken>()).Returns(CreateResult.Created);
     }
 
@@ -48,14 +48,15 @@ public sealed class CreateRequestTests
         Assert.Equal(AccessRequestBuilder.T0 + CreateRequest.CardGrace, created.Request.DueAt);
         Assert.Equal("C0OWN", created.Channel.Id);
         await _store.Received(1).CreateAsync(created.Request, Arg.Any<CancellationToken>());
-        await _store.Received(1).GetByRequesterAsync(Requester, AccessPolicy.RecentRequestsToRead(_options), Arg.Any<CancellationToken>());
+        await _store.Received(1).CountRecentAsync(Requester, AccessPolicy.LimitWindowsAt(AccessRequestBuilder.T0, _options), Arg.Any<CancellationToken>());
+        await _store.DidNotReceiveWithAnyArgs().GetByRequesterAsync(default!, default, default);
     }
 
     [Fact]
     public async Task CreateAsync_OverTheLimit_RefusedNothingWritten()
     {
-        _store.GetByRequesterAsync(Requester, Arg.Any<int>(), Arg.Any<CancellationToken>())
-            .Returns([AccessRequestBuilder.Pending().WithRequester("U0REQ").Build()]);
+        _store.CountRecentAsync(Requester, Arg.Any<LimitWindows>(), Arg.Any<CancellationToken>())
+            .Returns(new RequesterActivity(Pending: 1, Created: 1));
 
         var outcome = await Create().CreateAsync(new ParsedRequest("analytics-prod", "", null, "why"), Requester, CancellationToken.None);
 
@@ -69,7 +70,7 @@ public sealed class CreateRequestTests
         var outcome = await Create().CreateAsync(new ParsedRequest("other-bucket", "", null, "why"), Requester, CancellationToken.None);
 
         Assert.Equal(RefusalReason.UnknownBucket, Assert.IsType<CreateOutcome.Refused>(outcome).Reason);
-        await _store.DidNotReceiveWithAnyArgs().GetByRequesterAsync(default!, default, default);
+        await _store.DidNotReceiveWithAnyArgs().CountRecentAsync(default!, default, default);
         await _store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
     }
 }

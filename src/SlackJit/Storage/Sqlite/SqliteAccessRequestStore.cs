@@ -13,6 +13,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly AsyncOnce _init;
+    private readonly SqliteReaders _readers;
     private SqliteWriter? _writer;
 
     public SqliteAccessRequestStore(string path, ILogger<SqliteAccessRequestStore> logger)
@@ -29,6 +30,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             DefaultTimeout = 30,
         }.ToString();
         _init = new AsyncOnce(InitializeCoreAsync);
+        _readers = new SqliteReaders(_connectionString);
     }
 
     public string DatabasePath => _path;
@@ -67,7 +69,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
 
     public async Task<AccessRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(SqliteSql.SelectById, p => p.AddWithValue("@id", Key(id)), cancellationToken);
+        var found = await QueryAsync(SqliteSql.SelectById, ["@id"], p => p["@id"].Value = Key(id), cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -109,10 +111,10 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     public Task<IReadOnlyList<AccessRequest>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         TransitionGuard.EnsurePositive(limit);
-        return QueryAsync(SqliteSql.SelectDue, p =>
+        return QueryAsync(SqliteSql.SelectDue, ["@now", "@limit"], p =>
         {
-            p.AddWithValue("@now", StoredRecord.ToEpochMs(now));
-            p.AddWithValue("@limit", limit);
+            p["@now"].Value = StoredRecord.ToEpochMs(now);
+            p["@limit"].Value = limit;
         }, cancellationToken);
     }
 
@@ -120,10 +122,10 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     {
         ArgumentNullException.ThrowIfNull(requester);
         TransitionGuard.EnsurePositive(limit);
-        return QueryAsync(SqliteSql.SelectByRequester, p =>
+        return QueryAsync(SqliteSql.SelectByRequester, ["@requester_key", "@limit"], p =>
         {
-            p.AddWithValue("@requester_key", requester.Key);
-            p.AddWithValue("@limit", limit);
+            p["@requester_key"].Value = requester.Key;
+            p["@limit"].Value = limit;
         }, cancellationToken);
     }
 
@@ -169,14 +171,41 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         }
     }
 
+    public async Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        await InitializeAsync(cancellationToken);
+        try
+        {
+            return await _readers.ReadAsync(async (connection, ct) =>
+            {
+                var command = connection.Command(SqliteSql.CountRecent, CountRecentParameters);
+                var p = command.Parameters;
+                p["@requester_key"].Value = requester.Key;
+                p["@created_after"].Value = StoredRecord.ToEpochMs(windows.CreatedAfter);
+                p["@pending_created_after"].Value = StoredRecord.ToEpochMs(windows.PendingCreatedAfter);
+                p["@pending"].Value = PendingStatus;
+                p["@now"].Value = StoredRecord.ToEpochMs(windows.Now);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                return new RequesterActivity(Pending: reader.GetInt32(1), Created: reader.GetInt32(0));
+            }, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         // Touches the table through its primary key: proves the file opens and the schema is there.
-        await QueryAsync(SqliteSql.SelectById, p => p.AddWithValue("@id", ""), cancellationToken);
+        await QueryAsync(SqliteSql.SelectById, ["@id"], p => p["@id"].Value = "", cancellationToken);
     }
 
     public void Dispose()
     {
+        _readers.Dispose();
         _writer?.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
@@ -231,24 +260,24 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     }
 
     private async Task<IReadOnlyList<AccessRequest>> QueryAsync(
-        string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+        string sql, string[] parameters, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         try
         {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            bind(command.Parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var found = new List<AccessRequest>();
-            while (await reader.ReadAsync(cancellationToken))
+            return await _readers.ReadAsync(async (connection, ct) =>
             {
-                var events = StoredRecord.DeserializeEvents(reader.GetString(1));
-                found.Add(StoredRecord.DeserializeDocument(reader.GetString(0), events));
-            }
-            return found;
+                var command = connection.Command(sql, parameters);
+                bind(command.Parameters);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var found = new List<AccessRequest>();
+                while (await reader.ReadAsync(ct))
+                {
+                    var events = StoredRecord.DeserializeEvents(reader.GetString(1));
+                    found.Add(StoredRecord.DeserializeDocument(reader.GetString(0), events));
+                }
+                return found;
+            }, cancellationToken);
         }
         catch (SqliteException ex)
         {
@@ -270,6 +299,11 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         p["@due_at"].Value = request.DueAt is { } due ? StoredRecord.ToEpochMs(due) : DBNull.Value;
         p["@expires_at"].Value = request.ExpiresAt.ToUnixTimeSeconds();
     }
+
+    private static readonly string PendingStatus = RequestStatus.Pending.ToString();
+
+    private static readonly string[] CountRecentParameters =
+        ["@requester_key", "@created_after", "@pending_created_after", "@pending", "@now"];
 
     private static string Key(Guid id) => id.ToString("D");
 

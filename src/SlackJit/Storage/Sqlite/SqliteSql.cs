@@ -80,6 +80,17 @@ internal static class SqliteSql
         ORDER BY created_at, id
         """;
 
+    // Both counts walk the requester index (requester_key, created_at) over the window only; the deadline is read
+    // from the document of the few Pending rows in it, inside SQLite (epoch ms, as the other times).
+    public const string CountRecent = """
+        SELECT
+            (SELECT COUNT(*) FROM access_requests
+             WHERE requester_key = @requester_key AND created_at > @created_after),
+            (SELECT COUNT(*) FROM access_requests
+             WHERE requester_key = @requester_key AND created_at > @pending_created_after AND status = @pending
+               AND unixepoch(json_extract(doc, '$.deadline'), 'subsec') * 1000 > @now)
+        """;
+
     public const string SelectByRequester = """
         SELECT doc, events FROM access_requests
         WHERE requester_key = @requester_key

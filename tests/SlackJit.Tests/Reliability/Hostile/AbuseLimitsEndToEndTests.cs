@@ -104,8 +104,9 @@ public sealed class AbuseLimitsEndToEndTests
         {
             await harness.AskAsync(Text);
         }
-        // More newer requests than the limits read by default, spread so that the hourly cap is never reached.
-        var newer = AccessPolicy.RecentRequestsToRead(new AccessOptions());
+        // More newer requests than both caps, spread so that the hourly cap is never reached.
+        var defaults = new AccessOptions();
+        var newer = Math.Max(defaults.MaxPendingPerRequester, defaults.MaxRequestsPerHour) + 1;
         for (var i = 0; i < newer; i++)
         {
             harness.Time.Advance(TimeSpan.FromMinutes(4));
