@@ -44,7 +44,7 @@ internal static class RequestReplies
         blocks.Add(request.Reminders.Interval > TimeSpan.Zero
             ? Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel, Element.Button(RequestsSlackKeys.NudgeAction, "Nudge approvers", request.Id.ToString()))
             : Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel));
-        return new SlackMessage(text, blocks.ToJsonArray());
+        return new SlackMessage(text, blocks.MoveToJsonArray());
     }
 
     public static string Cancelled(AccessRequest request) =>

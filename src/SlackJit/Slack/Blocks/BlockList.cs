@@ -48,6 +48,17 @@ public sealed class BlockList : IEnumerable<JsonObject>
     /// <summary>A fresh array (deep copies), so one list can be sent more than once.</summary>
     public JsonArray ToJsonArray() => new([.. _blocks.Select(b => b.DeepClone())]);
 
+    /// <summary>
+    /// The blocks themselves moved into an array, without copying them: for a list built for one message.
+    /// The list is empty afterwards.
+    /// </summary>
+    public JsonArray MoveToJsonArray()
+    {
+        var array = new JsonArray([.. _blocks]);
+        _blocks.Clear();
+        return array;
+    }
+
     public IEnumerator<JsonObject> GetEnumerator() => _blocks.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -134,6 +134,21 @@ public sealed class BlockTests
     }
 
     [Fact]
+    public void BlockList_MoveToJsonArray_TheSameBlocksUncopiedAndTheListEmptied()
+    {
+        var header = Block.Header("h");
+        var divider = Block.Divider();
+        var list = new BlockList { header, divider };
+
+        var moved = list.MoveToJsonArray();
+
+        Assert.Same(header, moved[0]);
+        Assert.Same(divider, moved[1]);
+        Assert.Equal(0, list.Count);
+        Assert.Equal("""[{"type":"header","text":{"type":"plain_text","text":"h","emoji":true}},{"type":"divider"}]""", moved.ToJsonString());
+    }
+
+    [Fact]
     public void Modal_LongTitles_TruncatedTo24()
     {
         var modal = Modal.Build("cb", "Request access to an S3 bucket", BlockList.ForModal(), "Submit the request right now", "Cancel and close this window");
