@@ -123,15 +123,24 @@ internal sealed class SlackDispatcher(
         span?.SetTag("slack.key", key);
 
         // A handler that overruns keeps running after we answer, so its token belongs to it, not to the
-        // caller. Only shutdown, or the caller going away while we still wait, cancels it. It runs on the
-        // thread pool so that even a handler that blocks is answered for in time.
+        // caller. Only shutdown, or the caller going away while we still wait, cancels it. The handler starts on
+        // the caller's thread (handlers do their I/O asynchronously and never block it); an answer ready at once
+        // (help, a refusal) needs no hop to another thread and no timer, one still pending is waited for with the
+        // time limit.
         var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
-        var work = Task.Run(() => handle(handlerCts.Token), CancellationToken.None);
-        _ = ReleaseAfterAsync(work, handlerCts);
+        var work = Start(handle, handlerCts.Token);
+        if (work.IsCompleted)
+        {
+            handlerCts.Dispose();
+        }
+        else
+        {
+            _ = ReleaseAfterAsync(work, handlerCts);
+        }
 
         try
         {
-            return await work.WaitAsync(HandlerTimeout, time, cancellationToken);
+            return await (work.IsCompleted ? work : work.WaitAsync(HandlerTimeout, time, cancellationToken));
         }
         catch (TimeoutException)
         {
@@ -155,6 +164,18 @@ internal sealed class SlackDispatcher(
             SlackTransportLog.HandlerFailed(logger, kind, key, ex);
             span.Fail("handler_failed");
             return SlackResponseJson.Render(SlackResponse.Ephemeral(SomethingWentWrong));
+        }
+    }
+
+    private static Task<SlackResponseBody> Start(Func<CancellationToken, Task<SlackResponseBody>> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return handle(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<SlackResponseBody>(ex);
         }
     }
 

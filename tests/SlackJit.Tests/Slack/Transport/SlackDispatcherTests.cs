@@ -36,6 +36,24 @@ public sealed class SlackDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DispatchCommandAsync_HandlerAnswersAtOnce_AnsweredOnTheCallersThreadWithoutWaiting()
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        var handlerThread = -1;
+        _probe.OnCommand = (c, _) =>
+        {
+            handlerThread = Environment.CurrentManagedThreadId;
+            return Task.FromResult(SlackResponse.Ephemeral("at once"));
+        };
+
+        var dispatch = _dispatcher.DispatchCommandAsync(Command(TestCommandHandler.Name), CancellationToken.None);
+
+        Assert.True(dispatch.IsCompletedSuccessfully);
+        Assert.Equal(thread, handlerThread);
+        Assert.Equal("at once", (string?)JsonNode.Parse((await dispatch).Json!)!["text"]);
+    }
+
+    [Fact]
     public async Task DispatchCommandAsync_UnknownCommand_EphemeralUnknownActionAndLog()
     {
         var body = await _dispatcher.DispatchCommandAsync(Command("/nope"), CancellationToken.None);
