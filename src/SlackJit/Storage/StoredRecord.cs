@@ -29,6 +29,9 @@ internal static class StoredRecord
 
     public static string SerializeDocument(AccessRequest request) => JsonSerializer.Serialize(request, RequestInfo);
 
+    /// <summary>The same document as UTF-8, as the serializer writes it: no text copy for a store that takes bytes.</summary>
+    public static byte[] SerializeDocumentUtf8(AccessRequest request) => JsonSerializer.SerializeToUtf8Bytes(request, RequestInfo);
+
     /// <summary>Reads a stored document and attaches the trail stored beside it.</summary>
     public static AccessRequest DeserializeDocument(string json, ImmutableList<AuditEvent> events) =>
         (JsonSerializer.Deserialize(json, RequestInfo) ?? throw new JsonException("Stored request document is null."))
@@ -37,6 +40,9 @@ internal static class StoredRecord
     public static string SerializeEvent(AuditEvent ev) => JsonSerializer.Serialize(ev, EventInfo);
 
     public static string SerializeEvents(ImmutableList<AuditEvent> events) => JsonSerializer.Serialize(events, EventsInfo);
+
+    /// <summary>The trail as UTF-8 (see <see cref="SerializeDocumentUtf8"/>).</summary>
+    public static byte[] SerializeEventsUtf8(ImmutableList<AuditEvent> events) => JsonSerializer.SerializeToUtf8Bytes(events, EventsInfo);
 
     public static ImmutableList<AuditEvent> DeserializeEvents(string json) =>
         JsonSerializer.Deserialize(json, EventsInfo) ?? [];

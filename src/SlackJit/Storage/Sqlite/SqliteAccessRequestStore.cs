@@ -41,11 +41,12 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        // Serialised here, on the caller's thread, so the single writer only binds and runs.
+        // Serialised here, on the caller's thread, so the single writer only binds and runs; as UTF-8, which the
+        // statement stores as text (SQLite's own encoding) without a copy into .NET text and back.
         var key = Key(request.Id);
         var status = request.Status.ToString();
-        var doc = StoredRecord.SerializeDocument(request);
-        var events = StoredRecord.SerializeEvents(request.Events);
+        var doc = StoredRecord.SerializeDocumentUtf8(request);
+        var events = StoredRecord.SerializeEventsUtf8(request.Events);
         try
         {
             int rows = await _writer!.RunAsync(w =>

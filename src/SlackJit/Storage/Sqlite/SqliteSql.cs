@@ -34,9 +34,10 @@ internal static class SqliteSql
         PRAGMA user_version = 1;
         """;
 
+    // The document and the trail come as UTF-8 bytes and are stored as text (the file's encoding is UTF-8).
     public const string Insert = """
         INSERT INTO access_requests (id, status, version, requester_key, created_at, due_at, expires_at, doc, events)
-        VALUES (@id, @status, @version, @requester_key, @created_at, @due_at, @expires_at, @doc, @events)
+        VALUES (@id, @status, @version, @requester_key, @created_at, @due_at, @expires_at, CAST(@doc AS TEXT), CAST(@events AS TEXT))
         ON CONFLICT (id) DO NOTHING
         """;
 
