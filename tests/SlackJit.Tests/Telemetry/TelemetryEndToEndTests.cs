@@ -73,6 +73,10 @@ public sealed partial class TelemetryEndToEndTests(TelemetryFlowFixture flow) : 
         // What the sweep did to a request (closing the expired grant) is in the sweep's trace.
         Assert.Contains(SpansOf(spans, flow.Expired.Id), s => s.TraceId == sweep.TraceId);
 
+        // "I'm done" ends the grant at AWS through IAM: the deny policy's write is a client span of its own.
+        Assert.Contains(spans, s => s.OperationName == "aws.iam.PutRolePolicy" && s.Kind == ActivityKind.Client
+            && s.Status != ActivityStatusCode.Error);
+
         // The card is posted after the ack, on the work queue, and still in the ack's trace.
         var cardPost = done.Single(s => s.OperationName == "card.post");
         Assert.Contains(spans, s => s.OperationName == "slack.ack" && s.TraceId == cardPost.TraceId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SlackJit.Telemetry;
 
 namespace SlackJit.Aws.Iam;
 
@@ -98,6 +100,8 @@ internal sealed class IamQueryClient : IIamRolePolicies
         var endpoint = _settings.Endpoint(role.Partition);
         KeyValuePair<string, string>[] all = [new("Action", action), new("Version", ApiVersion), new("RoleName", role.Name), .. parameters];
         var body = Encoding.UTF8.GetBytes(string.Join('&', all.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+        using var span = SlackJitTelemetry.StartStepSpan("aws.iam." + action, ActivityKind.Client);
+        span?.SetTag("aws.iam.role", role.Name);
         var context = ResilienceContextPool.Shared.Get(action, cancellationToken);
         try
         {
@@ -107,6 +111,7 @@ internal sealed class IamQueryClient : IIamRolePolicies
             cancellationToken.ThrowIfCancellationRequested();
             if (outcome.Exception is { } ex)
             {
+                span.Fail(ex is TimeoutRejectedException or OperationCanceledException ? "Timeout" : ex.GetType().Name);
                 throw ex switch
                 {
                     TimeoutRejectedException or OperationCanceledException => new IamException(action, "Timeout", 0, "no answer in time", transient: true, ex),
@@ -117,6 +122,7 @@ internal sealed class IamQueryClient : IIamRolePolicies
             }
             var reply = outcome.Result!;
             IamLog.Called(_logger, action, role.Name, reply.Status);
+            span?.SetTag("http.response.status_code", (int)reply.Status);
             ThrowIfFailed(action, reply, allowMissing: true);
             return reply;
         }
