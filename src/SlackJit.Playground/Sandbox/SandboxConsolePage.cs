@@ -65,7 +65,7 @@ internal static class SandboxConsolePage
         foreach (var prefix in prefixes)
         {
             var list = !expired && session.Policy is not null && S3PolicyEvaluator.CanList(session.Policy, bucket, prefix);
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"prefix\" data-allowed-list=\"{(list ? "yes" : "no")}\"><td>📁 {E(prefix.Length == 0 ? "(bucket root)" : prefix)}</td><td>{Mark(list)}</td><td></td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"prefix\" data-prefix=\"{E(prefix)}\" data-allowed-list=\"{(list ? "yes" : "no")}\"><td>📁 {E(prefix.Length == 0 ? "(bucket root)" : prefix)}</td><td>{Mark(list)}</td><td></td></tr>");
         }
         foreach (var key in keys)
         {
