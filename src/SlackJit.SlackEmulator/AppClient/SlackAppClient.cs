@@ -18,7 +18,10 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
     public const string InteractionsPath = "slack/interactions";
 
     /// <summary>Slack gives an app this long to answer.</summary>
-    public static readonly TimeSpan AckDeadline = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan SlackAckDeadline = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long this client waits for the app (Slack's 3 s unless a test shortens it).</summary>
+    public TimeSpan AckDeadline { get; set; } = SlackAckDeadline;
 
     /// <summary>The app's base address (e.g. <c>http://127.0.0.1:5123/</c>); null until the app is up.</summary>
     public Uri? AppBase { get; set; }
@@ -46,7 +49,7 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
             new("user_name", user?.Name ?? userId),
             new("command", command),
             new("text", text),
-            new("api_app_id", SlackWorkspace.AppId),
+            new("api_app_id", workspace.AppId),
             new("is_enterprise_install", "false"),
             new("response_url", NewResponseUrl(channelId, userId)),
             new("trigger_id", workspace.IssueTrigger(userId)),
@@ -70,7 +73,7 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
         {
             ["type"] = "block_actions",
             ["user"] = Payloads.User(user, userId, workspace.TeamId),
-            ["api_app_id"] = SlackWorkspace.AppId,
+            ["api_app_id"] = workspace.AppId,
             ["token"] = "deprecated-verification-token",
             ["container"] = new JsonObject
             {
@@ -129,7 +132,7 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
             ["type"] = "view_submission",
             ["team"] = Payloads.Team(workspace),
             ["user"] = Payloads.User(workspace.User(userId), userId, workspace.TeamId),
-            ["api_app_id"] = SlackWorkspace.AppId,
+            ["api_app_id"] = workspace.AppId,
             ["token"] = "deprecated-verification-token",
             ["trigger_id"] = workspace.IssueTrigger(userId),
             ["view"] = view,
@@ -159,7 +162,7 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
                 ["type"] = "view_closed",
                 ["team"] = Payloads.Team(workspace),
                 ["user"] = Payloads.User(workspace.User(userId), userId, workspace.TeamId),
-                ["api_app_id"] = SlackWorkspace.AppId,
+                ["api_app_id"] = workspace.AppId,
                 ["view"] = view,
                 ["is_cleared"] = false,
             };

@@ -69,5 +69,6 @@ internal static class DirectoryMethods
         ["team_id"] = ws.TeamId,
         ["user_id"] = SlackWorkspace.BotUserId,
         ["bot_id"] = SlackWorkspace.BotId,
+        ["app_id"] = ws.AppId,
     };
 }

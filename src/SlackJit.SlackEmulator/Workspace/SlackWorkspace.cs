@@ -16,7 +16,7 @@ public sealed partial class SlackWorkspace
     public const string DefaultTeamName = "Emulated Workspace";
     public const string BotUserId = "U0FAKEBOT";
     public const string BotId = "B0FAKEBOT";
-    public const string AppId = "A0SLACKJIT";
+    public const string DefaultAppId = "A0SLACKJIT";
 
     /// <summary>Trigger ids expire this long after Slack hands them to the app.</summary>
     public static readonly TimeSpan TriggerLifetime = TimeSpan.FromSeconds(3);
@@ -55,6 +55,9 @@ public sealed partial class SlackWorkspace
     public string TeamId { get; }
 
     public string TeamName { get; }
+
+    /// <summary>The installed app's id: <c>auth.test</c> answers it and every request to the app carries it as <c>api_app_id</c>.</summary>
+    public string AppId { get; set; } = DefaultAppId;
 
     /// <summary>The app's display name, shown as the author of its messages.</summary>
     public string AppName { get; set; } = "SlackJit";
