@@ -18,6 +18,7 @@ internal static class EmulatorUiEndpoints
     {
         var ws = slack.Workspace;
         var group = endpoints.MapGroup("/emulator");
+        group.MapGet("/status", () => Results.Json(new { appReady = slack.App.AppBase is not null }));
         group.MapGet("/workspace", () => Results.Text(WorkspaceJson(ws).ToJsonString(), "application/json"));
         group.MapGet("/timeline", (string channel, string @as) => Results.Text(TimelineJson(ws, channel, @as).ToJsonString(), "application/json"));
         group.MapGet("/view", (string @as) => Results.Text(ViewJson(ws, @as).ToJsonString(), "application/json"));
@@ -28,6 +29,10 @@ internal static class EmulatorUiEndpoints
             if (ws.User(body.As) is null)
             {
                 return Results.BadRequest(new { error = "unknown user" });
+            }
+            if (slack.App.AppBase is null)
+            {
+                return Results.Json(new { error = "The app is still starting; try again in a moment." }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
             try
             {
@@ -61,6 +66,10 @@ internal static class EmulatorUiEndpoints
         if (ws.User(body.As) is null || ws.Channel(body.Channel) is null)
         {
             return Results.BadRequest(new { error = "unknown user or channel" });
+        }
+        if (slack.App.AppBase is null)
+        {
+            return Results.Json(new { error = "The app is still starting; try again in a moment." }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         var text = (body.Text ?? "").Trim();
         if (!text.StartsWith('/'))

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using SlackJit.Playground;
+using Xunit.Abstractions;
+
+namespace SlackJit.Tests.Playground;
+
+/// <summary>
+/// The playground as a person starts it: its own process, nothing set, AWS reached through the SDK's environment
+/// variables (<c>AWS_ENDPOINT_URL_STS</c> …) exactly as an operator would point SlackJit at an endpoint.
+/// </summary>
+public sealed class PlaygroundProcessTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(30);
+    private readonly string _workDir = Directory.CreateTempSubdirectory("slackjit-playground-process-").FullName;
+
+    [Fact]
+    public async Task Start_NothingSet_ServesThePageAndApprovalDeliversSandboxCredentials()
+    {
+        var port = FreePort();
+        var started = Stopwatch.GetTimestamp();
+        using var process = Start(port);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var page = await WaitForPageAsync(http, process);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            output.WriteLine($"page served {elapsed.TotalSeconds:0.00} s after the process started");
+            Assert.Contains("SlackJit playground", page, StringComparison.Ordinal);
+            await WaitForAppAsync(http, process);
+            output.WriteLine($"SlackJit host ready {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s after the process started");
+
+            await http.PostAsJsonAsync("emulator/command", new { As = DemoWorkspace.Requester, Channel = DemoWorkspace.General, Text = "/s3-access analytics-prod 1h INC-1 process check" });
+            var card = await WaitForMessageAsync(http, DemoWorkspace.Approvals, DemoWorkspace.Approver, "S3 read access request", process);
+            var click = await http.PostAsJsonAsync("emulator/click", new { As = DemoWorkspace.Approver, Channel = DemoWorkspace.Approvals, Ts = card["ts"]!.GetValue<string>(), ActionId = "requests.approve" });
+            Assert.True(click.IsSuccessStatusCode);
+
+            var dm = await WaitForMessageAsync(http, "D0RILEY", DemoWorkspace.Requester, "AWS_ACCESS_KEY_ID=ASIASANDBOX", process);
+            Assert.Contains("Open the AWS console", dm.ToJsonString(), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_workDir, "data", "playground", "slackjit.db")));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> WaitForPageAsync(HttpClient http, Process process)
+    {
+        var deadline = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(deadline) < StartBudget && !process.HasExited)
+        {
+            try
+            {
+                return await http.GetStringAsync("");
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Fail(process.HasExited ? $"the playground exited with {process.ExitCode}" : $"no page within {StartBudget}");
+        return "";
+    }
+
+    private static async Task WaitForAppAsync(HttpClient http, Process process)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < StartBudget && !process.HasExited)
+        {
+            var status = await http.GetFromJsonAsync<JsonObject>("emulator/status");
+            if (status!["appReady"]!.GetValue<bool>())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("SlackJit did not start in the playground");
+    }
+
+    private static async Task<JsonObject> WaitForMessageAsync(HttpClient http, string channel, string userId, string text, Process process)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20) && !process.HasExited)
+        {
+            var timeline = await http.GetFromJsonAsync<JsonObject>($"emulator/timeline?channel={channel}&as={userId}");
+            var hit = timeline!["messages"]!.AsArray().OfType<JsonObject>().FirstOrDefault(m => m.ToJsonString().Contains(text, StringComparison.Ordinal));
+            if (hit is not null)
+            {
+                return hit;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"no message with '{text}' in {channel}");
+        return [];
+    }
+
+    private Process Start(int port)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workDir,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackJit.Playground.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Slack__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+        var process = Process.Start(info)!;
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
