@@ -43,7 +43,7 @@
     if (target.startsWith("@")) {
       const id = target.slice(1);
       const user = ctx.users[id];
-      const cls = id === ctx.me ? "mention me" : "mention";
+      const cls = id === ctx.me ? "mention mention-self" : "mention";
       return `<span class="${cls}" data-user="${esc(id)}">@${esc(user ? user.realName : (label || id))}</span>`;
     }
     if (target.startsWith("#")) {
