@@ -23,6 +23,11 @@ internal static class PlaygroundProgram
             }
             return 1;
         }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C) while SlackJit was still starting.
+            return 0;
+        }
         catch (IOException ex) when (ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
         {
             await Console.Error.WriteLineAsync("The playground cannot start: " + ex.Message + " (is another process on that port? try --urls http://localhost:5050)");

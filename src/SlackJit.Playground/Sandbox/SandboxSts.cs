@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -12,7 +11,7 @@ namespace SlackJit.Playground.Sandbox;
 /// </summary>
 internal static partial class SandboxSts
 {
-    public const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+    public const string RoleId = "AROASANDBOXROLE00001";
     public const int MaxPolicyLength = 2048;
     public const int MinSeconds = 900;
     public const int MaxSeconds = 43_200;
@@ -102,43 +101,19 @@ internal static partial class SandboxSts
         return null;
     }
 
-    private static string SuccessXml(SandboxSession session)
-    {
-        var sourceIdentity = session.SourceIdentity is null ? "" : $"<SourceIdentity>{Xml(session.SourceIdentity)}</SourceIdentity>";
-        var roleId = "AROASANDBOXROLE00001";
-        return $"""
-            <AssumeRoleResponse xmlns="{Namespace}">
-              <AssumeRoleResult>
-                {sourceIdentity}
-                <AssumedRoleUser>
-                  <Arn>arn:aws:sts::{SandboxAccount.AccountId}:assumed-role/{SandboxAccount.RoleName}/{Xml(session.RoleSessionName)}</Arn>
-                  <AssumedRoleId>{roleId}:{Xml(session.RoleSessionName)}</AssumedRoleId>
-                </AssumedRoleUser>
-                <Credentials>
-                  <AccessKeyId>{session.AccessKeyId}</AccessKeyId>
-                  <SecretAccessKey>{Xml(session.SecretAccessKey)}</SecretAccessKey>
-                  <SessionToken>{Xml(session.SessionToken)}</SessionToken>
-                  <Expiration>{session.Expiration.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}</Expiration>
-                </Credentials>
-                <PackedPolicySize>{(session.Policy is null ? 0 : Math.Min(100, session.Policy.Length * 100 / MaxPolicyLength))}</PackedPolicySize>
-              </AssumeRoleResult>
-              <ResponseMetadata>
-                <RequestId>{Guid.NewGuid()}</RequestId>
-              </ResponseMetadata>
-            </AssumeRoleResponse>
-            """;
-    }
+    private static string SuccessXml(SandboxSession session) => StsXml.AssumeRoleResponse(
+        session.RoleArn,
+        session.RoleSessionName,
+        session.SourceIdentity,
+        $"{RoleId}:{session.RoleSessionName}",
+        session.AccessKeyId,
+        session.SecretAccessKey,
+        session.SessionToken,
+        session.Expiration,
+        session.Policy is null ? 0 : Math.Min(100, session.Policy.Length * 100 / MaxPolicyLength));
 
-    private static Task ErrorAsync(HttpContext context, int status, string code, string message) => WriteAsync(context, status, $"""
-        <ErrorResponse xmlns="{Namespace}">
-          <Error>
-            <Type>Sender</Type>
-            <Code>{Xml(code)}</Code>
-            <Message>{Xml(message)}</Message>
-          </Error>
-          <RequestId>{Guid.NewGuid()}</RequestId>
-        </ErrorResponse>
-        """);
+    private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteAsync(context, status, StsXml.Error("Sender", code, message));
 
     private static async Task WriteAsync(HttpContext context, int status, string xml)
     {
@@ -148,8 +123,6 @@ internal static partial class SandboxSts
     }
 
     private static string? Get(Dictionary<string, string> form, string key) => form.TryGetValue(key, out var v) ? v : null;
-
-    private static string Xml(string text) => SecurityElement.Escape(text);
 
     [GeneratedRegex(@"^[\w+=,.@-]*$")]
     private static partial Regex SessionText();

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SlackJit.Playground;
+using SlackJit.Tests.Fakes.Net;
+using SlackJit.Tests.Hosting;
 using Xunit.Abstractions;
 
 namespace SlackJit.Tests.Playground;
@@ -15,11 +16,12 @@ public sealed class PlaygroundProcessTests(ITestOutputHelper output) : IDisposab
 {
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(30);
     private readonly string _workDir = Directory.CreateTempSubdirectory("slackjit-playground-process-").FullName;
+    private Task<string> _stderr = Task.FromResult("");
 
     [Fact]
     public async Task Start_NothingSet_ServesThePageAndApprovalDeliversSandboxCredentials()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var started = Stopwatch.GetTimestamp();
         using var process = Start(port);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
@@ -45,6 +47,7 @@ public sealed class PlaygroundProcessTests(ITestOutputHelper output) : IDisposab
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            output.WriteLine("stderr: " + await _stderr);
         }
     }
 
@@ -100,31 +103,10 @@ public sealed class PlaygroundProcessTests(ITestOutputHelper output) : IDisposab
 
     private Process Start(int port)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackJit.Playground.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Slack__", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-        var process = Process.Start(info)!;
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
+        var process = AppProcess.StartDll("SlackJit.Playground.dll", _workDir, new Dictionary<string, string?>(), "--urls", $"http://127.0.0.1:{port}");
+        _ = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
