@@ -96,13 +96,12 @@
     $("channel-topic").textContent = c.isIm ? "Your direct messages with the SlackJit app" : c.name === "approvals" ? "Approval cards for S3 access requests" : "";
     $("composer-input").placeholder = c.isIm ? "Message SlackJit" : "Message #" + c.name;
     const data = await api(`/emulator/timeline?channel=${encodeURIComponent(state.channel)}&as=${encodeURIComponent(state.me)}`);
-    if (version !== timelineVersion) return;
+    if (version !== timelineVersion || !data.messages) return;
     const list = $("messages");
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     list.innerHTML = "";
     if (!data.messages.length) list.innerHTML = `<div class="empty">This is the very beginning of ${esc(c.isIm ? "your DMs with SlackJit" : "#" + c.name)}.</div>`;
     for (const m of data.messages) list.appendChild(message(m));
-    if (atBottom || version === 1 || true) list.scrollTop = list.scrollHeight;
+    list.scrollTop = list.scrollHeight;
   }
 
   function message(m) {

@@ -20,7 +20,15 @@ internal static class EmulatorUiEndpoints
         var group = endpoints.MapGroup("/emulator");
         group.MapGet("/status", () => Results.Json(new { appReady = slack.App.AppBase is not null }));
         group.MapGet("/workspace", () => Results.Text(WorkspaceJson(ws).ToJsonString(), "application/json"));
-        group.MapGet("/timeline", (string channel, string @as) => Results.Text(TimelineJson(ws, channel, @as).ToJsonString(), "application/json"));
+        group.MapGet("/timeline", (string channel, string @as) =>
+        {
+            // As in Slack, a DM between the app and someone is theirs alone.
+            if (ws.Channel(channel) is not { } found || ws.User(@as) is null || (found.IsIm && found.DmUserId != @as))
+            {
+                return Results.NotFound(new { error = "channel_not_found" });
+            }
+            return Results.Text(TimelineJson(ws, channel, @as).ToJsonString(), "application/json");
+        });
         group.MapGet("/view", (string @as) => Results.Text(ViewJson(ws, @as).ToJsonString(), "application/json"));
         group.MapGet("/events", (HttpContext context) => ServerSentEvents.StreamAsync(context, ws));
         group.MapPost("/command", (UiCommand body, CancellationToken ct) => CommandAsync(slack, body, ct));
@@ -33,6 +41,10 @@ internal static class EmulatorUiEndpoints
             if (slack.App.AppBase is null)
             {
                 return Results.Json(new { error = "The app is still starting; try again in a moment." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            if (ws.Channel(body.Channel) is { IsIm: true } dm && dm.DmUserId != body.As)
+            {
+                return Results.NotFound(new { error = "channel_not_found" });
             }
             try
             {
@@ -63,7 +75,7 @@ internal static class EmulatorUiEndpoints
     private static async Task<IResult> CommandAsync(EmulatedSlack slack, UiCommand body, CancellationToken ct)
     {
         var ws = slack.Workspace;
-        if (ws.User(body.As) is null || ws.Channel(body.Channel) is null)
+        if (ws.User(body.As) is null || ws.Channel(body.Channel) is not { } channel || (channel.IsIm && channel.DmUserId != body.As))
         {
             return Results.BadRequest(new { error = "unknown user or channel" });
         }
