@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using Microsoft.Extensions.Options;
 using SlackJit.Playground.Audit;
 using SlackJit.Playground.Page;
 using SlackJit.Playground.Sandbox;
@@ -58,6 +59,11 @@ public sealed class PlaygroundApp : IAsyncDisposable
             builder.WebHost.UseUrls(DefaultUrl);
         }
         var options = builder.Configuration.GetSection(PlaygroundOptions.SectionName).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
+        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        {
+            throw new OptionsValidationException(PlaygroundOptions.SectionName, typeof(PlaygroundOptions),
+                ["Playground:DataFolder is empty: set it to the folder for the playground's store, e.g. --Playground:DataFolder=data/playground"]);
+        }
 
         var clock = new PlaygroundClock();
         var tokens = new SlackTokens("xoxb-playground-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), SlackTokens.DefaultAppToken);

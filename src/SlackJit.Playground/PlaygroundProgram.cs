@@ -16,7 +16,7 @@ internal static class PlaygroundProgram
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("The playground's SlackJit settings are invalid:");
+            await Console.Error.WriteLineAsync("The playground cannot start; fix these settings:");
             foreach (var failure in ex.Failures)
             {
                 await Console.Error.WriteLineAsync("  - " + failure);
