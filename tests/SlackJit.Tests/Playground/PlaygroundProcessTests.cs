@@ -89,7 +89,9 @@ public sealed class PlaygroundProcessTests(ITestOutputHelper output) : IDisposab
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20) && !process.HasExited)
         {
-            var timeline = await http.GetFromJsonAsync<JsonObject>($"emulator/timeline?channel={channel}&as={userId}");
+            // 404 until the channel exists (a DM appears when SlackJit opens it).
+            using var response = await http.GetAsync($"emulator/timeline?channel={channel}&as={userId}");
+            var timeline = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : new JsonObject { ["messages"] = new JsonArray() };
             var hit = timeline!["messages"]!.AsArray().OfType<JsonObject>().FirstOrDefault(m => m.ToJsonString().Contains(text, StringComparison.Ordinal));
             if (hit is not null)
             {
