@@ -32,6 +32,8 @@ public static class SharedBrowser
                     $"The browser tests need Chromium at {executable}: install it with `apt-get install chromium` (or set {ExecutableVariable}).");
             }
             _playwright ??= await Microsoft.Playwright.Playwright.CreateAsync();
+            // A busy CI machine runs a thousand other tests beside these: wait for what the page shows, generously.
+            Assertions.SetDefaultExpectTimeout(15_000);
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = executable,
