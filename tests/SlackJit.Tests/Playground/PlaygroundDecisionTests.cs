@@ -8,16 +8,17 @@ namespace SlackJit.Tests.Playground;
 public sealed class PlaygroundDecisionTests
 {
     [Fact]
-    public async Task Deny_WithReasonInTheModal_CardSaysDeniedAndRequesterIsTold()
+    public async Task Deny_WithReasonInTheModal_CardSaysDeniedAndNothingIssued()
     {
         await using var s = await PlaygroundSession.StartAsync();
-        await s.TypeAsync("/s3-access finance-data/reports/payroll 30m INC-9 payroll check");
+        await s.TypeAsync("/s3-access finance-data/reports/payroll/ 30m INC-9 payroll check");
         await Expect(s.Ephemeral("is waiting for approval")).ToBeVisibleAsync();
 
         await s.ActAsAsync(DemoWorkspace.SecondApprover);
         await s.OpenChannelAsync("approvals");
         var card = s.Message("S3 read access request");
-        await Expect(card).ToContainTextAsync("payroll");
+        // The nested payroll entry is stricter: Sam approves it, Alex does not.
+        await Expect(card.Locator(".bk-fields")).ToContainTextAsync("Catalog entrypayroll");
         await s.Button(card, "Deny").ClickAsync();
         var modal = s.Page.GetByTestId("modal");
         await Expect(modal.Locator(".modal-title")).ToContainTextAsync("Deny R-");
@@ -31,7 +32,7 @@ public sealed class PlaygroundDecisionTests
         await s.ScreenshotAsync("denied-card");
 
         var request = Assert.Single(await s.Store.GetByRequesterAsync(new SlackIdentity(DemoWorkspace.Requester, DemoWorkspace.TeamId), 10, CancellationToken.None));
-        Assert.Equal(RequestStatus.Denied, request.Status);
+        Assert.Equal((RequestStatus.Denied, "payroll"), (request.Status, request.Resource.Name));
         Assert.Equal(DemoWorkspace.SecondApprover, request.DecidedBy);
         Assert.Empty(s.App.Sandbox.Sessions);
     }
