@@ -97,4 +97,18 @@ public sealed class PlaygroundDecisionTests
         var request = Assert.Single(await s.Store.GetByRequesterAsync(new SlackIdentity(DemoWorkspace.Requester, DemoWorkspace.TeamId), 10, CancellationToken.None));
         Assert.Equal([DemoWorkspace.Approver, DemoWorkspace.SecondApprover], request.Approvals.Select(a => a.ApproverId));
     }
+
+    [Fact]
+    public async Task Guest_TypesACommand_RefusedOnlyToThemAndNothingStored()
+    {
+        await using var s = await PlaygroundSession.StartAsync(DemoWorkspace.Guest);
+        await s.TypeAsync("/s3-access analytics-prod 1h INC-2 curious");
+
+        var refusal = s.Ephemeral("Guest accounts cannot request access");
+        await Expect(refusal.GetByTestId("only-you")).ToBeVisibleAsync();
+        await s.ActAsAsync(DemoWorkspace.Requester);
+        await Expect(s.Page.GetByTestId("ephemeral")).ToHaveCountAsync(0);
+        Assert.Empty(await s.Store.GetByRequesterAsync(new SlackIdentity(DemoWorkspace.Guest, DemoWorkspace.TeamId), 10, CancellationToken.None));
+        Assert.Empty(s.App.Slack.Workspace.Messages(DemoWorkspace.Approvals));
+    }
 }
