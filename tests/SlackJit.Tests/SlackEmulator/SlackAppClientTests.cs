@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SlackJit.SlackEmulator;
-using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.SlackEmulator;
 
