@@ -108,6 +108,8 @@ public sealed class PlaygroundApp : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["contentRoot"] = dataDir,
             ["environment"] = "Playground",
+            // Its settings come from this command line only: nothing to watch for changes.
+            ["hostBuilder:reloadConfigOnChange"] = "false",
             ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl,
             ["Slack:BotToken"] = Slack.Tokens.BotToken,
             ["Slack:SigningSecret"] = secret,
