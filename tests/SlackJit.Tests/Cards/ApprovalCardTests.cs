@@ -65,7 +65,7 @@ public sealed class ApprovalCardTests
         Assert.Contains("*Approved* by <@U0APPROVE>", text, StringComparison.Ordinal);
         Assert.Contains("access until <!date^", text, StringComparison.Ordinal);
         Assert.Equal([CardKeys.RevokeAction], CardText.Buttons(card.Blocks).Select(b => (string?)b["action_id"]));
-        Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+        Assert.Null(SlackLimits.CheckMessage(Args(card)));
     }
 
     [Theory]
