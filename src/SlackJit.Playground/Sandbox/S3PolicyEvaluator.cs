@@ -8,15 +8,24 @@ namespace SlackJit.Playground.Sandbox;
 /// <c>s3:GetObject</c> a key, or <c>s3:ListBucket</c> with a prefix? An explicit Deny wins, then any Allow,
 /// otherwise the implicit deny. Understands Action/NotAction, Resource/NotResource with <c>*</c> and <c>?</c>, and
 /// the string condition operators (StringEquals, StringLike and their Not/IgnoreCase forms) on request keys such
-/// as <c>s3:prefix</c>. A condition operator it does not know never grants (and never lets a Deny pass).
+/// as <c>s3:prefix</c>, and the date operators (DateLessThan …) on <c>aws:CurrentTime</c>/<c>aws:EpochTime</c>. A condition operator it does not know never grants (and never lets a Deny pass).
 /// </summary>
 public static class S3PolicyEvaluator
 {
-    public static bool CanRead(string policy, string bucket, string key) =>
-        Evaluate(policy, "s3:GetObject", $"arn:aws:s3:::{bucket}/{key}", new Dictionary<string, string>());
+    public static bool CanRead(string policy, string bucket, string key, DateTimeOffset? now = null) =>
+        Evaluate(policy, "s3:GetObject", $"arn:aws:s3:::{bucket}/{key}", Context(now));
 
-    public static bool CanList(string policy, string bucket, string prefix) =>
-        Evaluate(policy, "s3:ListBucket", $"arn:aws:s3:::{bucket}", new Dictionary<string, string> { ["s3:prefix"] = prefix });
+    public static bool CanList(string policy, string bucket, string prefix, DateTimeOffset? now = null) =>
+        Evaluate(policy, "s3:ListBucket", $"arn:aws:s3:::{bucket}", new Dictionary<string, string>(Context(now)) { ["s3:prefix"] = prefix });
+
+    // The global keys a request carries: the time it is made.
+    private static Dictionary<string, string> Context(DateTimeOffset? now) => now is { } at
+        ? new Dictionary<string, string>
+        {
+            ["aws:CurrentTime"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["aws:EpochTime"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }
+        : [];
 
     /// <summary>True when the policy allows <paramref name="action"/> on <paramref name="resource"/> with <paramref name="context"/>.</summary>
     public static bool Evaluate(string policy, string action, string resource, IReadOnlyDictionary<string, string> context)
@@ -94,9 +103,23 @@ public static class S3PolicyEvaluator
             "StringNotEquals" => actual is null || values.All(v => !string.Equals(v, actual, comparison)),
             "StringLike" => actual is not null && values.Any(v => Wildcard(v, actual, ignoreCase)),
             "StringNotLike" => actual is null || values.All(v => !Wildcard(v, actual, ignoreCase)),
+            "DateLessThan" => Dates(values, actual, (a, e) => a < e),
+            "DateLessThanEquals" => Dates(values, actual, (a, e) => a <= e),
+            "DateGreaterThan" => Dates(values, actual, (a, e) => a > e),
+            "DateGreaterThanEquals" => Dates(values, actual, (a, e) => a >= e),
+            "DateEquals" => Dates(values, actual, (a, e) => a == e),
             _ => null,
         };
     }
+
+    // Dates as IAM reads them: ISO 8601 or epoch seconds; a missing or unreadable value never matches.
+    private static bool Dates(List<string> values, string? actual, Func<DateTimeOffset, DateTimeOffset, bool> compare) =>
+        ParseDate(actual) is { } a && values.Any(v => ParseDate(v) is { } e && compare(a, e));
+
+    private static DateTimeOffset? ParseDate(string? text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
+        : null;
 
     private static bool AnyMatch(JsonElement patterns, string value, bool ignoreCase) =>
         patterns.ValueKind == JsonValueKind.Array

@@ -49,13 +49,13 @@ internal static class SandboxConsolePage
 
         foreach (var (name, keys) in options.SampleKeys.Where(b => bucket is null || b.Key == bucket))
         {
-            html.Append(BucketTable(session, name, keys, expired));
+            html.Append(BucketTable(session, name, keys, expired, now));
         }
         html.Append("</main></body></html>");
         return Html(html.ToString(), 200);
     }
 
-    private static string BucketTable(SandboxSession session, string bucket, List<string> keys, bool expired)
+    private static string BucketTable(SandboxSession session, string bucket, List<string> keys, bool expired, DateTimeOffset now)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"card\"><h2>Bucket <code>{E(bucket)}</code></h2>");
@@ -64,12 +64,12 @@ internal static class SandboxConsolePage
         var prefixes = keys.SelectMany(PrefixesOf).Prepend("").Distinct().Order(StringComparer.Ordinal);
         foreach (var prefix in prefixes)
         {
-            var list = !expired && session.Policy is not null && S3PolicyEvaluator.CanList(session.Policy, bucket, prefix);
+            var list = !expired && session.Policy is not null && S3PolicyEvaluator.CanList(session.Policy, bucket, prefix, now);
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"prefix\" data-prefix=\"{E(prefix)}\" data-allowed-list=\"{(list ? "yes" : "no")}\"><td>📁 {E(prefix.Length == 0 ? "(bucket root)" : prefix)}</td><td>{Mark(list)}</td><td></td></tr>");
         }
         foreach (var key in keys)
         {
-            var read = !expired && session.Policy is not null && S3PolicyEvaluator.CanRead(session.Policy, bucket, key);
+            var read = !expired && session.Policy is not null && S3PolicyEvaluator.CanRead(session.Policy, bucket, key, now);
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"object\" data-key=\"{E(key)}\" data-allowed-read=\"{(read ? "yes" : "no")}\"><td>📄 {E(key)}</td><td></td><td>{Mark(read)}</td></tr>");
         }
         html.Append("</table></section>");

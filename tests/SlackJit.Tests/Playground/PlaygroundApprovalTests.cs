@@ -38,7 +38,11 @@ public sealed class PlaygroundApprovalTests
         await Expect(dm).ToContainTextAsync("export AWS_SESSION_TOKEN=SANDBOX-SESSION-TOKEN/");
         await s.ScreenshotAsync("dm-credentials");
 
-        var console = await s.Context.RunAndWaitForPageAsync(() => s.Button(dm, "Open the AWS console").ClickAsync());
+        // The DM's button asks SlackJit for a fresh sign-in link, which comes back as a link only Riley sees.
+        await s.Button(dm, "Open the AWS console").ClickAsync();
+        var link = s.Ephemeral("open it within 15 minutes");
+        await Expect(link.GetByTestId("only-you")).ToBeVisibleAsync();
+        var console = await s.Context.RunAndWaitForPageAsync(() => s.Button(link, "Open the AWS console").ClickAsync());
         await console.WaitForLoadStateAsync();
         var session = console.GetByTestId("session");
         await Expect(session).ToContainTextAsync(SandboxRole);
@@ -53,9 +57,13 @@ public sealed class PlaygroundApprovalTests
         await Expect(bucket.Locator("tr[data-prefix='events/']")).ToHaveAttributeAsync("data-allowed-list", "no");
         await s.ScreenshotAsync("sandbox-console", console);
 
-        var issued = Assert.Single(s.App.Sandbox.Sessions);
-        Assert.StartsWith("ASIASANDBOX", issued.AccessKeyId, StringComparison.Ordinal);
-        Assert.Equal(DemoWorkspace.Requester, issued.SourceIdentity);
+        // The DM's credentials and the console's own session (minted at the click, bounded in time): both sandbox, both Riley's.
+        Assert.Equal(2, s.App.Sandbox.Sessions.Count);
+        Assert.All(s.App.Sandbox.Sessions, issued =>
+        {
+            Assert.StartsWith("ASIASANDBOX", issued.AccessKeyId, StringComparison.Ordinal);
+            Assert.Equal(DemoWorkspace.Requester, issued.SourceIdentity);
+        });
     }
 
     [Fact]

@@ -68,4 +68,15 @@ public sealed class S3PolicyEvaluatorTests
 
         Assert.False(S3PolicyEvaluator.CanList(policy, "b", ""));
     }
+
+    [Fact]
+    public void Evaluate_DateLessThanOnCurrentTime_AllowsBeforeTheEndOnly()
+    {
+        const string policy = """{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"DateLessThan":{"aws:CurrentTime":"2026-03-02T10:00:00Z"}}}]}""";
+        var end = DateTimeOffset.Parse("2026-03-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(S3PolicyEvaluator.CanRead(policy, "b", "k", end.AddMinutes(-1)));
+        Assert.False(S3PolicyEvaluator.CanRead(policy, "b", "k", end));
+        Assert.False(S3PolicyEvaluator.CanRead(policy, "b", "k"));
+    }
 }
