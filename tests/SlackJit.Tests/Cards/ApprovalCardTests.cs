@@ -51,7 +51,7 @@ public sealed class ApprovalCardTests
 
         Assert.Contains(request.ShortId, card.Text, StringComparison.Ordinal);
         Assert.Contains("waiting for approval", card.Text, StringComparison.Ordinal);
-        Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+        Assert.Null(SlackLimits.CheckMessage(Args(card)));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ApprovalCardTests
         Assert.Contains("*Approved* by <@U0APPROVE>", text, StringComparison.Ordinal);
         Assert.Contains("access until <!date^", text, StringComparison.Ordinal);
         Assert.Equal([CardKeys.RevokeAction], CardText.Buttons(card.Blocks).Select(b => (string?)b["action_id"]));
-        Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+        Assert.Null(SlackLimits.CheckMessage(Args(card)));
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class ApprovalCardTests
         Assert.Contains(outcome, text, StringComparison.Ordinal);
         Assert.Contains(detail, text, StringComparison.Ordinal);
         Assert.Empty(CardText.Buttons(card.Blocks));
-        Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+        Assert.Null(SlackLimits.CheckMessage(Args(card)));
     }
 
     [Theory]
@@ -208,7 +208,7 @@ public sealed class ApprovalCardTests
         {
             var card = ApprovalCard.Build(AccessRequestBuilder.In(status).Build(), Analytics, Now);
             Assert.False(string.IsNullOrWhiteSpace(card.Text));
-            Assert.Null(FakeSlackLimits.CheckMessage(Args(card)));
+            Assert.Null(SlackLimits.CheckMessage(Args(card)));
         }
     }
 

@@ -129,7 +129,7 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     [Fact]
     public async Task Inject_RateLimit_Answers429WithRetryAfterOnce()
     {
-        _fake.Inject("auth.test", FakeSlackFault.RateLimited(7));
+        _fake.Inject("auth.test", SlackFault.RateLimited(7));
 
         using var first = await SendAsync("auth.test", [], FakeSlackApi.DefaultBotToken);
         using var second = await SendAsync("auth.test", [], FakeSlackApi.DefaultBotToken);

@@ -103,7 +103,7 @@ internal sealed class GrantApp : IAsyncDisposable
     public Task<int> SweepAsync() => Harness.SweepAsync(Ct);
 
     /// <summary>The one DM SlackJit posted to the requester.</summary>
-    public FakeSlackMessage Dm() => Assert.Single(Slack.Messages(DmChannel));
+    public EmulatedMessage Dm() => Assert.Single(Slack.Messages(DmChannel));
 
     /// <summary>Clicks a DM button as <paramref name="user"/>.</summary>
     public async Task ClickAsync(string actionId, Guid requestId, string user = SlackJitHarness.Requester)

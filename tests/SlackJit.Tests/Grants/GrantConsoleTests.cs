@@ -10,7 +10,7 @@ namespace SlackJit.Tests.Grants;
 /// <summary>The DM's console button: a sign-in link made at click time, for the requester of a live grant only.</summary>
 public sealed class GrantConsoleTests
 {
-    private static JsonObject? LinkButton(FakeSlackCall reply) =>
+    private static JsonObject? LinkButton(SlackCall reply) =>
         reply.Args["blocks"]?.AsArray().Select(b => b?["accessory"]).OfType<JsonObject>()
             .FirstOrDefault(a => (string?)a["action_id"] == GrantActionIds.ConsoleLink);
 

@@ -181,7 +181,7 @@ public sealed class GrantIssuingTests
     public async Task IssueAsync_DmCannotBePosted_CallsNoStsAndRetriesLater()
     {
         await using var app = await StartAsync();
-        app.Slack.Inject("chat.postMessage", Fakes.FakeSlackFault.Error("channel_not_found"));
+        app.Slack.Inject("chat.postMessage", SlackFault.Error("channel_not_found"));
         var approved = await app.CreateApprovedAsync(TimeSpan.FromHours(2));
 
         Assert.Equal(IssueResult.Retrying, await app.IssueAsync(approved.Id));

@@ -6,7 +6,11 @@ namespace SlackJit.Tests.Hosting;
 internal static class AppProcess
 {
     /// <summary>Starts <c>dotnet SlackJit.dll [args]</c> in <paramref name="workDir"/>; stdout is read by the caller.</summary>
-    public static Process Start(string workDir, Dictionary<string, string?> environment, params string[] args)
+    public static Process Start(string workDir, Dictionary<string, string?> environment, params string[] args) =>
+        StartDll("SlackJit.dll", workDir, environment, args);
+
+    /// <summary>Starts another built app of the solution (e.g. <c>SlackJit.Playground.dll</c>) the same way.</summary>
+    public static Process StartDll(string dll, string workDir, Dictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -15,7 +19,7 @@ internal static class AppProcess
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackJit.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

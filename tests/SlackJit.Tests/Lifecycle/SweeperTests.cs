@@ -69,7 +69,7 @@ public sealed class SweeperTests
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
         app.Harness.Time.Advance(TimeSpan.FromHours(2));
-        app.Slack.Inject("chat.update", Fakes.FakeSlackFault.Error("fatal_error"));
+        app.Slack.Inject("chat.update", SlackFault.Error("fatal_error"));
 
         await app.SweepAsync();
 

@@ -22,7 +22,7 @@ public sealed class NewRequestModalTests
     {
         var view = NewRequestModal.Build(Options);
 
-        Assert.Null(FakeSlackLimits.CheckView(view));
+        Assert.Null(SlackLimits.CheckView(view));
         var json = view.ToJsonString();
         Assert.Contains("\"value\":\"analytics\"", json, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"finance\"", json, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class NewRequestModalTests
 
         var view = NewRequestModal.Build(big, (count, shown) => reported = (count, shown));
 
-        Assert.Null(FakeSlackLimits.CheckView(view));
+        Assert.Null(SlackLimits.CheckView(view));
         Assert.Equal((120, 100), reported);
     }
 

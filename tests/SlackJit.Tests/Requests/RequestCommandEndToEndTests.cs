@@ -82,7 +82,7 @@ public sealed class RequestCommandEndToEndTests
     public async Task Command_UsersInfoFails_PoliteRefusalAndNothingStored()
     {
         await using var harness = await StartAsync();
-        harness.Slack.Inject("users.info", FakeSlackFault.Error("fatal_error"));
+        harness.Slack.Inject("users.info", SlackFault.Error("fatal_error"));
 
         var ack = await harness.AskAsync("analytics-prod 1h looking");
 

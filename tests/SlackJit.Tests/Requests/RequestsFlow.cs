@@ -57,17 +57,17 @@ internal static class RequestsFlow
     }
 
     /// <summary>The card as the fake holds it now.</summary>
-    public static FakeSlackMessage Card(this SlackJitHarness harness, AccessRequest request) =>
+    public static EmulatedMessage Card(this SlackJitHarness harness, AccessRequest request) =>
         harness.Slack.Message(request.Slack.CardChannel!, request.Slack.CardTs!)!;
 
     /// <summary>Waits for the card to show <paramref name="text"/>.</summary>
-    public static Task<FakeSlackMessage> WaitForCardAsync(this SlackJitHarness harness, AccessRequest request, string text) =>
+    public static Task<EmulatedMessage> WaitForCardAsync(this SlackJitHarness harness, AccessRequest request, string text) =>
         harness.WaitForAsync(
             () => Task.FromResult(harness.Card(request) is { } card && card.AllText.Contains(text, StringComparison.Ordinal) ? card : null),
             $"the card to show '{text}'");
 
     /// <summary>Waits for an ephemeral reply through a response_url that contains <paramref name="text"/>.</summary>
-    public static Task<FakeSlackCall> WaitForReplyAsync(this SlackJitHarness harness, string text) =>
+    public static Task<SlackCall> WaitForReplyAsync(this SlackJitHarness harness, string text) =>
         harness.Slack.WaitForCallAsync(FakeSlackApi.ResponseUrlMethod, c => (c.Arg("text") ?? "").Contains(text, StringComparison.Ordinal));
 
     public static int Count(this AccessRequest request, string action) => request.Events.Count(e => e.Action == action);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;
 
+using SlackWorkspace = SlackJit.Slack.SlackWorkspace;
+
 namespace SlackJit.Tests.Slack;
 
 public sealed class SlackWorkspaceTests

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Security;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Microsoft.AspNetCore.Http;
 using SlackJit.Tests.Fakes.Net;
+using SlackJit.Playground.Sandbox;
 
 namespace SlackJit.Tests.Fakes.Aws;
 
@@ -15,7 +15,7 @@ namespace SlackJit.Tests.Fakes.Aws;
 /// </summary>
 public sealed class FakeSts : IAsyncDisposable
 {
-    public const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+    public const string Namespace = StsXml.Namespace;
     public const string RoleId = "AROAFAKEROLEID0000001";
 
     private readonly ConcurrentQueue<StsFault> _next = new();
@@ -111,44 +111,18 @@ public sealed class FakeSts : IAsyncDisposable
         Expiration: _time.GetUtcNow().AddSeconds(call.DurationSeconds ?? 3600),
         AssumedRoleId: $"{RoleId}:{call.RoleSessionName}");
 
-    private static string SuccessXml(StsCall call, FakeStsCredentials c)
-    {
-        var roleName = call.RoleArn![(call.RoleArn!.LastIndexOf('/') + 1)..];
-        var account = call.RoleArn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
-        var sourceIdentity = call.SourceIdentity is null ? "" : $"<SourceIdentity>{Xml(call.SourceIdentity)}</SourceIdentity>";
-        return $"""
-            <AssumeRoleResponse xmlns="{Namespace}">
-              <AssumeRoleResult>
-                {sourceIdentity}
-                <AssumedRoleUser>
-                  <Arn>arn:aws:sts::{account}:assumed-role/{Xml(roleName)}/{Xml(call.RoleSessionName!)}</Arn>
-                  <AssumedRoleId>{Xml(c.AssumedRoleId)}</AssumedRoleId>
-                </AssumedRoleUser>
-                <Credentials>
-                  <AccessKeyId>{c.AccessKeyId}</AccessKeyId>
-                  <SecretAccessKey>{Xml(c.SecretAccessKey)}</SecretAccessKey>
-                  <SessionToken>{Xml(c.SessionToken)}</SessionToken>
-                  <Expiration>{c.Expiration.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}</Expiration>
-                </Credentials>
-                <PackedPolicySize>{(call.Policy is null ? 0 : Math.Min(100, call.Policy.Length / 20))}</PackedPolicySize>
-              </AssumeRoleResult>
-              <ResponseMetadata>
-                <RequestId>{Guid.NewGuid()}</RequestId>
-              </ResponseMetadata>
-            </AssumeRoleResponse>
-            """;
-    }
+    private static string SuccessXml(StsCall call, FakeStsCredentials c) => StsXml.AssumeRoleResponse(
+        call.RoleArn!,
+        call.RoleSessionName!,
+        call.SourceIdentity,
+        c.AssumedRoleId,
+        c.AccessKeyId,
+        c.SecretAccessKey,
+        c.SessionToken,
+        c.Expiration,
+        call.Policy is null ? 0 : Math.Min(100, call.Policy.Length / 20));
 
-    private static string ErrorXml(StsFault fault) => $"""
-        <ErrorResponse xmlns="{Namespace}">
-          <Error>
-            <Type>{fault.Type}</Type>
-            <Code>{Xml(fault.Code ?? "InternalFailure")}</Code>
-            <Message>{Xml(fault.Message ?? "error")}</Message>
-          </Error>
-          <RequestId>{Guid.NewGuid()}</RequestId>
-        </ErrorResponse>
-        """;
+    private static string ErrorXml(StsFault fault) => StsXml.Error(fault.Type, fault.Code ?? "InternalFailure", fault.Message ?? "error");
 
     private static async Task WriteXmlAsync(HttpContext context, int status, string xml)
     {
@@ -170,8 +144,6 @@ public sealed class FakeSts : IAsyncDisposable
     }
 
     private static string RandomText(int length, string alphabet) => RandomNumberGenerator.GetString(alphabet, length);
-
-    private static string Xml(string text) => SecurityElement.Escape(text);
 
     public async ValueTask DisposeAsync()
     {

@@ -212,7 +212,7 @@ public sealed partial class SecretHygieneTests(DynaliteFixture dynalite) : IClas
     }
 
     /// <summary>Posts and updates of the requester's DM: the one place secrets may go.</summary>
-    private static IEnumerable<FakeSlackCall> DmCalls(FaultApp app) =>
+    private static IEnumerable<SlackCall> DmCalls(FaultApp app) =>
         app.Slack.Calls().Where(c => c.Method is "chat.postMessage" or "chat.update" && c.Arg("channel") == DmChannel);
 
     private static byte[] ReadShared(string path)

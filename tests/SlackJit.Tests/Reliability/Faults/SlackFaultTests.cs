@@ -19,7 +19,7 @@ public sealed class SlackFaultTests
     public async Task CardPost_RateLimitedWithRetryAfter_WaitsAtLeastThatLongThenPosts()
     {
         await using var app = await StartAsync();
-        app.Slack.Inject("chat.postMessage", FakeSlackFault.RateLimited(2));
+        app.Slack.Inject("chat.postMessage", SlackFault.RateLimited(2));
 
         var request = await app.Harness.RequestWithCardAsync(Ask);
 
@@ -39,7 +39,7 @@ public sealed class SlackFaultTests
     {
         await using var app = await StartAsync(o => o.Settings["Slack:Retry:BaseDelay"] = "00:00:00.020");
         // One attempt plus three retries, all 503.
-        app.Slack.Inject("chat.postMessage", FakeSlackFault.Status(503), times: 4);
+        app.Slack.Inject("chat.postMessage", SlackFault.Status(503), times: 4);
 
         var ack = await app.Harness.AskAsync(Ask);
         await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Status == 503 && app.Slack.Calls("chat.postMessage").Count == 4);
@@ -65,7 +65,7 @@ public sealed class SlackFaultTests
     public async Task CardPost_SlowerThanTheRequestTimeout_NotRepostedAtOnceButByTheSweeper()
     {
         await using var app = await StartAsync(o => o.Settings["Slack:RequestTimeout"] = "00:00:01");
-        app.Slack.Inject("chat.postMessage", FakeSlackFault.Delay(TimeSpan.FromSeconds(5)));
+        app.Slack.Inject("chat.postMessage", SlackFault.Delay(TimeSpan.FromSeconds(5)));
 
         await app.Harness.AskAsync(Ask);
         await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Error == "aborted");

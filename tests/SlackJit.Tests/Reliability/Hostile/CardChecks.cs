@@ -12,7 +12,7 @@ internal static partial class CardChecks
     /// Mention, broadcast and link tokens (<c>&lt;…&gt;</c> in mrkdwn, where Slack acts on them) come only from the app:
     /// mentions of <paramref name="allowedMentions"/> and dates. No bidi or control character anywhere in the message.
     /// </summary>
-    public static void AssertNoInjectedMarkup(FakeSlackMessage message, params string[] allowedMentions)
+    public static void AssertNoInjectedMarkup(EmulatedMessage message, params string[] allowedMentions)
     {
         foreach (var mrkdwn in CardText.Mrkdwn(message.Blocks).Append(message.Text ?? ""))
         {

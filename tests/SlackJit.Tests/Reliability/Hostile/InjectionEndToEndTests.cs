@@ -35,7 +35,7 @@ public sealed class InjectionEndToEndTests
         // Shown, but literally: in plain_text, with control characters dropped and whitespace collapsed.
         Assert.Contains(CardText.Plain(card.Blocks), p => p.StartsWith("Reason: ", StringComparison.Ordinal) && p.Contains(request.Reason, StringComparison.Ordinal));
         Assert.DoesNotContain(request.Reason, c => char.IsControl(c) || CardChecks.IsBidi(c));
-        Assert.Null(FakeSlackLimits.CheckMessage(new JsonObject { ["text"] = card.Text, ["blocks"] = card.Blocks?.DeepClone() }));
+        Assert.Null(SlackLimits.CheckMessage(new JsonObject { ["text"] = card.Text, ["blocks"] = card.Blocks?.DeepClone() }));
         Assert.All(harness.Slack.Calls("chat.postMessage"), c => Assert.True(c.Ok, c.Error));
     }
 

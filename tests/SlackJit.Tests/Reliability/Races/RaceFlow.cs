@@ -80,7 +80,7 @@ internal static class RaceFlow
             .Where(t => t.Contains(request.ShortId, StringComparison.Ordinal))];
 
     /// <summary>Messages posted (not edited) into the requester's DM that mention <paramref name="request"/>.</summary>
-    public static IReadOnlyList<FakeSlackMessage> DmsAbout(this SharedStoreCluster cluster, AccessRequest request) =>
+    public static IReadOnlyList<EmulatedMessage> DmsAbout(this SharedStoreCluster cluster, AccessRequest request) =>
         [.. cluster.Slack.Messages(SharedStoreCluster.DmChannel).Where(m => m.AllText.Contains(request.ShortId, StringComparison.Ordinal))];
 
     /// <summary>Starts every action at the same moment (behind one gate) and waits for all of them.</summary>

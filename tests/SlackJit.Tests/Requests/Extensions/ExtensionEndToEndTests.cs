@@ -59,7 +59,7 @@ public sealed class ExtensionEndToEndTests(DynaliteFixture dynalite) : IClassFix
             user);
     }
 
-    private static Task<FakeSlackMessage> ExtensionCardAsync(SlackJitHarness harness, AccessRequest request, string text) =>
+    private static Task<EmulatedMessage> ExtensionCardAsync(SlackJitHarness harness, AccessRequest request, string text) =>
         harness.WaitForAsync(() => Task.FromResult(harness.Slack.Messages(ApproverChannel)
             .FirstOrDefault(m => m.AllText.Contains($"More time for {request.ShortId}", StringComparison.Ordinal) && m.AllText.Contains(text, StringComparison.Ordinal))),
             $"the extension card to show '{text}'");

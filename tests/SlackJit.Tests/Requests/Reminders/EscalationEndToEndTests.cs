@@ -105,7 +105,7 @@ public sealed class EscalationEndToEndTests(DynaliteFixture dynalite) : IClassFi
         await using var harness = await StartAsync(StoreKind.Sqlite);
         var request = await harness.RequestWithCardAsync();
         harness.Time.Advance(TimeSpan.FromMinutes(20));
-        harness.Slack.Inject("chat.postMessage", FakeSlackFault.Error("fatal_error"));
+        harness.Slack.Inject("chat.postMessage", SlackFault.Error("fatal_error"));
 
         await harness.SweepAsync();
         var claimed = await harness.GetAsync(request.Id);

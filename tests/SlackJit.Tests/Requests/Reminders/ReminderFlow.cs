@@ -13,10 +13,10 @@ internal static class ReminderFlow
         harness.Services.GetRequiredService<Sweeper>().SweepOnceAsync(CancellationToken.None);
 
     /// <summary>Every <c>chat.postMessage</c> that replied in the thread of <paramref name="ts"/>.</summary>
-    public static IReadOnlyList<FakeSlackCall> ThreadReplies(this SlackJitHarness harness, string channel, string ts) =>
+    public static IReadOnlyList<SlackCall> ThreadReplies(this SlackJitHarness harness, string channel, string ts) =>
         harness.Slack.Calls("chat.postMessage").Where(c => c.Ok && c.Arg("thread_ts") == ts && c.Arg("channel") == channel).ToList();
 
-    public static IReadOnlyList<FakeSlackCall> ThreadReplies(this SlackJitHarness harness, AccessRequest request) =>
+    public static IReadOnlyList<SlackCall> ThreadReplies(this SlackJitHarness harness, AccessRequest request) =>
         harness.ThreadReplies(request.Slack.CardChannel!, request.Slack.CardTs!);
 
     public static async Task<AccessRequest> GetAsync(this SlackJitHarness harness, Guid id) =>

@@ -235,7 +235,7 @@ public sealed class SlackApiClientTests
 
         var auth = await h.Api.AuthTestAsync(None);
 
-        Assert.Equal(new SlackAuthInfo(FakeSlackApi.TeamId, "Fake Team", FakeSlackApi.BotUserId, FakeSlackApi.BotId, FakeSlackApi.AppId), auth);
+        Assert.Equal(new SlackAuthInfo(FakeSlackApi.TeamId, SlackWorkspace.DefaultTeamName, FakeSlackApi.BotUserId, FakeSlackApi.BotId, FakeSlackApi.AppId), auth);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class SlackApiResilienceTests
     public async Task PostMessageAsync_RateLimitedWithRetryAfter1_WaitsAtLeastOneSecondThenSucceeds()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.AddChannel(Channel).Inject("chat.postMessage", FakeSlackFault.RateLimited(1));
+        h.Fake.AddChannel(Channel).Inject("chat.postMessage", SlackFault.RateLimited(1));
 
         var stopwatch = Stopwatch.StartNew();
         var posted = await h.Api.PostMessageAsync(Channel, new SlackMessage("card"), None);
@@ -32,7 +32,7 @@ public sealed class SlackApiResilienceTests
     public async Task GetUserAsync_RetryAfterAboveCap_FailsRateLimitedWithoutWaiting()
     {
         await using var h = await SlackApiHarness.StartAsync(s => s["Slack:Retry:MaxRetryAfter"] = "00:00:02");
-        h.Fake.AddUser("U0ALICE").Inject("users.info", FakeSlackFault.RateLimited(60));
+        h.Fake.AddUser("U0ALICE").Inject("users.info", SlackFault.RateLimited(60));
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.GetUserAsync("U0ALICE", None));
 
@@ -45,7 +45,7 @@ public sealed class SlackApiResilienceTests
     public async Task PostMessageAsync_ServerErrorThenOk_Succeeds()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.AddChannel(Channel).Inject("chat.postMessage", FakeSlackFault.Status(503));
+        h.Fake.AddChannel(Channel).Inject("chat.postMessage", SlackFault.Status(503));
 
         await h.Api.PostMessageAsync(Channel, new SlackMessage("card"), None);
 
@@ -56,7 +56,7 @@ public sealed class SlackApiResilienceTests
     public async Task AuthTestAsync_ServerErrorEveryTime_FailsAfterAllAttempts()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.Inject("auth.test", FakeSlackFault.Status(500), times: 10);
+        h.Fake.Inject("auth.test", SlackFault.Status(500), times: 10);
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.AuthTestAsync(None));
 
@@ -68,7 +68,7 @@ public sealed class SlackApiResilienceTests
     public async Task PostMessageAsync_OkFalse_IsNotRetried()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.AddChannel(Channel).Inject("chat.postMessage", FakeSlackFault.Error("internal_error"));
+        h.Fake.AddChannel(Channel).Inject("chat.postMessage", SlackFault.Error("internal_error"));
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync(Channel, new SlackMessage("card"), None));
 
@@ -81,7 +81,7 @@ public sealed class SlackApiResilienceTests
     public async Task GetUserAsync_SlowAnswerOnce_TimesOutThenRetriesBecauseReadsAreIdempotent()
     {
         await using var h = await SlackApiHarness.StartAsync(s => s["Slack:RequestTimeout"] = "00:00:00.300");
-        h.Fake.AddUser("U0ALICE").Inject("users.info", FakeSlackFault.Delay(TimeSpan.FromSeconds(5)));
+        h.Fake.AddUser("U0ALICE").Inject("users.info", SlackFault.Delay(TimeSpan.FromSeconds(5)));
 
         var user = await h.Api.GetUserAsync("U0ALICE", None);
 
@@ -96,7 +96,7 @@ public sealed class SlackApiResilienceTests
             s["Slack:RequestTimeout"] = "00:00:00.200";
             s["Slack:Retry:MaxRetryAttempts"] = "1";
         });
-        h.Fake.AddUser("U0ALICE").Inject("users.info", FakeSlackFault.Delay(TimeSpan.FromSeconds(5)), times: 5);
+        h.Fake.AddUser("U0ALICE").Inject("users.info", SlackFault.Delay(TimeSpan.FromSeconds(5)), times: 5);
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.GetUserAsync("U0ALICE", None));
 
@@ -109,7 +109,7 @@ public sealed class SlackApiResilienceTests
     {
         await using var h = await SlackApiHarness.StartAsync(s => s["Slack:RequestTimeout"] = "00:00:00.300");
         // Only the first attempt is slow: a retry would succeed, so the timeout proves none was made.
-        h.Fake.AddChannel(Channel).Inject("chat.postMessage", FakeSlackFault.Delay(TimeSpan.FromSeconds(5)));
+        h.Fake.AddChannel(Channel).Inject("chat.postMessage", SlackFault.Delay(TimeSpan.FromSeconds(5)));
 
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync(Channel, new SlackMessage("card"), None));
 
@@ -140,7 +140,7 @@ public sealed class SlackApiResilienceTests
     public async Task PostMessageAsync_CallerCancels_ThrowsOperationCanceled()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.AddChannel(Channel).Inject("chat.postMessage", FakeSlackFault.Delay(TimeSpan.FromSeconds(5)));
+        h.Fake.AddChannel(Channel).Inject("chat.postMessage", SlackFault.Delay(TimeSpan.FromSeconds(5)));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(

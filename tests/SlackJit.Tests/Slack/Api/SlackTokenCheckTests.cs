@@ -66,7 +66,7 @@ public sealed class SlackTokenCheckTests
     public async Task StartAsync_FakeSlackWithRevokedToken_Throws()
     {
         await using var h = await SlackApiHarness.StartAsync();
-        h.Fake.Inject("auth.test", FakeSlackFault.Error(SlackErrors.TokenRevoked));
+        h.Fake.Inject("auth.test", SlackFault.Error(SlackErrors.TokenRevoked));
         var check = h.Services.GetServices<IHostedService>().OfType<SlackTokenCheck>().Single();
 
         await Assert.ThrowsAsync<StartupCheckException>(() => check.StartAsync(None));

@@ -1,10 +1,23 @@
 using System.Text.Json.Nodes;
 
-namespace SlackJit.Tests.Fakes;
+namespace SlackJit.SlackEmulator.Workspace;
 
-/// <summary>A message as the fake holds it: the latest text and blocks after any <c>chat.update</c>.</summary>
-public sealed record FakeSlackMessage(string Channel, string Ts, string? Text, JsonArray? Blocks, int Updates)
+/// <summary>
+/// A message as the workspace holds it: the latest text and blocks after any <c>chat.update</c>.
+/// <see cref="VisibleTo"/> is set for an ephemeral message (one user sees it, "Only visible to you").
+/// <see cref="UserId"/> is the author when a person wrote it (a slash command echoed in the channel); null for the app.
+/// </summary>
+public sealed record EmulatedMessage(
+    string Channel,
+    string Ts,
+    string? Text,
+    JsonArray? Blocks,
+    int Updates,
+    string? VisibleTo = null,
+    string? UserId = null)
 {
+    public bool IsEphemeral => VisibleTo is not null;
+
     /// <summary>All text in the message (fallback and every block), for "does it mention X" assertions.</summary>
     public string AllText => string.Join("\n", Strings(Blocks).Prepend(Text ?? ""));
 

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace SlackJit.Tests.Fakes;
+namespace SlackJit.SlackEmulator.WebApi;
 
 /// <summary>
 /// Slack's Block Kit checks, applied the way Slack applies them: any bad block rejects the whole message with
 /// <c>invalid_blocks</c> (or the whole view with <c>invalid_arguments</c>). Numbers are Slack's, not ours.
 /// </summary>
-internal static class FakeSlackLimits
+public static class SlackLimits
 {
     public const int MessageText = 40_000;
     public const int MessageBlocks = 50;
@@ -38,7 +38,7 @@ internal static class FakeSlackLimits
             : "invalid_blocks";
     }
 
-    /// <summary>Checks a view for views.open; null when Slack would accept it.</summary>
+    /// <summary>Checks a view for views.open, views.update and views.push; null when Slack would accept it.</summary>
     public static string? CheckView(JsonNode? node)
     {
         if (node is not JsonObject view
@@ -132,6 +132,6 @@ internal static class FakeSlackLimits
         node is JsonObject text && Str(text, "type") is "plain_text" or "mrkdwn"
         && Str(text, "text") is { Length: > 0 } value && value.Length <= max;
 
-    internal static string? Str(JsonObject? json, string name) =>
+    public static string? Str(JsonObject? json, string name) =>
         json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
