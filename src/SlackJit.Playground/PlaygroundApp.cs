@@ -138,6 +138,8 @@ public sealed class PlaygroundApp : IAsyncDisposable
         {
             // The AWS SDK's own conventions, as an operator would set them (sandbox keys, not real ones).
             Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", root);
+            // The sandbox has no IAM yet: early revocation's calls stay on loopback and fail loudly, never reach AWS.
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_IAM", root + "sandbox-iam-not-available/");
             Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SandboxAccount.BotAccessKeyId);
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SandboxAccount.BotSecretAccessKey);
             Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
