@@ -79,6 +79,8 @@ public sealed class PlaygroundApp : IAsyncDisposable
         TimeEndpoints.Map(web, clock, () => { });
         AuditEndpoints.Map(web, () => playground.Store, slack.Workspace);
         web.MapPost("/", (HttpContext context) => SandboxSts.HandleAsync(context, sandbox));
+        var iam = new SandboxIam();
+        web.MapPost(SandboxIam.Path, iam.HandleAsync);
         web.MapGet("/sandbox/federation", (HttpContext context) => SandboxFederation.Handle(context, sandbox));
         web.MapGet(SandboxConsolePage.BasePath, (HttpContext context) => SandboxConsolePage.Render(context, sandbox, options, null));
         web.MapGet(SandboxConsolePage.BasePath + "s3/buckets/{bucket}", (HttpContext context, string bucket) => SandboxConsolePage.Render(context, sandbox, options, bucket));
@@ -138,8 +140,8 @@ public sealed class PlaygroundApp : IAsyncDisposable
         {
             // The AWS SDK's own conventions, as an operator would set them (sandbox keys, not real ones).
             Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", root);
-            // The sandbox has no IAM yet: early revocation's calls stay on loopback and fail loudly, never reach AWS.
-            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_IAM", root + "sandbox-iam-not-available/");
+            // Early revocation's IAM calls go to the sandbox IAM, never to AWS.
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_IAM", root.TrimEnd('/') + SandboxIam.Path);
             Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SandboxAccount.BotAccessKeyId);
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SandboxAccount.BotSecretAccessKey);
             Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
