@@ -14,6 +14,7 @@ internal static class LogEvents
         public const int UnsupportedContentType = 2102;
         public const int BadRequest = 2103;
         public const int UnknownInteractionType = 2104;
+        public const int EventTypeIgnored = 2105;
         public const int UnknownCommand = 2120;
         public const int UnknownAction = 2121;
         public const int UnknownCallback = 2122;
@@ -21,6 +22,7 @@ internal static class LogEvents
         public const int HandlerOverran = 2124;
         public const int HandlerFailedLate = 2125;
         public const int ForeignInput = 2126;
+        public const int UnknownEvent = 2127;
         public const int SocketModeOff = 2150;
         public const int OpenRefused = 2151;
         public const int OpenFailed = 2152;
@@ -172,6 +174,16 @@ internal static class LogEvents
     {
         public const int ReportPosted = 5100;
         public const int ReportNotPosted = 5101;
+    }
+
+    /// <summary>Home (the App Home tab): 5400–5449.</summary>
+    public static class Home
+    {
+        public const int Published = 5400;
+        public const int PublishFailed = 5401;
+        public const int NotQueued = 5402;
+        public const int StoreUnavailable = 5403;
+        public const int FormNotOpened = 5404;
     }
 
     /// <summary>Hosting: 2000–2049.</summary>

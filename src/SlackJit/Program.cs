@@ -3,6 +3,7 @@ using SlackJit.Audit;
 using SlackJit.Aws;
 using SlackJit.Cards;
 using SlackJit.Grants;
+using SlackJit.Home;
 using SlackJit.Hosting;
 using SlackJit.Lifecycle;
 using SlackJit.Requests;
@@ -70,6 +71,9 @@ public partial class Program
 
         // Issuing, renewing and ending grants: Approved, Issuing and Active requests, the DM and its buttons.
         builder.AddGrants();
+
+        // The App Home tab: the person's requests and, for approvers, what waits for them; kept in step as requests change.
+        builder.AddHome();
 
         // The compliance report posted on a schedule, when Audit:ReportChannel is set.
         builder.AddAudit();

@@ -11,6 +11,7 @@ public static class SlackLimits
     public const int MessageText = 40_000;
     public const int MessageBlocks = 50;
     public const int ModalBlocks = 100;
+    public const int HomeBlocks = 100;
 
     private static readonly HashSet<string> MessageBlockTypes = ["section", "header", "context", "divider", "actions", "image", "rich_text"];
     private static readonly HashSet<string> ModalBlockTypes = [.. MessageBlockTypes, "input"];
@@ -57,6 +58,38 @@ public static class SlackLimits
         // Slack refuses a modal with inputs and no submit button.
         var hasInput = blocks.Any(b => Str(b as JsonObject, "type") == "input");
         return hasInput && view["submit"] is null ? "invalid_arguments" : null;
+    }
+
+    /// <summary>
+    /// Checks a <c>home</c> view for views.publish; null when Slack would accept it, else Slack's kind of message
+    /// (what is wrong and a JSON pointer to where).
+    /// </summary>
+    public static string? CheckHomeView(JsonObject view)
+    {
+        if (Str(view, "type") != "home")
+        {
+            return "must be a home view [json-pointer:/view/type]";
+        }
+        if (view["blocks"] is not JsonArray blocks)
+        {
+            return "missing required field: blocks [json-pointer:/view/blocks]";
+        }
+        if (blocks.Count > HomeBlocks)
+        {
+            return $"must be less than {HomeBlocks + 1} items [json-pointer:/view/blocks]";
+        }
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!ValidBlock(blocks[i], ModalBlockTypes))
+            {
+                return $"failed to match all allowed schemas [json-pointer:/view/blocks/{i}]";
+            }
+        }
+        if (Str(view, "private_metadata") is { Length: > 3000 })
+        {
+            return "must be less than 3001 characters [json-pointer:/view/private_metadata]";
+        }
+        return Str(view, "callback_id") is { Length: > 255 } ? "must be less than 256 characters [json-pointer:/view/callback_id]" : null;
     }
 
     private static bool ValidBlock(JsonNode? node, HashSet<string> allowed)

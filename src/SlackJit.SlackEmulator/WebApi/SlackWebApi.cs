@@ -136,6 +136,7 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
                 "views.open" => (200, ViewMethods.Open(workspace, args), ""),
                 "views.push" => (200, ViewMethods.Push(workspace, args), ""),
                 "views.update" => (200, ViewMethods.Update(workspace, args), ""),
+                "views.publish" => (200, HomeMethods.Publish(workspace, args), ""),
                 "auth.test" => (200, DirectoryMethods.AuthTest(workspace), null),
                 "apps.connections.open" => (200, new JsonObject { ["ok"] = true, ["url"] = SocketModeUrl }, null),
                 ResponseUrlMethodName => WithChannel(ResponseUrlMethod.Post(workspace, hookId, args), workspace.ResponseUrls.GetValueOrDefault(hookId)?.Channel),

@@ -115,7 +115,8 @@ public static class ApprovalCard
         return missing == 1 ? "needs 1 more approval" : $"needs {missing} more approvals";
     }
 
-    private static System.Text.Json.Nodes.JsonObject ApproveButton(AccessRequest request)
+    /// <summary>The card's Approve button (with its confirm dialog); also shown on the approver's App Home.</summary>
+    public static System.Text.Json.Nodes.JsonObject ApproveButton(AccessRequest request)
     {
         var duration = DurationParser.Format(request.RequestedDuration);
         var confirm = new ConfirmDialog(
@@ -138,7 +139,8 @@ public static class ApprovalCard
         _ => "",
     };
 
-    private static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
+    /// <summary>The Revoke button of a live grant (with its confirm dialog); also on the approver's App Home.</summary>
+    public static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
         CardKeys.RevokeAction, "Revoke", request.Id.ToString(), ButtonStyle.Danger,
         confirm: new ConfirmDialog(
             $"Revoke {request.ShortId}?",
@@ -147,7 +149,8 @@ public static class ApprovalCard
             "Keep it",
             ButtonStyle.Danger));
 
-    private static System.Text.Json.Nodes.JsonObject DenyButton(AccessRequest request) =>
+    /// <summary>The card's Deny button (it opens the reason dialog); also on the approver's App Home.</summary>
+    public static System.Text.Json.Nodes.JsonObject DenyButton(AccessRequest request) =>
         Element.Button(CardKeys.DenyAction, "Deny", request.Id.ToString(), ButtonStyle.Danger);
 
     private static string FallbackText(AccessRequest request, DateTimeOffset now)

@@ -30,6 +30,55 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
         return groups.Refusal ?? AccessPolicy.CanDeny(resource, request, clickerId, groups.Groups);
     }
 
+    /// <summary>
+    /// Is <paramref name="userId"/> listed, by id or through a user group, among the approvers or escalation approvers
+    /// of any of <paramref name="resources"/>? A group that cannot be read counts as not listing them.
+    /// </summary>
+    public async Task<bool> IsAnyApproverAsync(IEnumerable<ResourceOptions> resources, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var listed = resources.SelectMany(r => r.Approvers.Concat(r.EscalationApprovers ?? [])).Distinct(StringComparer.Ordinal).ToList();
+        if (listed.Contains(userId, StringComparer.Ordinal))
+        {
+            return true;
+        }
+        foreach (var group in listed.Where(a => a.StartsWith('S')))
+        {
+            if ((await MembersAsync(group, cancellationToken)).Ids?.Contains(userId) == true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The people behind <paramref name="approvers"/>: user ids as they are, user groups expanded (cached like the
+    /// checks), at most <paramref name="max"/>; a group that cannot be read is skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PeopleAsync(IEnumerable<string> approvers, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(approvers);
+        var people = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var approver in approvers.Distinct(StringComparer.Ordinal))
+        {
+            var ids = approver.StartsWith('S') ? (await MembersAsync(approver, cancellationToken)).Ids ?? [] : [approver];
+            foreach (var id in ids.Order(StringComparer.Ordinal))
+            {
+                if (people.Count >= max)
+                {
+                    return people;
+                }
+                if (seen.Add(id))
+                {
+                    people.Add(id);
+                }
+            }
+        }
+        return people;
+    }
+
     private async Task<GroupLookup> GroupsOfAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
     {
         // Listed by user id: no need to ask Slack about groups at all.

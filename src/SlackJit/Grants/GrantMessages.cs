@@ -80,6 +80,10 @@ internal static class GrantMessages
     public static string ProfileName(AccessRequest request) =>
         "slackjit-" + request.ShortId["R-".Length..].ToLowerInvariant();
 
+    /// <summary>The live grant's buttons as the DM shows them (Renew while a renewal gains time, more time, I'm done).</summary>
+    public static IEnumerable<JsonObject> Buttons(AccessRequest request) =>
+        Buttons(request, request.Grant is { } grant && GrantDuration.CanRenew(grant.SessionExpiry, grant.WindowEnd));
+
     private static IEnumerable<JsonObject> Buttons(AccessRequest request, bool canRenew)
     {
         var value = request.Id.ToString();

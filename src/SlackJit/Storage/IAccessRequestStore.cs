@@ -34,6 +34,13 @@ public interface IAccessRequestStore
     /// <summary>One requester's requests, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Requests not final yet (Pending, Approved, Issuing, Active), soonest due first, at most <paramref name="limit"/>.
+    /// Read through the due index: an open request is always due at some time (its deadline, its window's end, …), so the
+    /// index holds every open request and few others (a revoked grant until AWS's deny is in place) — never a table scan.
+    /// </summary>
+    Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Cheap round trip for readiness.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 }

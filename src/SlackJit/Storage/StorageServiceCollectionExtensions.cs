@@ -44,6 +44,13 @@ internal static class StorageServiceCollectionExtensions
 
     private static IAccessRequestStore CreateStore(IServiceProvider services)
     {
+        var adapter = CreateAdapter(services);
+        var observers = services.GetServices<IRequestObserver>().ToList();
+        return observers.Count == 0 ? adapter : new ObservedRequestStore(adapter, observers);
+    }
+
+    private static IAccessRequestStore CreateAdapter(IServiceProvider services)
+    {
         var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         return options.Provider switch
         {

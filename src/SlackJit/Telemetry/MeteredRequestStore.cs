@@ -32,6 +32,9 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
     public Task<IReadOnlyList<AccessRequest>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         inner.GetDueAsync(now, limit, cancellationToken);
 
+    public Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken) =>
+        inner.GetOpenAsync(limit, cancellationToken);
+
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken) =>
         inner.GetByRequesterAsync(requester, limit, cancellationToken);
 

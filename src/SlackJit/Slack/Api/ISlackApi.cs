@@ -35,6 +35,12 @@ public interface ISlackApi
     /// <summary><c>views.open</c>; returns the view id. Trigger ids are single-use and expire after 3 s.</summary>
     Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>views.publish</c>: sets <paramref name="userId"/>'s App Home tab to <paramref name="view"/> (a <c>home</c> view,
+    /// at most 100 blocks). Publishing the same view twice leaves the same Home, so it is retried like any idempotent call.
+    /// </summary>
+    Task PublishViewAsync(string userId, JsonObject view, CancellationToken cancellationToken);
+
     /// <summary><c>auth.test</c>: who the bot token belongs to.</summary>
     Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken);
 

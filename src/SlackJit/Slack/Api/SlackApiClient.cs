@@ -133,6 +133,20 @@ internal sealed class SlackApiClient(
         return json["view"] is JsonObject opened ? Optional(opened, "id") ?? "" : "";
     }
 
+    public async Task PublishViewAsync(string userId, JsonObject view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(view);
+        const string method = "views.publish";
+        var body = JsonBody(writer =>
+        {
+            writer.WriteString("user_id", userId);
+            writer.WritePropertyName("view");
+            view.WriteTo(writer);
+        });
+        await CallAsync(method, body, idempotent: true, cancellationToken);
+    }
+
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
         const string method = "auth.test";

@@ -5,6 +5,7 @@ public static class BlockLimits
 {
     public const int MessageBlocks = 50;
     public const int ModalBlocks = 100;
+    public const int HomeBlocks = 100;
     public const int MessageText = 40_000;
     public const int SectionText = 3000;
     public const int SectionFields = 10;

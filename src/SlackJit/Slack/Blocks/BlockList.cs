@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SlackJit.Slack.Blocks;
 
 /// <summary>
-/// The blocks of one message (≤50) or modal (≤100). Going past the limit is our bug, so <see cref="Add"/> throws
+/// The blocks of one message (≤50), modal (≤100) or Home tab (≤100). Going past the limit is our bug, so <see cref="Add"/> throws
 /// rather than letting Slack reject the whole message later. Supports collection initialisers.
 /// </summary>
 public sealed class BlockList : IEnumerable<JsonObject>
@@ -20,6 +20,8 @@ public sealed class BlockList : IEnumerable<JsonObject>
     public static BlockList ForMessage() => new(BlockLimits.MessageBlocks);
 
     public static BlockList ForModal() => new(BlockLimits.ModalBlocks);
+
+    public static BlockList ForHome() => new(BlockLimits.HomeBlocks);
 
     public int MaxBlocks { get; }
 

@@ -33,7 +33,8 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
 
     /// <summary>
     /// A short answer seen only by the clicker: through the response_url (Slack ignores the HTTP body of a button
-    /// click), else <c>chat.postEphemeral</c> in the click's channel.
+    /// click), else <c>chat.postEphemeral</c> in the click's channel, else — a click on the App Home tab has neither —
+    /// by DM.
     /// </summary>
     public Task EphemeralAsync(ReplyTarget target, Guid requestId, string text, CancellationToken cancellationToken) =>
         EphemeralAsync(target, requestId, new SlackMessage(text), cancellationToken);
@@ -51,6 +52,10 @@ internal sealed class SlackMessenger(ISlackApi slack, ILogger<SlackMessenger> lo
             else if (target.Channel is { Length: > 0 } channel)
             {
                 await slack.PostEphemeralAsync(channel, target.UserId, message, cancellationToken);
+            }
+            else if (target.UserId.Length > 0)
+            {
+                await DirectMessageAsync(target.UserId, message, cancellationToken);
             }
         }
         catch (SlackApiException ex)

@@ -49,6 +49,30 @@ internal sealed class SlackDispatcher(
             _ => throw new ArgumentOutOfRangeException(nameof(interaction), interaction.GetType().Name, "Not a dispatchable interaction."),
         };
 
+    /// <summary>
+    /// An Events API event: handed to the handler for its type within the ack's time limit (the handler only queues
+    /// work). Always acknowledged with an empty body; an event from another workspace or app reaches no handler.
+    /// </summary>
+    public async Task DispatchEventAsync(SlackEvent slackEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slackEvent);
+        if (Foreign("event", slackEvent.TeamId, slackEvent.ApiAppId, quiet: true) is not null)
+        {
+            return;
+        }
+        var handler = registry.FindEvent(slackEvent.Type);
+        if (handler is null)
+        {
+            SlackTransportLog.UnknownEvent(logger, slackEvent.Type);
+            return;
+        }
+        await RunAsync("event", slackEvent.Type, async ct =>
+        {
+            await handler.HandleAsync(slackEvent, ct);
+            return SlackResponseBody.Empty;
+        }, cancellationToken);
+    }
+
     private SlackResponseBody? Foreign(SlackInteraction interaction) => interaction switch
     {
         BlockActionsPayload p => Foreign(SlackInteraction.BlockActions, p.Team?.Id, p.ApiAppId),

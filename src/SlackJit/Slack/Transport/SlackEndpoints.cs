@@ -1,11 +1,15 @@
 namespace SlackJit.Slack.Transport;
 
-/// <summary><c>POST /slack/commands</c> and <c>POST /slack/interactions</c> (docs/CONFIGURATION.md, "Endpoints").</summary>
+/// <summary>
+/// <c>POST /slack/commands</c>, <c>POST /slack/interactions</c> and <c>POST /slack/events</c> (docs/CONFIGURATION.md,
+/// "Endpoints"), all behind the same signature check.
+/// </summary>
 internal static class SlackEndpoints
 {
     public const string GroupPrefix = "/slack";
     public const string CommandsPath = GroupPrefix + "/commands";
     public const string InteractionsPath = GroupPrefix + "/interactions";
+    public const string EventsPath = GroupPrefix + "/events";
 
     private const string LogCategory = "SlackJit.Slack.Transport.SlackEndpoints";
 
@@ -26,6 +30,8 @@ internal static class SlackEndpoints
         Func<HttpContext, Task<IResult>> interaction = http => InteractionAsync(http, dispatcher.Value, logger.Value);
         group.MapPost("/commands", command);
         group.MapPost("/interactions", interaction);
+        Func<HttpContext, Task<IResult>> events = http => EventAsync(http, dispatcher.Value, logger.Value);
+        group.MapPost("/events", events).WithMetadata(SlackJsonBody.Instance);
         return group;
     }
 
@@ -57,6 +63,30 @@ internal static class SlackEndpoints
             return Results.Ok();
         }
         return ToResult(await dispatcher.DispatchInteractionAsync(parse.Interaction, http.RequestAborted));
+    }
+
+    private static async Task<IResult> EventAsync(HttpContext http, SlackDispatcher dispatcher, ILogger logger)
+    {
+        var body = http.Features.Get<SlackJsonFeature>()?.Body
+            ?? throw new InvalidOperationException("Slack endpoint reached without SlackRequestFilter.");
+        var parse = SlackEventParser.Parse(body);
+        if (parse.Error is not null)
+        {
+            SlackTransportLog.BadRequest(logger, EventsPath, parse.Error);
+            return Results.Text(parse.Error, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (parse.Challenge is { } challenge)
+        {
+            // Slack's URL check: the challenge back, as JSON (one of the answers Slack accepts).
+            return new SlackJsonResult(new System.Text.Json.Nodes.JsonObject { ["challenge"] = challenge }.ToJsonString());
+        }
+        if (parse.Event is { } slackEvent)
+        {
+            await dispatcher.DispatchEventAsync(slackEvent, http.RequestAborted);
+            return Results.Ok();
+        }
+        SlackTransportLog.EventTypeIgnored(logger, parse.UnknownType ?? "");
+        return Results.Ok();
     }
 
     private static IFormCollection VerifiedForm(HttpContext http) =>

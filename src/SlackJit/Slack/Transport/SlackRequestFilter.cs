@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Mime;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -10,13 +11,17 @@ namespace SlackJit.Slack.Transport;
 /// <summary>
 /// Guards the Slack endpoints: size limit (413), raw body buffered and signature verified (401,
 /// no detail), form content type (415), form parsed (400), <c>ssl_check</c> answered (empty 200).
-/// Only a verified form reaches the endpoint, through <see cref="SlackFormFeature"/>.
+/// Only a verified form reaches the endpoint, through <see cref="SlackFormFeature"/>; an endpoint marked
+/// <see cref="SlackJsonBody"/> (the Events API) takes JSON instead and gets it through <see cref="SlackJsonFeature"/>.
 /// </summary>
 internal sealed class SlackRequestFilter(
     SlackSignatureVerifier verifier,
     IOptionsMonitor<SlackOptions> options,
     ILogger<SlackRequestFilter> logger) : IEndpointFilter
 {
+    /// <summary>Slack's event bodies nest a few levels (a Home view inside an event); this bounds them and nothing more.</summary>
+    private const int MaxJsonDepth = 64;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -36,7 +41,8 @@ internal sealed class SlackRequestFilter(
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        FormCollection form;
+        var json = http.GetEndpoint()?.Metadata.GetMetadata<SlackJsonBody>() is not null;
+        FormCollection? form = null;
         try
         {
             var body = buffer.AsSpan(0, length);
@@ -50,13 +56,30 @@ internal sealed class SlackRequestFilter(
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);
             }
 
-            if (!IsForm(request.ContentType))
+            if (json)
             {
-                SlackTransportLog.UnsupportedContentType(logger, path);
-                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                if (!IsMediaType(request.ContentType, MediaTypeNames.Application.Json))
+                {
+                    SlackTransportLog.UnsupportedContentType(logger, path);
+                    return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                }
+                if (ParseJson(body) is not { } parsed)
+                {
+                    SlackTransportLog.BadRequest(logger, path, "body is not valid JSON");
+                    return Results.Text("Bad JSON.", statusCode: StatusCodes.Status400BadRequest);
+                }
+                http.Features.Set(new SlackJsonFeature(parsed));
             }
+            else
+            {
+                if (!IsMediaType(request.ContentType, MediaTypeNames.Application.FormUrlEncoded))
+                {
+                    SlackTransportLog.UnsupportedContentType(logger, path);
+                    return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                }
 
-            form = ParseForm(body);
+                form = ParseForm(body);
+            }
         }
         catch (InvalidDataException)
         {
@@ -69,12 +92,15 @@ internal sealed class SlackRequestFilter(
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (form["ssl_check"] == "1")
+        if (form is not null)
         {
-            return Results.Ok();
-        }
+            if (form["ssl_check"] == "1")
+            {
+                return Results.Ok();
+            }
 
-        http.Features.Set(new SlackFormFeature(form));
+            http.Features.Set(new SlackFormFeature(form));
+        }
         return await next(context);
     }
 
@@ -88,6 +114,25 @@ internal sealed class SlackRequestFilter(
         var text = Encoding.UTF8.GetString(body.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body);
         using var reader = new FormReader(text);
         return new FormCollection(reader.ReadForm());
+    }
+
+    /// <summary>
+    /// A verified body as JSON, copied out of the pooled buffer (the buffer goes back to the pool before the endpoint
+    /// runs); null when it is not valid JSON (a byte order mark is skipped, depth is bounded as for interactions).
+    /// </summary>
+    public static JsonElement? ParseJson(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(
+                body.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body,
+                new JsonReaderOptions { MaxDepth = MaxJsonDepth });
+            return JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -129,7 +174,7 @@ internal sealed class SlackRequestFilter(
 
     private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 
-    private static bool IsForm(string? contentType) =>
+    private static bool IsMediaType(string? contentType, string mediaType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && parsed.MediaType.Equals(MediaTypeNames.Application.FormUrlEncoded, StringComparison.OrdinalIgnoreCase);
+        && parsed.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
 }

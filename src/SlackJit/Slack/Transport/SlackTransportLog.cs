@@ -13,7 +13,7 @@ internal static partial class SlackTransportLog
     [LoggerMessage(LogEvents.SlackTransport.BodyTooLarge, LogLevel.Warning, "Refused Slack request to {Path}: body over {LimitBytes} bytes")]
     public static partial void BodyTooLarge(ILogger logger, string path, int limitBytes);
 
-    [LoggerMessage(LogEvents.SlackTransport.UnsupportedContentType, LogLevel.Warning, "Refused Slack request to {Path}: content type is not form-encoded")]
+    [LoggerMessage(LogEvents.SlackTransport.UnsupportedContentType, LogLevel.Warning, "Refused Slack request to {Path}: content type is not the one the endpoint takes (form or JSON)")]
     public static partial void UnsupportedContentType(ILogger logger, string path);
 
     [LoggerMessage(LogEvents.SlackTransport.BadRequest, LogLevel.Warning, "Refused Slack request to {Path}: {Problem}")]
@@ -22,12 +22,18 @@ internal static partial class SlackTransportLog
     [LoggerMessage(LogEvents.SlackTransport.UnknownInteractionType, LogLevel.Information, "Ignored interaction of type {InteractionType}: no handler for that type")]
     public static partial void UnknownInteractionType(ILogger logger, string interactionType);
 
+    [LoggerMessage(LogEvents.SlackTransport.EventTypeIgnored, LogLevel.Debug, "Acknowledged an Events API body of type {BodyType} without dispatch")]
+    public static partial void EventTypeIgnored(ILogger logger, string bodyType);
+
     // Dispatch: 2120–2139.
     [LoggerMessage(LogEvents.SlackTransport.UnknownCommand, LogLevel.Information, "No handler for slash command {Command}")]
     public static partial void UnknownCommand(ILogger logger, string command);
 
     [LoggerMessage(LogEvents.SlackTransport.UnknownAction, LogLevel.Information, "No handler for action_id {ActionId}")]
     public static partial void UnknownAction(ILogger logger, string actionId);
+
+    [LoggerMessage(LogEvents.SlackTransport.UnknownEvent, LogLevel.Debug, "No handler for event {EventType}; acknowledged")]
+    public static partial void UnknownEvent(ILogger logger, string eventType);
 
     [LoggerMessage(LogEvents.SlackTransport.UnknownCallback, LogLevel.Information, "No handler for {Kind} callback_id {CallbackId}")]
     public static partial void UnknownCallback(ILogger logger, string kind, string callbackId);

@@ -57,6 +57,14 @@ internal static class SlackTransportServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Adds a handler for the Events API event named by its <see cref="ISlackEventHandler.EventType"/>.</summary>
+    public static IServiceCollection AddSlackEventHandler<T>(this IServiceCollection services)
+        where T : class, ISlackEventHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISlackEventHandler, T>());
+        return services;
+    }
+
     /// <summary>Adds a handler for closed views with its <see cref="IViewClosedHandler.CallbackId"/>.</summary>
     public static IServiceCollection AddViewClosedHandler<T>(this IServiceCollection services)
         where T : class, IViewClosedHandler

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
-/// Turns one Socket Mode envelope into its ack: dispatches slash commands and interactions the way
-/// the HTTP endpoints do, and always acks (Slack retries unacked envelopes), with the reply as
+/// Turns one Socket Mode envelope into its ack: dispatches slash commands, interactions and Events API events the
+/// way the HTTP endpoints do, and always acks (Slack retries unacked envelopes), with the reply as
 /// <c>payload</c> only when Slack accepts one and there is one.
 /// </summary>
 internal sealed class SocketModeEnvelopeProcessor(SlackDispatcher dispatcher, ILogger<SocketModeEnvelopeProcessor> logger)
@@ -43,8 +43,25 @@ internal sealed class SocketModeEnvelopeProcessor(SlackDispatcher dispatcher, IL
                 }
                 return await dispatcher.DispatchInteractionAsync(parse.Interaction, ct);
 
+            case SocketModeMessage.EventsApi:
+                // The same body the HTTP endpoint gets; the ack carries no payload.
+                var events = SlackEventParser.Parse(envelope.Payload);
+                if (events.Error is not null)
+                {
+                    SlackTransportLog.BadEnvelope(logger, envelopeId, events.Error);
+                }
+                else if (events.Event is { } slackEvent)
+                {
+                    await dispatcher.DispatchEventAsync(slackEvent, ct);
+                }
+                else
+                {
+                    SlackTransportLog.EventTypeIgnored(logger, events.UnknownType ?? SlackEvent.UrlVerification);
+                }
+                return SlackResponseBody.Empty;
+
             default:
-                // events_api and anything newer: SlackJit subscribes to no events, so an ack is all it owes.
+                // Anything newer: an ack is all SlackJit owes.
                 SlackTransportLog.EnvelopeIgnored(logger, envelope.Type);
                 return SlackResponseBody.Empty;
         }

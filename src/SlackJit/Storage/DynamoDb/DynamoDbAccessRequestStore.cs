@@ -163,6 +163,30 @@ internal sealed partial class DynamoDbAccessRequestStore : IAccessRequestStore, 
         }, limit, cancellationToken);
     }
 
+    public Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken)
+    {
+        TransitionGuard.EnsurePositive(limit);
+        // The sparse due index holds every open request; the filter drops the few final ones still due. A filtered
+        // page may come back short, so QueryAsync reads on until the limit is met or the index is exhausted.
+        return QueryAsync(new QueryRequest
+        {
+            TableName = Table,
+            IndexName = DueIndex,
+            KeyConditionExpression = "#shard = :shard",
+            FilterExpression = "#status IN (:pending, :approved, :issuing, :active)",
+            ExpressionAttributeNames = new() { ["#shard"] = DueShard, ["#status"] = Status },
+            ExpressionAttributeValues = new()
+            {
+                [":shard"] = S(DueShardValue),
+                [":pending"] = S(nameof(RequestStatus.Pending)),
+                [":approved"] = S(nameof(RequestStatus.Approved)),
+                [":issuing"] = S(nameof(RequestStatus.Issuing)),
+                [":active"] = S(nameof(RequestStatus.Active)),
+            },
+            ScanIndexForward = true,
+        }, limit, cancellationToken);
+    }
+
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requester);

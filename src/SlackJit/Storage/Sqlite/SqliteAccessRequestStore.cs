@@ -119,6 +119,12 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken)
+    {
+        TransitionGuard.EnsurePositive(limit);
+        return QueryAsync(SqliteSql.SelectOpen, ["@limit"], p => p["@limit"].Value = limit, cancellationToken);
+    }
+
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requester);

@@ -92,6 +92,15 @@ internal static class SqliteSql
                AND unixepoch(json_extract(doc, '$.deadline'), 'subsec') * 1000 > @now)
         """;
 
+    // The due index (partial: only rows with a due time) holds every open request; the status filter drops the few
+    // final ones still due (a revoked grant until its deny lands).
+    public const string SelectOpen = """
+        SELECT doc, events FROM access_requests INDEXED BY ix_access_requests_due
+        WHERE due_at IS NOT NULL AND status IN ('Pending', 'Approved', 'Issuing', 'Active')
+        ORDER BY due_at, id
+        LIMIT @limit
+        """;
+
     public const string SelectByRequester = """
         SELECT doc, events FROM access_requests
         WHERE requester_key = @requester_key

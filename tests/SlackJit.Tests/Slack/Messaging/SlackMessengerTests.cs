@@ -50,6 +50,16 @@ public sealed class SlackMessengerTests
     }
 
     [Fact]
+    public async Task EphemeralAsync_NoResponseUrlNorChannel_SendsADm()
+    {
+        // A click on the App Home tab carries neither: the answer still reaches the clicker alone.
+        await Messenger().EphemeralAsync(new ReplyTarget(User), Guid.Empty, "only you", CancellationToken.None);
+
+        await _slack.Received(1).PostMessageAsync("D0PERSON", Arg.Is<SlackMessage>(m => m.Text == "only you"), Arg.Any<CancellationToken>());
+        await _slack.DidNotReceiveWithAnyArgs().PostEphemeralAsync(default!, default!, default!, default);
+    }
+
+    [Fact]
     public async Task TellAsync_WithExistingDm_EditsItInsteadOfPosting()
     {
         var dm = new SlackMessageRef("D0PERSON", "1.5");

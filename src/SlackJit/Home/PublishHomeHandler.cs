@@ -1,0 +1,43 @@
+using SlackJit.Access;
+using SlackJit.Lifecycle;
+using SlackJit.Slack.Api;
+using SlackJit.Storage;
+
+namespace SlackJit.Home;
+
+/// <summary>Reads what the person should see and publishes it (<c>views.publish</c>). A failure is logged: the next open or change publishes again.</summary>
+internal sealed class PublishHomeHandler(
+    HomePublishing publishing,
+    HomeReader reader,
+    ISlackApi slack,
+    TimeProvider time,
+    ILogger<PublishHomeHandler> logger) : IWorkHandler<PublishHome>
+{
+    public async Task HandleAsync(PublishHome work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        // Before reading: a change from now on queues another publish, so the Home never stays behind the store.
+        publishing.Starting(work.UserId);
+        HomeContent content;
+        try
+        {
+            content = await reader.ReadAsync(new SlackIdentity(work.UserId, work.TeamId), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            HomeLog.StoreUnavailable(logger, ex, work.UserId);
+            return;
+        }
+
+        var view = HomeView.Build(content, time.GetUtcNow());
+        try
+        {
+            await slack.PublishViewAsync(work.UserId, view, cancellationToken);
+            HomeLog.Published(logger, work.UserId, view["blocks"]!.AsArray().Count);
+        }
+        catch (SlackApiException ex)
+        {
+            HomeLog.PublishFailed(logger, work.UserId, ex.Error);
+        }
+    }
+}
