@@ -32,7 +32,7 @@ public sealed class EventsEndpointEndToEndTests
     {
         await using var harness = await SlackJitHarness.StartAsync();
         var body = HomeFlow.HomeOpened(Requester).ToJsonString();
-        var forged = new Slack.Transport.SlackRequestSigner("not-the-secret", harness.Time).Raw(HomeFlow.EventsPath, body, contentType: "application/json");
+        var forged = new Fakes.Slack.SlackRequestSigner("not-the-secret", harness.Time).Raw(HomeFlow.EventsPath, body, contentType: "application/json");
         var unsigned = new HttpRequestMessage(HttpMethod.Post, HomeFlow.EventsPath) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         var stale = harness.Signer.Raw(HomeFlow.EventsPath, body, timestamp: harness.Time.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds(), contentType: "application/json");
 

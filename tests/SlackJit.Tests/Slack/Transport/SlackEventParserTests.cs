@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SlackJit.Slack.Transport;
 
-namespace SlackJit.Tests.Home;
+namespace SlackJit.Tests.Slack.Transport;
 
 public sealed class SlackEventParserTests
 {

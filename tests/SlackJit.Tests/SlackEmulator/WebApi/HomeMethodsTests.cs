@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SlackJit.SlackEmulator;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.WebApi;
 
 /// <summary>views.publish as Slack enforces it: a known user, a valid home view of at most 100 blocks, hash guards, the Home tab on.</summary>
 public sealed class HomeMethodsTests : IAsyncLifetime
