@@ -22,7 +22,7 @@ public sealed class ArchitectureTests
         ["Requests"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle", "Telemetry"],
         ["Grants"] = ["Access", "Storage", "Slack", "Aws", "Hosting", "Cards", "Lifecycle", "Telemetry"],
         ["Audit"] = ["Access", "Storage", "Slack", "Telemetry"],
-        ["Home"] = ["Access", "Storage", "Slack", "Cards", "Requests", "Grants", "Lifecycle", "Telemetry"],
+        ["Home"] = ["Access", "Storage", "Slack", "Cards", "Requests", "Grants", "Lifecycle"],
     };
 
     [Fact]
