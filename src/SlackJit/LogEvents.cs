@@ -184,6 +184,7 @@ internal static class LogEvents
         public const int NotQueued = 5402;
         public const int StoreUnavailable = 5403;
         public const int FormNotOpened = 5404;
+        public const int TabOff = 5405;
     }
 
     /// <summary>Hosting: 2000–2049.</summary>

@@ -17,7 +17,7 @@ internal sealed class HomeOpenedHandler(HomePublishing publishing) : ISlackEvent
         ArgumentNullException.ThrowIfNull(slackEvent);
         if (slackEvent.Tab == HomeTab && slackEvent.UserId.Length > 0)
         {
-            publishing.Schedule(slackEvent.UserId, slackEvent.TeamId ?? "");
+            publishing.Opened(slackEvent.UserId, slackEvent.TeamId ?? "");
         }
         return Task.CompletedTask;
     }

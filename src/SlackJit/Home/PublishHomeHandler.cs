@@ -35,6 +35,10 @@ internal sealed class PublishHomeHandler(
             await slack.PublishViewAsync(work.UserId, view, cancellationToken);
             HomeLog.Published(logger, work.UserId, view["blocks"]!.AsArray().Count);
         }
+        catch (SlackApiException ex) when (ex.Error == SlackErrors.NotEnabled)
+        {
+            publishing.TabIsOff();
+        }
         catch (SlackApiException ex)
         {
             HomeLog.PublishFailed(logger, work.UserId, ex.Error);

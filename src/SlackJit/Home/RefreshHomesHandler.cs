@@ -31,7 +31,7 @@ internal sealed class RefreshHomesHandler(
         }
 
         var team = request.Requester.TeamId;
-        publishing.Schedule(request.Requester.UserId, team);
+        publishing.Refresh(request.Requester.UserId, team);
         var resource = access.CurrentValue.Resources
             .FirstOrDefault(r => string.Equals(r.Name, request.Resource.Name, StringComparison.OrdinalIgnoreCase));
         if (resource is null)
@@ -42,7 +42,7 @@ internal sealed class RefreshHomesHandler(
         {
             if (person != request.Requester.UserId)
             {
-                publishing.Schedule(person, team);
+                publishing.Refresh(person, team);
             }
         }
     }

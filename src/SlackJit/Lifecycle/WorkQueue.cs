@@ -36,6 +36,9 @@ internal sealed partial class WorkQueue : BackgroundService, IWorkQueue
     /// <summary>Items running now (for tests and graceful shutdown).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Items queued and not picked up yet (for tests that wait for the queue to settle).</summary>
+    public int Waiting => _channel.Reader.Count;
+
     public bool TryEnqueue<TWork>(TWork work)
         where TWork : IWorkItem
     {

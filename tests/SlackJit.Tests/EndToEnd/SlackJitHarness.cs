@@ -186,13 +186,18 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public Task<int> SweepAsync(CancellationToken cancellationToken = default) =>
         Services.GetRequiredService<Sweeper>().SweepOnceAsync(cancellationToken);
 
-    /// <summary>Waits (real time, at most 20 s) until the work queue has nothing running.</summary>
+    /// <summary>
+    /// Waits (real time, at most 20 s) until the work queue has nothing running and nothing waiting, seen twice in a
+    /// row (an item that queues more work, like a Home refresh, is followed through).
+    /// </summary>
     public async Task WaitForQueueAsync()
     {
         var queue = Services.GetRequiredService<WorkQueue>();
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (queue.InFlight > 0 && DateTime.UtcNow < until)
+        var quiet = 0;
+        while (quiet < 2 && DateTime.UtcNow < until)
         {
+            quiet = queue.InFlight == 0 && queue.Waiting == 0 ? quiet + 1 : 0;
             await Task.Delay(25);
         }
     }

@@ -167,6 +167,30 @@ public sealed class HomeEndToEndTests(DynaliteFixture dynalite) : IClassFixture<
         Assert.True(last.Ok, last.Error);
     }
 
+    [Fact]
+    public async Task Home_TabOffInTheSlackApp_RefreshesStopAfterSlacksFirstNotEnabled()
+    {
+        await using var harness = await SlackJitHarness.StartAsync();
+        harness.Slack.Workspace.HomeTabEnabled = false;
+
+        var first = await harness.RequestWithCardAsync();
+        await harness.Slack.WaitForCallAsync("views.publish", c => c.Error == "not_enabled");
+        await harness.WaitForQueueAsync();
+        var attempts = harness.Slack.Calls("views.publish").Count;
+        using (await harness.ClickAsync(CardKeys.ApproveAction, first.Id.ToString(), Approver))
+        {
+        }
+        await harness.WaitForRequestAsync(first.Id, r => r.Status == RequestStatus.Active, "the grant");
+        await harness.WaitForQueueAsync();
+
+        Assert.Equal(attempts, harness.Slack.Calls("views.publish").Count);
+
+        // Opening the Home shows the tab is on again: published, and changes refresh it again.
+        harness.Slack.Workspace.HomeTabEnabled = true;
+        await harness.OpenHomeAsync(Requester);
+        await harness.WaitForHomeAsync(Requester, v => HasButton(v, GrantActionIds.Done, first.Id), "the live grant");
+    }
+
     private static AccessRequest Waiting(SlackIdentity requester, DateTimeOffset at) =>
         StoreRequests.Pending(at, requester, dueAt: at.AddHours(1)) with
         {

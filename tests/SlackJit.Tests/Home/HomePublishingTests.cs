@@ -14,42 +14,57 @@ public sealed class HomePublishingTests
     public HomePublishingTests() => _work.TryEnqueue(Arg.Any<IWorkItem>()).ReturnsForAnyArgs(true);
 
     [Fact]
-    public void Schedule_ManyTimesBeforeTheWorkStarts_QueuesOnce()
+    public void Refresh_ManyTimesBeforeTheWorkStarts_QueuesOnce()
     {
         var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
 
         for (var i = 0; i < 20; i++)
         {
-            Assert.True(publishing.Schedule("U0ONE", "T0TEAM"));
+            Assert.True(publishing.Refresh("U0ONE", "T0TEAM"));
         }
-        publishing.Schedule("U0TWO", "T0TEAM");
+        publishing.Refresh("U0TWO", "T0TEAM");
 
         _work.Received(1).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
         _work.Received(1).TryEnqueue(new PublishHome("U0TWO", "T0TEAM"));
     }
 
     [Fact]
-    public void Schedule_AfterTheWorkStarted_QueuesAgain()
+    public void Refresh_AfterTheWorkStarted_QueuesAgain()
     {
         var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
-        publishing.Schedule("U0ONE", "T0TEAM");
+        publishing.Refresh("U0ONE", "T0TEAM");
 
         publishing.Starting("U0ONE");
-        publishing.Schedule("U0ONE", "T0TEAM");
+        publishing.Refresh("U0ONE", "T0TEAM");
 
         _work.Received(2).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
     }
 
     [Fact]
-    public void Schedule_QueueFull_NotRememberedSoTheNextChangeTriesAgain()
+    public void Refresh_QueueFull_NotRememberedSoTheNextChangeTriesAgain()
     {
         var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
         _work.TryEnqueue(Arg.Any<PublishHome>()).Returns(false, true);
 
-        Assert.False(publishing.Schedule("U0ONE", "T0TEAM"));
-        Assert.True(publishing.Schedule("U0ONE", "T0TEAM"));
+        Assert.False(publishing.Refresh("U0ONE", "T0TEAM"));
+        Assert.True(publishing.Refresh("U0ONE", "T0TEAM"));
 
         _work.Received(2).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
+    }
+
+    [Fact]
+    public void Refresh_AfterSlackSaidTheTabIsOff_SkippedUntilSomeoneOpensIt()
+    {
+        var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
+
+        publishing.TabIsOff();
+        Assert.False(publishing.Refresh("U0ONE", "T0TEAM"));
+        _work.DidNotReceiveWithAnyArgs().TryEnqueue<PublishHome>(default!);
+
+        Assert.True(publishing.Opened("U0TWO", "T0TEAM"));
+        Assert.True(publishing.Refresh("U0ONE", "T0TEAM"));
+        _work.Received(1).TryEnqueue(new PublishHome("U0TWO", "T0TEAM"));
+        _work.Received(1).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public static class SlackErrors
     public const string NoText = "no_text";
     public const string InvalidArguments = "invalid_arguments";
 
+    /// <summary><c>views.publish</c> while the app's Home tab is off in its settings.</summary>
+    public const string NotEnabled = "not_enabled";
+
     // Ours: no usable answer from Slack.
     /// <summary>The attempt or total timeout ran out.</summary>
     public const string Timeout = "slackjit_timeout";
