@@ -81,6 +81,42 @@ public sealed class EventsEndpointEndToEndTests
     }
 
     [Fact]
+    public async Task Events_HostileBodies_NeverAServerError()
+    {
+        await using var harness = await SlackJitHarness.StartAsync();
+        byte[][] bodies =
+        [
+            [0xff, 0xfe, 0x00, 0x7b],
+            [0xef, 0xbb, 0xbf, .. System.Text.Encoding.UTF8.GetBytes("""{"type":"url_verification","challenge":"bom"}""")],
+            System.Text.Encoding.UTF8.GetBytes(new string('[', 5000) + new string(']', 5000)),
+            System.Text.Encoding.UTF8.GetBytes("""{"type":"event_callback","event":{"type":"app_home_opened","user":"\ud800","tab":"home"}}"""),
+            System.Text.Encoding.UTF8.GetBytes("""{"type":"event_callback","event":{"type":"app_home_opened","user":["U1"],"tab":{"x":1}}}"""),
+            System.Text.Encoding.UTF8.GetBytes("""{"type":"url_verification","challenge":"x","type":"event_callback"}"""),
+            System.Text.Encoding.UTF8.GetBytes("""{"type":"url_verification","challenge":1e999}"""),
+            System.Text.Encoding.UTF8.GetBytes("null"),
+            [],
+        ];
+
+        foreach (var body in bodies)
+        {
+            var timestamp = harness.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var mac = System.Security.Cryptography.HMACSHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(SigningSecret), (byte[])[.. System.Text.Encoding.ASCII.GetBytes($"v0:{timestamp}:"), .. body]);
+            using var request = new HttpRequestMessage(HttpMethod.Post, HomeFlow.EventsPath) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+            request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+
+            using var response = await harness.Client.SendAsync(request);
+
+            Assert.True((int)response.StatusCode is 200 or 400, $"{response.StatusCode} for {Convert.ToHexString(body.AsSpan(0, Math.Min(body.Length, 40)))}");
+            Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await harness.WaitForQueueAsync();
+        Assert.Empty(harness.Slack.Calls("views.publish"));
+    }
+
+    [Fact]
     public async Task HomeOpened_AcksFastAndPublishesAfterTheAck()
     {
         await using var harness = await SlackJitHarness.StartAsync();
