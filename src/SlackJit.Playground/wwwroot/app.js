@@ -9,7 +9,7 @@
     users: {}, groups: {}, channels: {}, ws: null,
     me: params.get("as") || localStorage.getItem("playground.as") || "",
     channel: params.get("channel") || localStorage.getItem("playground.channel") || "",
-    unread: new Set(), offsetMs: 0, auditId: "",
+    unread: new Set(), offsetMs: 0, auditId: "", home: params.get("home") === "1",
   };
 
   async function api(path, body) {
@@ -65,7 +65,7 @@
     for (const c of Object.values(state.channels)) {
       if (c.isIm && c.user !== state.me) continue;
       const li = document.createElement("li");
-      li.className = "nav-item" + (c.id === state.channel ? " active" : "") + (state.unread.has(c.id) ? " unread" : "");
+      li.className = "nav-item" + (c.id === state.channel && !state.home ? " active" : "") + (state.unread.has(c.id) ? " unread" : "");
       li.dataset.channel = c.id;
       li.dataset.testid = c.isIm ? "dm-slackjit" : "channel-" + c.name;
       li.innerHTML = c.isIm ? '<span class="app-icon small">SJ</span> SlackJit' : `<span class="hash">#</span> ${esc(c.name)}`;
@@ -73,9 +73,63 @@
       (c.isIm ? dms : channels).appendChild(li);
     }
     if (!dms.children.length) dms.innerHTML = '<li class="nav-item muted small">SlackJit will DM you here</li>';
+    const apps = $("app-list");
+    apps.innerHTML = "";
+    const home = document.createElement("li");
+    home.className = "nav-item" + (state.home ? " active" : "");
+    home.dataset.testid = "home-slackjit";
+    home.innerHTML = '<span class="app-icon small">SJ</span> SlackJit · Home';
+    home.onclick = () => selectHome();
+    apps.appendChild(home);
+    for (const li of document.querySelectorAll("#channel-list .nav-item, #dm-list .nav-item")) if (state.home) li.classList.remove("active");
+  }
+
+  // The app's Home tab: opening it tells SlackJit (app_home_opened), which publishes the view after its ack.
+  async function selectHome() {
+    state.home = true;
+    renderSidebar();
+    await loadHome();
+    const r = await api("/emulator/home/open", { as: state.me });
+    if (r.status && r.status !== 200) toast(r.status === 0 ? "SlackJit did not answer in 3 seconds" : `SlackJit answered ${r.status}`);
+  }
+
+  let homeVersion = 0;
+  async function loadHome() {
+    const version = ++homeVersion;
+    $("channel-title").textContent = "SlackJit";
+    $("channel-topic").textContent = "Home";
+    $("composer").style.display = "none";
+    const data = await api(`/emulator/home?as=${encodeURIComponent(state.me)}`);
+    if (version !== homeVersion || !state.home) return;
+    const list = $("messages");
+    list.innerHTML = "";
+    const home = document.createElement("div");
+    home.className = "home";
+    home.dataset.testid = "home";
+    if (data.view && data.view.blocks) {
+      home.appendChild(BlockKit.render(data.view.blocks, ctx({ onButton: (b, blockId, el) => homeClick(b, blockId, el) })));
+    } else {
+      home.innerHTML = '<div class="empty">SlackJit is preparing your Home…</div>';
+    }
+    list.appendChild(home);
+    list.scrollTop = 0;
+  }
+
+  async function homeClick(b, blockId, el) {
+    if (!b.action_id) return;
+    el.disabled = true;
+    try {
+      const r = await api("/emulator/home/click", { as: state.me, actionId: b.action_id, blockId: blockId || null });
+      if (r.error) toast(r.error);
+      else if (r.status && r.status !== 200) toast(r.status === 0 ? "SlackJit did not answer in 3 seconds" : `SlackJit answered ${r.status}`);
+    } finally {
+      el.disabled = false;
+    }
   }
 
   function selectChannel(id) {
+    state.home = false;
+    $("composer").style.display = "";
     state.channel = id;
     state.unread.delete(id);
     localStorage.setItem("playground.channel", id);
@@ -90,6 +144,7 @@
 
   let timelineVersion = 0;
   async function loadTimeline() {
+    if (state.home) return loadHome();
     const version = ++timelineVersion;
     const c = state.channels[state.channel];
     $("channel-title").textContent = c.isIm ? "SlackJit" : "# " + c.name;
@@ -264,6 +319,7 @@
       state.unread.clear();
       await loadWorkspace();
       await Promise.all([loadTimeline(), loadModal()]);
+      if (state.home) await selectHome();
     };
     $("composer").onsubmit = async (ev) => {
       ev.preventDefault();
@@ -283,6 +339,7 @@
       };
     }
     await Promise.all([loadTimeline(), loadModal(), loadAudit(), loadClock()]);
+    if (state.home) await selectHome();
     setInterval(tick, 1000);
     const events = new EventSource("/emulator/events");
     events.addEventListener("change", (e) => onChange(e.data));

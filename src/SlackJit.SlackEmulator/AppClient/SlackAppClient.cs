@@ -11,8 +11,9 @@ namespace SlackJit.SlackEmulator.AppClient;
 /// view_submission, view_closed) to the app's <c>/slack/commands</c> and <c>/slack/interactions</c>, form-encoded
 /// and signed as Slack signs them, with fresh trigger ids and response_urls; then does what Slack does with the
 /// answer (an ephemeral reply, inline errors on a modal, closing or replacing it, "operation_timeout" after 3 s).
+/// Events API events (the Home tab opened) go to <c>/slack/events</c> as signed JSON (<c>SlackAppClient.Home.cs</c>).
 /// </summary>
-public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Func<Uri> emulatorRoot)
+public sealed partial class SlackAppClient(SlackWorkspace workspace, HttpClient http, Func<Uri> emulatorRoot)
 {
     public const string CommandsPath = "slack/commands";
     public const string InteractionsPath = "slack/interactions";
@@ -94,19 +95,7 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
                 ["blocks"] = message.Blocks?.DeepClone(),
             },
             ["response_url"] = NewResponseUrl(channelId, userId, message.IsEphemeral ? null : messageTs),
-            ["actions"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["type"] = element["type"]?.DeepClone(),
-                    ["action_id"] = actionId,
-                    ["block_id"] = foundBlockId,
-                    ["text"] = element["text"]?.DeepClone(),
-                    ["value"] = element["value"]?.DeepClone(),
-                    ["style"] = element["style"]?.DeepClone(),
-                    ["action_ts"] = TsNow(),
-                },
-            },
+            ["actions"] = new JsonArray { Action(element, actionId, foundBlockId) },
         };
         return await SendAsync(InteractionsPath, Interaction(payload), cancellationToken);
     }
@@ -170,16 +159,29 @@ public sealed class SlackAppClient(SlackWorkspace workspace, HttpClient http, Fu
         }
     }
 
+    // The clicked element as Slack reports it in a block_actions payload.
+    private JsonObject Action(JsonObject element, string actionId, string blockId) => new()
+    {
+        ["type"] = element["type"]?.DeepClone(),
+        ["action_id"] = actionId,
+        ["block_id"] = blockId,
+        ["text"] = element["text"]?.DeepClone(),
+        ["value"] = element["value"]?.DeepClone(),
+        ["style"] = element["style"]?.DeepClone(),
+        ["action_ts"] = TsNow(),
+    };
+
     private static string Interaction(JsonObject payload) =>
         RequestSigning.Encode([new("payload", payload.ToJsonString())]);
 
-    private async Task<AppResponse> SendAsync(string path, string body, CancellationToken cancellationToken)
+    private async Task<AppResponse> SendAsync(
+        string path, string body, CancellationToken cancellationToken, string mediaType = "application/x-www-form-urlencoded")
     {
         var appBase = AppBase ?? throw new InvalidOperationException("The app is not started yet.");
         var timestamp = workspace.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(appBase, path))
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+            Content = new StringContent(body, Encoding.UTF8, mediaType),
         };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", RequestSigning.Sign(SigningSecret, timestamp, body));

@@ -56,6 +56,34 @@ internal static class EmulatorUiEndpoints
                 return Results.BadRequest(new { error = ex.Message });
             }
         });
+        // The app's Home tab: as last published for the person, opened (Slack tells the app), clicked.
+        group.MapGet("/home", (string @as) => Results.Text(
+            new JsonObject { ["view"] = ws.HomeView(@as)?.View }.ToJsonString(), "application/json"));
+        group.MapPost("/home/open", async (UiPerson body, CancellationToken ct) =>
+        {
+            if (ws.User(body.As) is null || slack.App.AppBase is null)
+            {
+                return Results.BadRequest(new { error = "unknown user, or the app is still starting" });
+            }
+            var answer = await slack.App.OpenHomeAsync(body.As, ct);
+            return Results.Json(new { status = answer.Status });
+        });
+        group.MapPost("/home/click", async (UiHomeClick body, CancellationToken ct) =>
+        {
+            if (ws.User(body.As) is null || slack.App.AppBase is null)
+            {
+                return Results.BadRequest(new { error = "unknown user, or the app is still starting" });
+            }
+            try
+            {
+                var answer = await slack.App.ClickInHomeAsync(body.As, body.ActionId, body.BlockId, ct);
+                return Results.Json(new { status = answer.Status });
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
+            }
+        });
         group.MapPost("/submit", async (UiSubmit body, CancellationToken ct) =>
         {
             if (ws.ViewStack(body.As).Count == 0)

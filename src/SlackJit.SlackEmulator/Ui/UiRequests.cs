@@ -11,3 +11,6 @@ internal sealed record UiClick(string As, string Channel, string Ts, string Acti
 
 /// <summary>A modal submitted: block_id → entered text or chosen option value.</summary>
 internal sealed record UiSubmit(string As, Dictionary<string, string>? Values);
+
+/// <summary>A click on a button of the person's Home tab.</summary>
+internal sealed record UiHomeClick(string As, string ActionId, string? BlockId);

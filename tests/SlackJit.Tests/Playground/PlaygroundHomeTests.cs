@@ -1,0 +1,40 @@
+using SlackJit.Playground;
+using static Microsoft.Playwright.Assertions;
+
+namespace SlackJit.Tests.Playground;
+
+/// <summary>SlackJit's Home tab in a real browser: opened, acted on, refreshed by the change it caused.</summary>
+public sealed class PlaygroundHomeTests
+{
+    [Fact]
+    public async Task Home_RequesterAndApprover_SeeTheirPartsAndApproveFromTheHome()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.Page.GetByTestId("home-slackjit").ClickAsync();
+        var home = s.Page.GetByTestId("home");
+        await Expect(home).ToContainTextAsync("Nothing pending or live.");
+        await Expect(home.Locator(".bk-button").Filter(new() { HasText = "Request access" })).ToBeVisibleAsync();
+
+        await s.OpenChannelAsync("general");
+        await s.TypeAsync("/s3-access analytics-prod/reports 2h INC-4211 checking numbers");
+        await Expect(s.Ephemeral("is waiting for approval")).ToBeVisibleAsync();
+        await s.Page.GetByTestId("home-slackjit").ClickAsync();
+        await Expect(home).ToContainTextAsync("analytics-prod/reports");
+        await Expect(home.Locator(".bk-button").Filter(new() { HasText = "Cancel request" })).ToBeVisibleAsync();
+        await s.ScreenshotAsync("home-requester");
+
+        // Alex, an approver, sees it waiting and approves it right there (through the card's confirm dialog).
+        await s.ActAsAsync(DemoWorkspace.Approver);
+        await Expect(home).ToContainTextAsync("Waiting for you");
+        await home.Locator(".bk-button").Filter(new() { HasText = "Approve" }).ClickAsync();
+        await s.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(home.Locator(".bk-button").Filter(new() { HasText = "Revoke" })).ToBeVisibleAsync();
+        await Expect(home).ToContainTextAsync("No request is waiting for you.");
+        await s.ScreenshotAsync("home-approver");
+
+        // Riley's Home followed the change by itself: the grant is live, with the DM's buttons.
+        await s.ActAsAsync(DemoWorkspace.Requester);
+        await Expect(home.Locator(".bk-button").Filter(new() { HasText = "I'm done" })).ToBeVisibleAsync();
+        await Expect(home).ToContainTextAsync("Live until");
+    }
+}
