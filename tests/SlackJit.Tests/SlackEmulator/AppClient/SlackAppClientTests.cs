@@ -41,6 +41,52 @@ public sealed class SlackAppClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenHome_Sent_SignedJsonEventCallbackWithAppHomeOpened()
+    {
+        await _slack.App.OpenHomeAsync(User, CancellationToken.None);
+
+        var (headers, body) = Assert.Single(_received);
+        var timestamp = headers["X-Slack-Request-Timestamp"];
+        var expected = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        Assert.Equal(expected, headers["X-Slack-Signature"]);
+        Assert.StartsWith("application/json", headers["Content-Type"], StringComparison.Ordinal);
+        var json = JsonNode.Parse(body)!;
+        Assert.Equal(("event_callback", _slack.Workspace.TeamId, _slack.Workspace.AppId), ((string?)json["type"], (string?)json["team_id"], (string?)json["api_app_id"]));
+        Assert.Equal(("app_home_opened", User, "home"), ((string?)json["event"]!["type"], (string?)json["event"]!["user"], (string?)json["event"]!["tab"]));
+    }
+
+    [Fact]
+    public async Task ClickInHome_Sent_BlockActionsFromTheViewWithoutChannelOrResponseUrl()
+    {
+        var home = new JsonObject
+        {
+            ["type"] = "home",
+            ["blocks"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = "b1",
+                ["elements"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "button", ["action_id"] = "go", ["value"] = "v1", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Go" },
+                }),
+            }),
+        };
+        var published = await new EmulatorClient(_slack).CallAsync("views.publish", new JsonObject { ["user_id"] = User, ["view"] = home });
+        Assert.True(published.Body["ok"]!.GetValue<bool>());
+
+        await _slack.App.ClickInHomeAsync(User, "go", null, CancellationToken.None);
+
+        var (_, body) = Assert.Single(_received);
+        var payload = JsonNode.Parse(System.Web.HttpUtility.ParseQueryString(body)["payload"]!)!.AsObject();
+        Assert.Equal(("view", "home"), ((string?)payload["container"]!["type"], (string?)payload["view"]!["type"]));
+        Assert.Equal(("go", "v1", "b1"), ((string?)payload["actions"]![0]!["action_id"], (string?)payload["actions"]![0]!["value"], (string?)payload["actions"]![0]!["block_id"]));
+        Assert.False(payload.ContainsKey("response_url"));
+        Assert.False(payload.ContainsKey("channel"));
+        Assert.False(string.IsNullOrEmpty((string?)payload["trigger_id"]));
+        await Assert.ThrowsAsync<ArgumentException>(() => _slack.App.ClickInHomeAsync(User, "missing", null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Command_Sent_SignedFormWithFreshTriggerAndResponseUrlOnTheEmulator()
     {
         await _slack.App.CommandAsync(User, Channel, "/s3-access", "bucket 1h why", CancellationToken.None);
