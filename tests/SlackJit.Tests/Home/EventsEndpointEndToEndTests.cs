@@ -2,18 +2,22 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Requests;
+using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
 namespace SlackJit.Tests.Home;
 
 /// <summary><c>POST /slack/events</c> through the whole app: Slack's URL check, the signature, bad input, other workspaces.</summary>
-public sealed class EventsEndpointEndToEndTests
+public sealed class EventsEndpointEndToEndTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
-    [Fact]
-    public async Task UrlVerification_Signed_AnswersTheChallengeAsJson()
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.DynamoDb)]
+    public async Task UrlVerification_Signed_AnswersTheChallengeAsJson(StoreKind store)
     {
-        await using var harness = await SlackJitHarness.StartAsync();
+        await using var harness = await SlackJitHarness.StartAsync(o => o.UseStore(store, dynalite));
 
         using var response = await harness.EventAsync(new JsonObject
         {
@@ -27,10 +31,12 @@ public sealed class EventsEndpointEndToEndTests
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", (string?)(await BodyAsync(response))["challenge"]);
     }
 
-    [Fact]
-    public async Task HomeOpened_BadOrMissingSignature_Refused401AndNothingPublished()
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.DynamoDb)]
+    public async Task HomeOpened_BadOrMissingSignature_Refused401AndNothingPublished(StoreKind store)
     {
-        await using var harness = await SlackJitHarness.StartAsync();
+        await using var harness = await SlackJitHarness.StartAsync(o => o.UseStore(store, dynalite));
         var body = HomeFlow.HomeOpened(Requester).ToJsonString();
         var forged = new Fakes.Slack.SlackRequestSigner("not-the-secret", harness.Time).Raw(HomeFlow.EventsPath, body, contentType: "application/json");
         var unsigned = new HttpRequestMessage(HttpMethod.Post, HomeFlow.EventsPath) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

@@ -104,6 +104,43 @@ public sealed class HomeEndToEndTests(DynaliteFixture dynalite) : IClassFixture<
         await harness.WaitForHomeAsync(Requester, v => !HasButton(v, GrantActionIds.Done, pending.Id) && Text(v).Contains("ended early", StringComparison.Ordinal), "the revoked grant in history");
     }
 
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.DynamoDb)]
+    public async Task HomeClicks_RequestersOwnButtons_CancelRenewAndDoneWorkOnlyForThem(StoreKind store)
+    {
+        await using var harness = await StartAsync(store);
+        var pending = await harness.RequestWithCardAsync("analytics-prod/old 1h INC-9 not needed");
+        using (await harness.ClickInHomeAsync(RequestsSlackKeys.CancelAction, pending.Id.ToString(), Requester))
+        {
+        }
+        await harness.WaitForRequestAsync(pending.Id, r => r.Status == RequestStatus.Cancelled && r.DecidedBy == Requester, "the cancel");
+
+        var live = await harness.LiveGrantAsync("analytics-prod/reports 2h INC-4211 investigating");
+        harness.Time.Advance(TimeSpan.FromMinutes(50));
+        await harness.OpenHomeAsync(Requester);
+        await harness.WaitForHomeAsync(Requester, v => HasButton(v, GrantActionIds.Renew, live.Id), "the renew button");
+
+        // Someone else pressing the requester's buttons: refused (by DM), nothing changes.
+        using (await harness.ClickInHomeAsync(GrantActionIds.Renew, live.Id.ToString(), Outsider))
+        using (await harness.ClickInHomeAsync(GrantActionIds.Done, live.Id.ToString(), Outsider))
+        {
+        }
+        await harness.WaitForAsync(() => Task.FromResult(harness.Slack.Messages(FakeSlackApi.DmChannelFor(Outsider)).Count >= 2 ? "two" : null), "the outsider's refusals");
+        var untouched = (await harness.Store.GetAsync(live.Id, CancellationToken.None))!;
+        Assert.Equal((RequestStatus.Active, 1), (untouched.Status, untouched.Grant!.Issues));
+
+        using (await harness.ClickInHomeAsync(GrantActionIds.Renew, live.Id.ToString(), Requester))
+        {
+        }
+        await harness.WaitForRequestAsync(live.Id, r => r.Grant?.Issues == 2, "the renewal");
+        using (await harness.ClickInHomeAsync(GrantActionIds.Done, live.Id.ToString(), Requester))
+        {
+        }
+        await harness.WaitForRequestAsync(live.Id, r => r.Status == RequestStatus.Ended && r.DecidedBy == Requester, "I'm done");
+        await harness.WaitForHomeAsync(Requester, v => Buttons(v).Count == 1 && Text(v).Contains("ended early", StringComparison.Ordinal) && Text(v).Contains("cancelled", StringComparison.Ordinal), "both in history");
+    }
+
     [Fact]
     public async Task RequestAccess_FromTheHome_OpensTheRequestForm()
     {
