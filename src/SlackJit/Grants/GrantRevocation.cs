@@ -12,7 +12,7 @@ namespace SlackJit.Grants;
 /// <summary>
 /// Makes AWS deny a revoked grant's credentials (docs/REVOCATION.md): the revocation is already in the store (the
 /// Ended transition), so this syncs the role's deny policy with the store's revoked, unexpired grants, records the
-/// outcome, and tells the DM and the card. A failure is loud (log error, card note, /readyz warning) and the request
+/// outcome, and tells the DM and the card (each check also tries again a DM clean-up that is still failing). A failure is loud (log error, card note, /readyz warning) and the request
 /// stays due: the sweeper tries again every interval. After success it is looked at twice more: one interval later
 /// (a second sync, which also covers DynamoDB's eventually consistent index), and when its credentials expire (the
 /// deny is pruned).
@@ -20,7 +20,7 @@ namespace SlackJit.Grants;
 internal sealed class GrantRevocation(
     IAccessRequestStore store,
     RevocationSync sync,
-    GrantDm dm,
+    GrantDmCleanup cleanup,
     IApprovalCards cards,
     ReadinessWarnings warnings,
     IOptionsMonitor<AwsOptions> aws,
@@ -51,7 +51,13 @@ internal sealed class GrantRevocation(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Revocation is not { } revocation)
         {
-            // An Ended request with nothing to deny should not be due: take it off the sweeper's list.
+            // An Ended request with nothing to deny should not be due: take it off the sweeper's list (after one more
+            // try at a failing DM clean-up, which stays on the record and the card if it fails again).
+            if (request.DmCleanup is { IsFailing: true })
+            {
+                await cleanup.RetryAsync(request, backOff: false, cancellationToken);
+                request = await store.GetAsync(request.Id, cancellationToken) ?? request;
+            }
             var cleared = await store.ApplyAsync(Transitions.Reschedule(request, null, time.GetUtcNow()), cancellationToken);
             return cleared.Applied;
         }
@@ -81,7 +87,7 @@ internal sealed class GrantRevocation(
             {
                 // The first failure is shown on the card and in the DM; later ones only in the log and /readyz.
                 await cards.UpdateAsync(failed.Current, cancellationToken);
-                await dm.ScrubAsync(failed.Current, cancellationToken);
+                await cleanup.RetryAsync(failed.Current, backOff: false, cancellationToken);
             }
             return failed.Applied;
         }
@@ -95,7 +101,12 @@ internal sealed class GrantRevocation(
         {
             GrantsLog.RevocationEnforced(logger, request.Id, role!.Value, revocation.CredentialsExpire);
             await cards.UpdateAsync(write.Current, cancellationToken);
-            await dm.ScrubAsync(write.Current, cancellationToken);
+            await cleanup.RetryAsync(write.Current, backOff: false, cancellationToken);
+        }
+        else if (write.Applied && write.Current.DmCleanup is { IsFailing: true })
+        {
+            // Every later check is one more try at a DM clean-up that is still failing.
+            await cleanup.RetryAsync(write.Current, backOff: false, cancellationToken);
         }
         return write.Applied;
     }
