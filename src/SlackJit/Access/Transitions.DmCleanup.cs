@@ -4,14 +4,27 @@ public static partial class Transitions
 {
     /// <summary>
     /// <paramref name="close"/> (an Expire, End or Revoke) with the DM clean-up's outcome on the request it writes. The
-    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up does not move
-    /// the due time: whoever owns the closed request's due time retries it (docs/REVOCATION.md).
+    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up keeps a due
+    /// time the close set (an Ended request's revocation runs first and tries the DM again), else is due at
+    /// <paramref name="retryAt"/>.
     /// </summary>
-    public static Transition WithDmCleanup(Transition close, DmCleanupState state, string? error, DateTimeOffset now)
+    public static Transition WithDmCleanup(Transition close, DmCleanupState state, string? error, DateTimeOffset? retryAt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(close);
-        var failures = (close.Next.DmCleanup?.FailedAttempts ?? 0) + (state == DmCleanupState.Failing ? 1 : 0);
-        return close with { Next = close.Next with { DmCleanup = new DmCleanup(state, failures, error, now) } };
+        var failing = state == DmCleanupState.Failing;
+        var failures = (close.Next.DmCleanup?.FailedAttempts ?? 0) + (failing ? 1 : 0);
+        // The close's own event says so when the DM could not be cleaned (one event per transition).
+        var ev = failing && close.Event is { } closed ? closed with { Detail = $"DM clean-up failing: {error}" } : close.Event;
+        return close with
+        {
+            Event = ev,
+            Next = close.Next with
+            {
+                DmCleanup = new DmCleanup(state, failures, error, now),
+                DueAt = failing ? close.Next.DueAt ?? retryAt : close.Next.DueAt,
+                Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
+            },
+        };
     }
 
     /// <summary>
@@ -37,7 +50,7 @@ public static partial class Transitions
 
     /// <summary>
     /// A failing clean-up of a closed request's DM finally worked (<paramref name="state"/>: edited, deleted or missing).
-    /// Nothing is due for it any more; an Ended request's due time stays with its revocation.
+    /// Nothing is due for it any more, unless an Ended request's revocation still has a check to make.
     /// </summary>
     public static TransitionDecision DmCleaned(AccessRequest request, DmCleanupState state, DateTimeOffset now)
     {
@@ -50,7 +63,7 @@ public static partial class Transitions
         var next = request with
         {
             DmCleanup = failing with { State = state, At = now },
-            DueAt = request.Revocation is null ? null : request.DueAt,
+            DueAt = AccessRequests.RevocationSettled(request) ? null : request.DueAt,
         };
         var detail = $"{state.ToString().ToLowerInvariant()} after {failing.FailedAttempts} failed attempt(s)";
         return Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.DmCleaned, request.Status, detail));

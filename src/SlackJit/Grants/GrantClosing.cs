@@ -11,7 +11,7 @@ namespace SlackJit.Grants;
 /// When Slack refuses the clean-up, an expiry is not written: the request stays Active, records the failure and is
 /// due again after a back-off, so a scrubbed DM is never left beside a grant that shows as active, nor an expired grant
 /// beside a DM that still shows its credentials. An End or Revoke is written anyway (AWS must deny the credentials
-/// whatever Slack does), saying the DM clean-up is failing; the revocation's checks try it again.
+/// whatever Slack does), saying the DM clean-up is failing; the revocation's checks try it again, then the back-off.
 /// </summary>
 internal sealed class GrantClosing(IAccessRequestStore store, GrantDmCleanup cleanup, IApprovalCards cards, TimeProvider time, ILogger<GrantClosing> logger)
 {
@@ -52,7 +52,9 @@ internal sealed class GrantClosing(IAccessRequestStore store, GrantDmCleanup cle
                 {
                     return transition;
                 }
-                return scrub.Cleaned || !waitForDm ? Transitions.WithDmCleanup(transition, state, scrub.Error, time.GetUtcNow()) : null;
+                return scrub.Cleaned || !waitForDm
+                    ? Transitions.WithDmCleanup(transition, state, scrub.Error, cleanup.RetryAt(transition.Next), time.GetUtcNow())
+                    : null;
             });
         if (write.Applied)
         {

@@ -47,7 +47,7 @@ internal sealed class GrantDmCleanup(
         ArgumentNullException.ThrowIfNull(failed);
         var now = time.GetUtcNow();
         var write = await store.ApplyDecidingAgainAsync(request, current => Transitions.DmCleanupFailed(
-            current, failed.Error ?? "unknown", backOff ? now + options.Value.DmCleanupDelay(Failures(current) + 1) : null, now), cancellationToken);
+            current, failed.Error ?? "unknown", backOff ? RetryAt(current) : null, now), cancellationToken);
         if (!write.Applied)
         {
             return false;
@@ -106,6 +106,9 @@ internal sealed class GrantDmCleanup(
         warnings.Set(key,
             $"the DM of {request.ShortId} may still show credentials: its clean-up failed {failing.FailedAttempts} time(s), last {failing.LastError}");
     }
+
+    /// <summary>When to try again if the attempt on <paramref name="request"/> now fails: after the back-off for one more failure.</summary>
+    public DateTimeOffset RetryAt(AccessRequest request) => time.GetUtcNow() + options.Value.DmCleanupDelay(Failures(request) + 1);
 
     private static int Failures(AccessRequest request) => request.DmCleanup is { IsFailing: true } failing ? failing.FailedAttempts : 0;
 }

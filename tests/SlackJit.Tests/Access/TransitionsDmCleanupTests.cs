@@ -41,11 +41,16 @@ public sealed class TransitionsDmCleanupTests
         var active = In(RequestStatus.Active).Build();
         var transition = Transitions.End(active, active.Requester.UserId, Now).Transition!;
 
-        var amended = Transitions.WithDmCleanup(transition, DmCleanupState.Failing, "chat.update: is_archived, chat.delete: cant_delete_message", Now);
+        var amended = Transitions.WithDmCleanup(transition, DmCleanupState.Failing, "chat.update: is_archived, chat.delete: cant_delete_message", Now.AddMinutes(1), Now);
 
         Assert.Equal(RequestStatus.Ended, amended.Next.Status);
+        Assert.Equal(transition.Next.Events.Count, amended.Next.Events.Count);
+        Assert.Equal("DM clean-up failing: chat.update: is_archived, chat.delete: cant_delete_message", amended.Next.Events[^1].Detail);
+        Assert.Equal(amended.Event, amended.Next.Events[^1]);
         Assert.Equal(new DmCleanup(DmCleanupState.Failing, 1, "chat.update: is_archived, chat.delete: cant_delete_message", Now), amended.Next.DmCleanup);
         Assert.Equal("cant_delete_message", amended.Next.DmCleanup!.LastCode);
+        // Its credentials had expired: no revocation owns the due time, so the clean-up's back-off does.
+        Assert.Equal(Now.AddMinutes(1), amended.Next.DueAt);
     }
 
     [Fact]

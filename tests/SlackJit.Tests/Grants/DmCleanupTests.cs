@@ -205,4 +205,49 @@ public sealed class DmCleanupTests(DynaliteFixture dynalite) : IClassFixture<Dyn
         Assert.DoesNotContain(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("DM clean-up failing", app.CardText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Revoke_DmStillRefusedWhenTheDenyIsPruned_TheBackOffTakesOverWithoutMoreRevocationEvents()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(1));
+        // Refused at the close, at the first and second revocation checks, at the credentials' expiry, and twice more.
+        app.Slack.FailEdits("cant_update_message", 6).FailDeletes("cant_delete_message", 6);
+
+        using (await app.Harness.ClickAsync(SlackJit.Cards.CardKeys.RevokeAction, active.Id.ToString(), SlackJitHarness.SecondApprover, SlackJitHarness.ApproverChannel, CardTs))
+        {
+        }
+        await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        await app.WaitForQueueAsync();
+        app.Harness.Time.Advance(LifecycleOptions.DefaultSweepInterval);
+        await app.SweepAsync();
+        var expiry = (await app.GetAsync(active.Id)).Revocation!.CredentialsExpire;
+        app.Harness.Time.Advance(expiry - app.Harness.Time.GetUtcNow());
+        await app.SweepAsync();
+
+        var pruned = await app.GetAsync(active.Id);
+        Assert.Equal(4, pruned.DmCleanup!.FailedAttempts);
+        Assert.True(AccessRequests.RevocationSettled(pruned));
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(8), pruned.DueAt);
+        var revocationEvents = pruned.Events.Count(e => e.Action == AuditActions.RevocationEnforced);
+
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(8));
+        Assert.Equal(1, await app.SweepAsync());
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(16), (await app.GetAsync(active.Id)).DueAt);
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(16));
+        await app.SweepAsync();
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(32));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var cleaned = await app.GetAsync(active.Id);
+        Assert.Equal((DmCleanupState.Edited, 6), (cleaned.DmCleanup!.State, cleaned.DmCleanup.FailedAttempts));
+        Assert.Null(cleaned.DueAt);
+        Assert.Equal(revocationEvents, cleaned.Events.Count(e => e.Action == AuditActions.RevocationEnforced));
+        // The revocation's own event says the DM could not be cleaned; the failures after it only count.
+        var revoked = Assert.Single(cleaned.Events, e => e.Action == AuditActions.Revoked);
+        Assert.Equal("DM clean-up failing: chat.update: cant_update_message, chat.delete: cant_delete_message", revoked.Detail);
+        Assert.DoesNotContain(cleaned.Events, e => e.Action == AuditActions.DmCleanupFailed);
+        Assert.Equal(AuditActions.DmCleaned, cleaned.Events[^1].Action);
+        Assert.Equal(0, await app.SweepAsync());
+    }
 }
