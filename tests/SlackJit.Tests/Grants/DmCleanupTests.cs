@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using SlackJit.Access;
 using SlackJit.Grants;
@@ -150,14 +152,18 @@ public sealed class DmCleanupTests(DynaliteFixture dynalite) : IClassFixture<Dyn
     }
 
     [Fact]
-    public async Task Expire_CleanUpFails_AlertsInTheLogOnTheCardAndOnReadyzUntilItWorks()
+    public async Task Expire_CleanUpFails_AlertsInTheLogOnTheCardOnReadyzAndInTheMetricUntilItWorks()
     {
         await using var app = await StartAsync();
         var active = await EndedWindowAsync(app);
         app.Slack.FailEdits("cant_update_message").FailDeletes("cant_delete_message");
+        using var failures = new MetricCollector<long>(
+            app.Harness.Services.GetRequiredService<IMeterFactory>(), SlackJit.Telemetry.SlackJitTelemetry.Name, "slackjit.dm_cleanup.failures");
 
         await app.SweepAsync();
 
+        var counted = Assert.Single(failures.GetMeasurementSnapshot());
+        Assert.Equal((1L, "cant_delete_message"), (counted.Value, counted.Tags["kind"] as string));
         var error = Assert.Single(app.Logs.Collector.GetSnapshot(), l => l.Id.Id == LogEvents.Grants.DmCleanupFailing);
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains(active.Id.ToString(), error.Message, StringComparison.Ordinal);

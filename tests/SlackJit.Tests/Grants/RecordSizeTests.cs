@@ -9,10 +9,11 @@ using Xunit.Abstractions;
 namespace SlackJit.Tests.Grants;
 
 /// <summary>
-/// One request driven through what could grow it without bound, on DynamoDB (dynalite, the real wire protocol):
-/// 10,000 refused clicks through the signed interaction endpoint and 1,000 failed DM clean-ups through the sweeper,
-/// with the fake Slack refusing every edit and delete and the clock moved past each back-off. The stored item stays
-/// under 50 KB (DynamoDB refuses to write one over 400 KB).
+/// One request driven through what could grow it without bound, on DynamoDB (dynalite, the real wire protocol) and
+/// on SQLite: 10,000 refused clicks through the signed interaction endpoint and 1,000 failed DM clean-ups through the
+/// sweeper, with the fake Slack refusing every edit and delete and the clock moved past each back-off. The stored
+/// record, measured as stored (DynamoDB's raw item; SQLite's row), stays under 50 KB (DynamoDB refuses to write an
+/// item over 400 KB).
 /// </summary>
 public sealed class RecordSizeTests(DynaliteFixture dynalite, ITestOutputHelper output) : IClassFixture<DynaliteFixture>
 {
@@ -22,14 +23,17 @@ public sealed class RecordSizeTests(DynaliteFixture dynalite, ITestOutputHelper 
 
     private static readonly string[] Clickers = [SlackJitHarness.Outsider, SlackJitHarness.Guest, "U0LATECOMER"];
 
-    [Fact]
-    public async Task Record_TenThousandRefusedClicksAndAThousandFailedCleanups_StaysUnder50KBOnDynamoDb()
+    public static TheoryData<StoreKind> Stores => new() { StoreKind.DynamoDb, StoreKind.Sqlite };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Record_TenThousandRefusedClicksAndAThousandFailedCleanups_StaysUnder50KB(StoreKind store)
     {
         string? table = null;
         await using var app = await GrantApp.StartAsync(o =>
         {
-            o.UseStore(StoreKind.DynamoDb, dynalite);
-            table = o.Settings["Store:DynamoDb:TableName"];
+            o.UseStore(store, dynalite);
+            table = o.Settings.GetValueOrDefault("Store:DynamoDb:TableName");
         });
         app.Slack.AddUser("U0LATECOMER");
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(1));
@@ -55,10 +59,9 @@ public sealed class RecordSizeTests(DynaliteFixture dynalite, ITestOutputHelper 
         }
         var cleanups = clock.Elapsed - clicks;
 
-        using var client = dynalite.CreateClient();
-        var size = DynamoDbItemSize.Of(await DynamoDbItemSize.ReadAsync(client, table!, active.Id, GrantApp.Ct));
+        var size = store == StoreKind.DynamoDb ? await DynamoDbSizeAsync(table!, active.Id) : await SqliteSizeAsync(app, active.Id);
         var stored = await app.GetAsync(active.Id);
-        output.WriteLine($"{RefusedClicks} signed refused clicks in {clicks.TotalSeconds:F1} s, {FailedCleanups} failed clean-ups in {cleanups.TotalSeconds:F1} s; item {size:N0} bytes, {stored.Events.Count} audit events, version {stored.Version}.");
+        output.WriteLine($"{store}: {RefusedClicks} signed refused clicks in {clicks.TotalSeconds:F1} s, {FailedCleanups} failed clean-ups in {cleanups.TotalSeconds:F1} s; item {size:N0} bytes, {stored.Events.Count} audit events, version {stored.Version}.");
         Assert.True(size < MaxItemBytes, $"{size} bytes");
         Assert.Equal(RefusedClicks, stored.RefusedClicks.Values.Sum());
         Assert.Equal(Clickers.Length, stored.Events.Count(e => e.Action == AuditActions.ApproveRefused));
@@ -66,6 +69,32 @@ public sealed class RecordSizeTests(DynaliteFixture dynalite, ITestOutputHelper 
         Assert.Single(stored.Events, e => e.Action == AuditActions.DmCleanupFailed);
         Assert.Equal(FailedCleanups, app.Slack.Calls("chat.delete").Count + LifecycleDeletesSkipped);
         Assert.Contains(app.Harness.Sts.Issued[^1].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+    }
+
+    private async Task<int> DynamoDbSizeAsync(string table, Guid id)
+    {
+        using var client = dynalite.CreateClient();
+        return DynamoDbItemSize.Of(await DynamoDbItemSize.ReadAsync(client, table, id, GrantApp.Ct));
+    }
+
+    // The row's stored bytes: the document and the audit trail (UTF-8 text) and the indexed columns.
+    private static async Task<int> SqliteSizeAsync(GrantApp app, Guid id)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(app.Harness.DataDir, "slackjit.db"),
+            Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        };
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT length(CAST(doc AS BLOB)) + length(CAST(events AS BLOB)) + length(id) + length(status) + length(requester_key) + 32
+            FROM access_requests WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        return Convert.ToInt32(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no row"), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // The first two attempts only edit (Lifecycle:DmCleanupEditsBeforeDelete is 3); every later one edits, then deletes.
