@@ -4,6 +4,7 @@ using SlackJit.Cards;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Storage;
+using SlackJit.Tests.Storage.DynamoDb;
 using Xunit.Abstractions;
 
 namespace SlackJit.Tests.Grants;

@@ -18,7 +18,7 @@ namespace SlackJit.Tests.Grants;
 /// the sweeper's due time, the fall-back to <c>chat.delete</c>, which Slack answers count as clean, and the alarm
 /// (Error log, card note, <c>/readyz</c> warning). Store-dependent behaviour runs on SQLite and on DynamoDB (dynalite).
 /// </summary>
-public sealed class DmCleanupTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
+public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
     public static TheoryData<StoreKind> Stores => new() { StoreKind.Sqlite, StoreKind.DynamoDb };
 

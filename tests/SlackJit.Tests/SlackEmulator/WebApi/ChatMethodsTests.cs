@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using SlackJit.SlackEmulator;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.WebApi;
 
 /// <summary>
 /// What a bot token may edit and delete, as Slack documents it: only its own messages (<c>cant_update_message</c>,
 /// <c>cant_delete_message</c>), nothing in an archived conversation (<c>is_archived</c>), and <c>message_not_found</c> /
 /// <c>channel_not_found</c> for what is not there.
 /// </summary>
-public sealed class ChatOwnershipTests : IAsyncLifetime
+public sealed class ChatMethodsTests : IAsyncLifetime
 {
     private const string Channel = "C0ROOM";
     private const string Person = "U0PERSON";

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.DynamoDb;
 
 /// <summary>
 /// An item's size as DynamoDB counts it against its 400 KB limit: attribute names plus values (strings in UTF-8,
