@@ -30,7 +30,9 @@ internal sealed class GrantClosing(IAccessRequestStore store, GrantDmCleanup cle
     public async Task<Refusal?> EndAsync(AccessRequest request, string actorId, CancellationToken cancellationToken)
     {
         var (write, _) = await CloseAsync(request, (current, now) => Transitions.End(current, actorId, now), waitForDm: false, cancellationToken);
-        return write.Applied ? null : write.Refusal ?? Refusal.Worded(RefusalReason.WrongStatus, "SlackJit could not record that just now; press the button again in a moment.");
+        return write.Applied
+            ? null
+            : write.Refusal ?? Refusal.Worded(RefusalReason.WrongStatus, "SlackJit could not record that just now; press the button again in a moment.");
     }
 
     /// <summary>An approver revokes a live grant. Whether they may is the caller's check (any approver of the entry).</summary>

@@ -13,8 +13,8 @@ namespace SlackJit.Grants;
 /// Makes AWS deny a revoked grant's credentials (docs/REVOCATION.md): the revocation is already in the store (the
 /// Ended transition), so this syncs the role's deny policy with the store's revoked, unexpired grants, records the
 /// outcome, and tells the DM and the card (each check also tries again a DM clean-up that is still failing, and once
-/// AWS has nothing left to do only the DM is tried, with its back-off). A failure is loud (log error, card note, /readyz warning) and the request
-/// stays due: the sweeper tries again every interval. After success it is looked at twice more: one interval later
+/// AWS has nothing left to do only the DM is tried, with its back-off). A failure is loud (log error, card note,
+/// /readyz warning) and the request stays due: the sweeper tries again every interval. After success it is looked at twice more: one interval later
 /// (a second sync, which also covers DynamoDB's eventually consistent index), and when its credentials expire (the
 /// deny is pruned).
 /// </summary>

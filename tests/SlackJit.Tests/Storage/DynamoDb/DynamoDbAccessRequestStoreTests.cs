@@ -170,7 +170,7 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
             current = Assert.IsType<AccessRequest>(applied.Current);
         }
 
-        // A DM clean-up that keeps failing is looked at again every interval: each look is a reschedule.
+        // The sweeper moving a due time nothing can act on, again and again: a reschedule appends no event.
         for (var i = 0; i < 1_000; i++)
         {
             var applied = await Store.ApplyAsync(Transitions.Reschedule(current, T0.AddHours(3).AddMinutes(i), T0.AddHours(3)), ct);
