@@ -256,4 +256,71 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
         Assert.Equal(AuditActions.DmCleaned, cleaned.Events[^1].Action);
         Assert.Equal(0, await app.SweepAsync());
     }
+
+    [Fact]
+    public async Task Renewal_LosesARaceWithImDoneAndSlackRefusesTheCleanUp_TheEndedRequestSaysSoUntilTheRevocationsCheckCleansIt()
+    {
+        await using var app = await StartAsync();
+        var active = await app.CreateActiveAsync(TimeSpan.FromHours(1));
+        await app.ClickAsync(GrantActionIds.Done, active.Id);
+        await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        await app.WaitForQueueAsync();
+        // A renewal that read the request while it was Active shows its credentials, then finds it Ended; the edit
+        // that shows them works, the clean-up after it is refused.
+        app.Slack.Inject("chat.update", SlackJit.SlackEmulator.WebApi.SlackFault.Delay(TimeSpan.Zero))
+            .FailEdits("cant_update_message").FailDeletes("cant_delete_message");
+        var late = new SlackJit.Aws.IssuedCredentials(
+            "ASIALATE", "late-secret-access-key", "late-session-token", app.Harness.Time.GetUtcNow().AddMinutes(5), "AROA:late", null);
+        var delivery = app.Harness.Services.GetRequiredService<CredentialDelivery>();
+
+        var delivered = await delivery.DeliverAsync(
+            active, new SlackJit.Aws.IssueOutcome.Issued(late, null), active.Grant!.WindowEnd, renewed: true,
+            (current, grant) => Transitions.Renew(current, grant, app.Harness.Time.GetUtcNow()), Ct);
+
+        Assert.Equal(DeliveryStatus.Superseded, delivered.Status);
+        var failing = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Ended, DmCleanupState.Failing), (failing.Status, failing.DmCleanup!.State));
+        Assert.Equal(AuditActions.DmCleanupFailed, failing.Events[^1].Action);
+        Assert.Contains(late.SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+        Assert.Contains("DM clean-up failing", app.CardText(), StringComparison.Ordinal);
+
+        app.Harness.Time.Advance(LifecycleOptions.DefaultSweepInterval);
+        await app.SweepAsync();
+
+        var cleaned = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Ended, DmCleanupState.Edited), (cleaned.Status, cleaned.DmCleanup!.State));
+        Assert.DoesNotContain(late.SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Expired)]
+    [InlineData(RequestStatus.Failed)]
+    public async Task Sweep_FinalRequestWhoseCleanUpFails_IsRetriedWithTheBackOffUntilClean(RequestStatus status)
+    {
+        await using var app = await StartAsync();
+        var active = await EndedWindowAsync(app);
+        var now = app.Harness.Time.GetUtcNow();
+        // As a delivery that lost its race leaves it: final, the DM still showing credentials, due after the back-off.
+        var close = status == RequestStatus.Expired
+            ? Transitions.Expire(active, now).Transition!
+            : Transition.From(active, active with { Status = status, DueAt = null }, new AuditEvent(now, AuditEvent.SystemActor, AuditActions.Failed, active.Status, status));
+        Assert.True((await app.Store.ApplyAsync(close, Ct)).Applied);
+        var final = close.Next;
+        Assert.True((await app.Store.ApplyAsync(Transitions.DmCleanupFailed(final, "chat.update: fatal_error", now.AddMinutes(1), now), Ct)).Applied);
+        app.Slack.FailEdits("fatal_error");
+
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await app.SweepAsync());
+        var again = await app.GetAsync(active.Id);
+        Assert.Equal((status, 2), (again.Status, again.DmCleanup!.FailedAttempts));
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(2), again.DueAt);
+
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var cleaned = await app.GetAsync(active.Id);
+        Assert.Equal((status, DmCleanupState.Edited, (DateTimeOffset?)null), (cleaned.Status, cleaned.DmCleanup!.State, cleaned.DueAt));
+        Assert.DoesNotContain(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
+        Assert.Equal(0, await app.SweepAsync());
+    }
 }
