@@ -152,6 +152,30 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Expire_AdminDeletesTheDmByHandAfterFailures_NextAttemptRecordsMissingAndClearsTheAlarm()
+    {
+        await using var app = await StartAsync();
+        var active = await EndedWindowAsync(app);
+        app.Slack.FailEdits("cant_update_message").FailDeletes("compliance_exports_prevent_deletion");
+        await app.SweepAsync();
+        Assert.NotEmpty(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current);
+
+        using (var admin = new SlackJit.Tests.SlackEmulator.EmulatorClient(app.Slack.Emulator))
+        {
+            var (_, answer, _) = await admin.CallAsync("chat.delete", new System.Text.Json.Nodes.JsonObject { ["channel"] = DmChannel, ["ts"] = app.Dm().Ts });
+            Assert.True(answer["ok"]!.GetValue<bool>());
+        }
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var expired = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Missing, 1), (expired.Status, expired.DmCleanup!.State, expired.DmCleanup.FailedAttempts));
+        Assert.Equal(["message_not_found", "message_not_found"], app.Slack.Calls().TakeLast(2).Select(c => c.Error));
+        Assert.Empty(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current);
+        Assert.DoesNotContain("DM clean-up failing", app.CardText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expire_CleanUpFails_AlertsInTheLogOnTheCardOnReadyzAndInTheMetricUntilItWorks()
     {
         await using var app = await StartAsync();
