@@ -37,7 +37,8 @@ public interface IAccessRequestStore
     /// <summary>
     /// Requests not final yet (Pending, Approved, Issuing, Active), soonest due first, at most <paramref name="limit"/>.
     /// Read through the due index: an open request is always due at some time (its deadline, its window's end, …), so the
-    /// index holds every open request and few others (a revoked grant until AWS's deny is in place) — never a table scan.
+    /// index holds every open request and few others (a revoked grant until AWS's deny is in place, a finished grant whose DM
+    /// clean-up is retried) — never a table scan.
     /// </summary>
     Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken);
 

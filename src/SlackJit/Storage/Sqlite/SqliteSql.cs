@@ -93,7 +93,7 @@ internal static class SqliteSql
         """;
 
     // The due index (partial: only rows with a due time) holds every open request; the status filter drops the few
-    // final ones still due (a revoked grant until its deny lands).
+    // final ones still due (a revoked grant until its deny lands, a DM clean-up being retried).
     public const string SelectOpen = """
         SELECT doc, events FROM access_requests INDEXED BY ix_access_requests_due
         WHERE due_at IS NOT NULL AND status IN ('Pending', 'Approved', 'Issuing', 'Active')
