@@ -170,7 +170,8 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
 
         var expired = await app.GetAsync(active.Id);
         Assert.Equal((RequestStatus.Expired, DmCleanupState.Missing, 1), (expired.Status, expired.DmCleanup!.State, expired.DmCleanup.FailedAttempts));
-        Assert.Equal(["message_not_found", "message_not_found"], app.Slack.Calls().TakeLast(2).Select(c => c.Error));
+        // The DM calls only: the change also republishes App Home tabs, whose calls may come after them.
+        Assert.Equal(["message_not_found", "message_not_found"], app.Slack.Calls().Where(c => c.Method is "chat.update" or "chat.delete").TakeLast(2).Select(c => c.Error));
         Assert.Empty(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current);
         Assert.DoesNotContain("DM clean-up failing", app.CardText(), StringComparison.Ordinal);
     }
