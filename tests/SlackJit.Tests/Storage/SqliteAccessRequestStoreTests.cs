@@ -46,6 +46,7 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
     [InlineData(nameof(SqliteSql.SelectByRequester))]
     [InlineData(nameof(SqliteSql.CountRecent))]
     [InlineData(nameof(SqliteSql.Transition))]
+    [InlineData(nameof(SqliteSql.SlotWithHolder))]
     public async Task QueryPlan_StoreStatement_UsesAnIndexAndNoSort(string statement)
     {
         var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;

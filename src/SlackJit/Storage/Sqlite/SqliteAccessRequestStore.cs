@@ -49,17 +49,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         var events = StoredRecord.SerializeEventsUtf8(request.Events);
         try
         {
-            int rows = await _writer!.RunAsync(w =>
-            {
-                var p = w.Insert.Parameters;
-                p["@id"].Value = key;
-                p["@status"].Value = status;
-                p["@version"].Value = request.Version;
-                BindIndexed(p, request);
-                p["@doc"].Value = doc;
-                p["@events"].Value = events;
-                return w.Insert.ExecuteNonQuery();
-            });
+            int rows = await _writer!.RunAsync(w => InsertRow(w, key, status, request, doc, events));
             return rows == 1 ? CreateResult.Created : CreateResult.AlreadyExists;
         }
         catch (SqliteException ex)
@@ -291,6 +281,18 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static int InsertRow(SqliteWriter w, string key, string status, AccessRequest request, byte[] doc, byte[] events)
+    {
+        var p = w.Insert.Parameters;
+        p["@id"].Value = key;
+        p["@status"].Value = status;
+        p["@version"].Value = request.Version;
+        BindIndexed(p, request);
+        p["@doc"].Value = doc;
+        p["@events"].Value = events;
+        return w.Insert.ExecuteNonQuery();
     }
 
     private static void BindIndexed(SqliteParameterCollection p, AccessRequest request)

@@ -62,6 +62,14 @@ internal static class SqliteSql
         WHERE key = @key AND holder = @expected_holder AND until = @expected_until
         """;
 
+    // The holder's status and deadline come along (null when the holder names no stored request): a pending slot is
+    // free once its holder has left Pending or passed its deadline. Read inside the claiming write's transaction.
+    public const string SlotWithHolder = """
+        SELECT s.holder, s.until, r.status, json_extract(r.doc, '$.deadline')
+        FROM slots s LEFT JOIN access_requests r ON r.id = s.holder
+        WHERE s.key = @key
+        """;
+
     /// <summary>Followed by a parameter list <c>(@k0, @k1, …)</c>.</summary>
     public const string SelectSlots = "SELECT key, holder, until FROM slots WHERE key IN ";
 
