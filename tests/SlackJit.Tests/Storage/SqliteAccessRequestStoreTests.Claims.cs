@@ -77,4 +77,34 @@ public sealed partial class SqliteAccessRequestStoreTests
 
     private static SlotClaim Claim(string prefix, int count, SlotValue? value = null) =>
         new(prefix, count, value ?? new SlotValue("new", T0.AddHours(1)), FreedWhenHolderLeavesPending: true);
+
+    [Fact]
+    public async Task TryCreateClaimingAsync_TwelveSlotsHeld_TakesTheFirstFreeIndexInNumberOrderNotKeyOrder()
+    {
+        // Keys sort "#0", "#1", "#10", "#11", "#2": the claim still takes index 2, the lowest free one.
+        foreach (var index in new[] { 0, 1, 3, 10, 11 })
+        {
+            Assert.True(await Slots.TrySetSlotAsync($"a#{index}", null, Later, Ct));
+        }
+        Assert.True(await Slots.TrySetSlotAsync("ab#2", null, Later, Ct));
+        var request = Pending();
+
+        var outcome = await Slots.TryCreateClaimingAsync(request, [Claim("a#", 12)], T0, Ct);
+
+        Assert.Equal(SlotClaimOutcome.Created, outcome);
+        Assert.Equal("new", (await Slots.GetSlotsAsync(["a#2"], Ct))["a#2"].Holder);
+    }
+
+    [Fact]
+    public async Task TryCreateClaimingAsync_AllHeldBeyondTheCap_CountsOnlyTheCapsSlots()
+    {
+        foreach (var index in new[] { 0, 1, 2, 7 })
+        {
+            Assert.True(await Slots.TrySetSlotAsync($"a#{index}", null, Later, Ct));
+        }
+
+        var outcome = await Slots.TryCreateClaimingAsync(Pending(), [Claim("a#", 3)], T0, Ct);
+
+        Assert.Equal(SlotClaimOutcome.Full(0, 3), outcome);
+    }
 }

@@ -70,36 +70,57 @@ internal sealed partial class SqliteAccessRequestStore
         return SlotClaimOutcome.Created;
     }
 
+    // The claim's slots in one read of its key range (they come in key order, "#10" before "#2"), then the first free
+    // index: never claimed, or held by a claim that no longer stands.
     private static (string Key, SlotValue? Held)? FirstFree(SqliteWriter w, SlotClaim claim, DateTimeOffset now, out int busy)
     {
         busy = 0;
-        var read = w.SlotWithHolder;
-        for (var index = 0; index < claim.Count; index++)
+        var held = new HeldSlot?[claim.Count];
+        var read = claim.FreedWhenHolderLeavesPending ? w.SlotRangeWithHolders : w.SlotRange;
+        var prefix = claim.KeyPrefix;
+        read.Parameters["@from"].Value = prefix;
+        read.Parameters["@to"].Value = string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
+        using (var reader = read.ExecuteReader())
         {
-            var key = claim.KeyAt(index);
-            read.Parameters["@key"].Value = key;
-            using var reader = read.ExecuteReader();
-            if (!reader.Read())
+            while (reader.Read())
             {
-                return (key, null);
+                var key = reader.GetString(0);
+                if (int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < held.Length)
+                {
+                    held[index] = new HeldSlot(
+                        new SlotValue(reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))),
+                        claim.FreedWhenHolderLeavesPending && !reader.IsDBNull(3) ? reader.GetString(3) : null,
+                        claim.FreedWhenHolderLeavesPending && !reader.IsDBNull(4) ? reader.GetString(4) : null);
+                }
             }
+        }
 
-            var held = new SlotValue(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
-            if (SlotClaim.Expired(held, now) || (claim.FreedWhenHolderLeavesPending && HolderGone(reader, now)))
+        for (var index = 0; index < held.Length; index++)
+        {
+            if (held[index] is not { } slot)
             {
-                return (key, held);
+                return (claim.KeyAt(index), null);
+            }
+            if (SlotClaim.Expired(slot.Value, now) || (claim.FreedWhenHolderLeavesPending && slot.HolderGone(now)))
+            {
+                return (claim.KeyAt(index), slot.Value);
             }
             busy++;
         }
         return null;
     }
 
-    // A holder that names no stored request (never written, or being written by another process) keeps its slot.
-    private static bool HolderGone(SqliteDataReader reader, DateTimeOffset now) =>
-        !reader.IsDBNull(2)
-        && Enum.TryParse<RequestStatus>(reader.GetString(2), out var status)
-        && !reader.IsDBNull(3)
-        && SlotClaim.HolderGone(status, DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), now);
+    /// <summary>A held slot and what its holder is in the store (null status: it names no stored request).</summary>
+    private readonly record struct HeldSlot(SlotValue Value, string? HolderStatus, string? HolderDeadline)
+    {
+        // A holder that names no stored request (never written, or being written by another process) keeps its slot.
+        public bool HolderGone(DateTimeOffset now) =>
+            HolderStatus is not null
+            && Enum.TryParse<RequestStatus>(HolderStatus, out var status)
+            && (status != RequestStatus.Pending
+                || (HolderDeadline is not null
+                    && SlotClaim.HolderGone(status, DateTimeOffset.Parse(HolderDeadline, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), now)));
+    }
 
     private static int SetSlot(SqliteWriter w, string key, SlotValue? expected, SlotValue value)
     {

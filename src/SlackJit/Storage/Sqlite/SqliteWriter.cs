@@ -28,8 +28,9 @@ internal sealed class SqliteWriter : IDisposable
             "@due_at", "@expires_at", "@doc", "@event");
         SlotInsert = Prepare(SqliteSql.SlotInsert, "@key", "@holder", "@until");
         SlotReplace = Prepare(SqliteSql.SlotReplace, "@key", "@holder", "@until", "@expected_holder", "@expected_until");
-        SlotWithHolder = Prepare(SqliteSql.SlotWithHolder, "@key");
-        _statements = [Insert, Transition, SlotInsert, SlotReplace, SlotWithHolder];
+        SlotRange = Prepare(SqliteSql.SlotRange, "@from", "@to");
+        SlotRangeWithHolders = Prepare(SqliteSql.SlotRangeWithHolders, "@from", "@to");
+        _statements = [Insert, Transition, SlotInsert, SlotReplace, SlotRange, SlotRangeWithHolders];
         _loop = Task.Run(RunLoopAsync);
     }
 
@@ -38,8 +39,11 @@ internal sealed class SqliteWriter : IDisposable
     public SqliteCommand SlotInsert { get; }
     public SqliteCommand SlotReplace { get; }
 
-    /// <summary>A slot and, beside it, the status and deadline of the request its holder names (read in the write's transaction).</summary>
-    public SqliteCommand SlotWithHolder { get; }
+    /// <summary>The slots of one claim (a key range), read in the write's transaction.</summary>
+    public SqliteCommand SlotRange { get; }
+
+    /// <summary>The same, each with the status and deadline of the request its holder names.</summary>
+    public SqliteCommand SlotRangeWithHolders { get; }
 
     /// <summary>
     /// Queues <paramref name="write"/> (which binds and runs prepared statements and returns the rows changed) and
