@@ -107,4 +107,13 @@ public sealed partial class SqliteAccessRequestStoreTests
 
         Assert.Equal(SlotClaimOutcome.Full(0, 3), outcome);
     }
+
+    [Fact]
+    public async Task Writer_Synchronous_IsFullSoAnAcknowledgedWriteIsSyncedToDisk()
+    {
+        var store = (SqliteAccessRequestStore)Store;
+
+        // 2 = FULL: in WAL mode the log is synced at every commit, before the write's caller is answered.
+        Assert.Equal(2, await store.ReadWriterPragmaAsync("synchronous", Ct));
+    }
 }

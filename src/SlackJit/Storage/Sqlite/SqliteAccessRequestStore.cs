@@ -188,6 +188,19 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         }
     }
 
+    /// <summary>A PRAGMA's value as the single writer's connection sees it (e.g. <c>synchronous</c>).</summary>
+    internal async Task<long> ReadWriterPragmaAsync(string name, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        long value = 0;
+        await _writer!.RunAsync(w =>
+        {
+            value = w.ReadPragma(name);
+            return 0;
+        });
+        return value;
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         // Touches the table through its primary key: proves the file opens and the schema is there.
@@ -227,6 +240,9 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             }
             // WAL is a property of the file: set once, it stays for every later connection.
             await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            // On the writer's connection: every commit syncs the WAL before the write completes, so an acknowledged
+            // create (or decision) survives a power cut, not only a crash. Said, not left to the library's default.
+            await ScalarAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken);
             await using (var schema = connection.CreateCommand())
             {
                 schema.CommandText = SqliteSql.Schema;

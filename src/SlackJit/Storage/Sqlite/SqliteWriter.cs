@@ -62,6 +62,14 @@ internal sealed class SqliteWriter : IDisposable
         return pending.Done.Task;
     }
 
+    /// <summary>Reads a PRAGMA on the writer's connection (call from a write).</summary>
+    public long ReadPragma(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name + ";";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task RunLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
