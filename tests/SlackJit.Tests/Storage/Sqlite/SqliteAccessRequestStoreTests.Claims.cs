@@ -5,7 +5,7 @@ using SlackJit.Storage;
 using SlackJit.Storage.Sqlite;
 using static SlackJit.Tests.Storage.StoreRequests;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.Sqlite;
 
 /// <summary>SQLite claims a new request's slots and writes it in one transaction.</summary>
 public sealed partial class SqliteAccessRequestStoreTests
