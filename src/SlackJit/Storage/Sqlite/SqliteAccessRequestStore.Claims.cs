@@ -18,17 +18,14 @@ internal sealed partial class SqliteAccessRequestStore
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(claims);
         await InitializeAsync(cancellationToken);
-        var key = Key(request.Id);
-        var status = request.Status.ToString();
-        var doc = StoredRecord.SerializeDocumentUtf8(request);
-        var events = StoredRecord.SerializeEventsUtf8(request.Events);
+        var row = NewRow.Of(request);
         var outcome = SlotClaimOutcome.IdTaken;
         try
         {
             // The write may run twice (alone again after its batch failed); the outcome is the last run's, the committed one.
             await _writer!.RunAsync(w =>
             {
-                outcome = ClaimAndInsert(w, claims, now, () => InsertRow(w, key, status, request, doc, events));
+                outcome = ClaimAndInsert(w, claims, now, row);
                 return outcome.Result == CreateResult.Created ? 1 : 0;
             });
         }
@@ -40,7 +37,7 @@ internal sealed partial class SqliteAccessRequestStore
     }
 
     // Runs on the writer, inside its transaction: reads first, writes only when every claim found a slot.
-    private static SlotClaimOutcome ClaimAndInsert(SqliteWriter w, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, Func<int> insert)
+    private static SlotClaimOutcome ClaimAndInsert(SqliteWriter w, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, NewRow row)
     {
         var chosen = new (string Key, SlotValue? Held)[claims.Count];
         for (var i = 0; i < claims.Count; i++)
@@ -53,7 +50,7 @@ internal sealed partial class SqliteAccessRequestStore
             chosen[i] = slot;
         }
 
-        if (insert() != 1)
+        if (row.Insert(w) != 1)
         {
             return SlotClaimOutcome.IdTaken;
         }

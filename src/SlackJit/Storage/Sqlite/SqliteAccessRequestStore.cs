@@ -41,15 +41,10 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        // Serialised here, on the caller's thread, so the single writer only binds and runs; as UTF-8, which the
-        // statement stores as text (SQLite's own encoding) without a copy into .NET text and back.
-        var key = Key(request.Id);
-        var status = request.Status.ToString();
-        var doc = StoredRecord.SerializeDocumentUtf8(request);
-        var events = StoredRecord.SerializeEventsUtf8(request.Events);
+        var row = NewRow.Of(request);
         try
         {
-            int rows = await _writer!.RunAsync(w => InsertRow(w, key, status, request, doc, events));
+            int rows = await _writer!.RunAsync(row.Insert);
             return rows == 1 ? CreateResult.Created : CreateResult.AlreadyExists;
         }
         catch (SqliteException ex)
@@ -299,16 +294,31 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static int InsertRow(SqliteWriter w, string key, string status, AccessRequest request, byte[] doc, byte[] events)
+    /// <summary>
+    /// A new request's row, serialised on the caller's thread so the single writer only binds and runs; as UTF-8, which
+    /// the statement stores as text (SQLite's own encoding) without a copy into .NET text and back.
+    /// </summary>
+    private sealed class NewRow(AccessRequest request)
     {
-        var p = w.Insert.Parameters;
-        p["@id"].Value = key;
-        p["@status"].Value = status;
-        p["@version"].Value = request.Version;
-        BindIndexed(p, request);
-        p["@doc"].Value = doc;
-        p["@events"].Value = events;
-        return w.Insert.ExecuteNonQuery();
+        private readonly string _key = Key(request.Id);
+        private readonly string _status = request.Status.ToString();
+        private readonly byte[] _doc = StoredRecord.SerializeDocumentUtf8(request);
+        private readonly byte[] _events = StoredRecord.SerializeEventsUtf8(request.Events);
+
+        public static NewRow Of(AccessRequest request) => new(request);
+
+        /// <summary>Runs the insert on the writer: 1 row, or 0 when the id exists.</summary>
+        public int Insert(SqliteWriter w)
+        {
+            var p = w.Insert.Parameters;
+            p["@id"].Value = _key;
+            p["@status"].Value = _status;
+            p["@version"].Value = request.Version;
+            BindIndexed(p, request);
+            p["@doc"].Value = _doc;
+            p["@events"].Value = _events;
+            return w.Insert.ExecuteNonQuery();
+        }
     }
 
     private static void BindIndexed(SqliteParameterCollection p, AccessRequest request)
