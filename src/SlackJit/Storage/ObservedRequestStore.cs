@@ -4,7 +4,8 @@ namespace SlackJit.Storage;
 
 /// <summary>
 /// The store as the app uses it when something watches requests change (<see cref="IRequestObserver"/>): every call
-/// goes to the adapter, and each create and visible transition that lands is told to the observers. A write that lost
+/// goes to the adapter, and each create (alone or with its slots) and visible transition that lands is told to the
+/// observers. A write that lost
 /// a race changed nothing and is not told.
 /// </summary>
 internal sealed class ObservedRequestStore(IAccessRequestStore inner, IReadOnlyList<IRequestObserver> observers)
@@ -30,6 +31,18 @@ internal sealed class ObservedRequestStore(IAccessRequestStore inner, IReadOnlyL
             Tell(transition.Next);
         }
         return result;
+    }
+
+    // SQLite creates a request together with its requester's slots in one transaction: that is a create too.
+    public async Task<SlotClaimOutcome?> TryCreateClaimingAsync(
+        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = await ((ISlotStore)inner).TryCreateClaimingAsync(request, claims, now, cancellationToken);
+        if (outcome is { Result: CreateResult.Created })
+        {
+            Tell(request);
+        }
+        return outcome;
     }
 
     private void Tell(AccessRequest request)

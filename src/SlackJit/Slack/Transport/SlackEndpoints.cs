@@ -78,7 +78,7 @@ internal static class SlackEndpoints
         if (parse.Challenge is { } challenge)
         {
             // Slack's URL check: the challenge back, as JSON (one of the answers Slack accepts).
-            return new SlackJsonResult(new System.Text.Json.Nodes.JsonObject { ["challenge"] = challenge }.ToJsonString());
+            return new SlackJsonResult(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new System.Text.Json.Nodes.JsonObject { ["challenge"] = challenge }));
         }
         if (parse.Event is { } slackEvent)
         {
