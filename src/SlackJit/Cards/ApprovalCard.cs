@@ -21,6 +21,11 @@ public static class ApprovalCard
     public static SlackMessage Build(AccessRequest request, ResourceOptions? resource, DateTimeOffset now, GrantScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.BreakGlass is not null)
+        {
+            return BreakGlassCard.Build(request, resource, now, scope);
+        }
+
         var blocks = BlockList.ForMessage();
         blocks.Add(Block.Header($"S3 read access request {request.ShortId}"));
         blocks.Add(Block.Section(null, Fields(request, resource)));
@@ -129,7 +134,7 @@ public static class ApprovalCard
     }
 
     // What AWS does with a revoked grant's credentials; loud while IAM fails.
-    private static string RevocationNote(Revocation? revocation, DateTimeOffset now) => revocation switch
+    internal static string RevocationNote(Revocation? revocation, DateTimeOffset now) => revocation switch
     {
         { IsEnforced: true } => " · *revoked* in AWS: its credentials are denied",
         { Failure: not null } r when r.CredentialsExpire > now =>
@@ -138,7 +143,7 @@ public static class ApprovalCard
         _ => "",
     };
 
-    private static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
+    internal static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
         CardKeys.RevokeAction, "Revoke", request.Id.ToString(), ButtonStyle.Danger,
         confirm: new ConfirmDialog(
             $"Revoke {request.ShortId}?",
@@ -162,11 +167,11 @@ public static class ApprovalCard
     private static string Approvers(AccessRequest request) =>
         request.Approvals.IsEmpty ? Mention(request.DecidedBy) : string.Join(", ", request.Approvals.Select(a => Mrkdwn.User(a.ApproverId)));
 
-    private static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
+    internal static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
 
     // The transition into the current status (not a later same-status note such as slack-refs).
-    private static DateTimeOffset? DecidedAt(AccessRequest request) =>
+    internal static DateTimeOffset? DecidedAt(AccessRequest request) =>
         request.Events.LastOrDefault(e => e.To == request.Status && e.From != e.To)?.At;
 
-    private static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
+    internal static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
 }

@@ -14,9 +14,15 @@ namespace SlackJit.Requests;
 /// </summary>
 internal sealed class RequestFollowUps(IWorkQueue work, ILogger<RequestFollowUps> logger)
 {
-    /// <summary>Posts the card of a new request; tells <paramref name="requester"/> if the approver channel is misconfigured.</summary>
-    public void AfterCreate(AccessRequest request, ReplyTarget requester, SlackMessage? ackByDm = null) =>
+    /// <summary>
+    /// Posts the card of a new request; tells <paramref name="requester"/> if the approver channel is misconfigured.
+    /// A break-glass request is Approved already: it goes to issuance too.
+    /// </summary>
+    public void AfterCreate(AccessRequest request, ReplyTarget requester, SlackMessage? ackByDm = null)
+    {
+        FollowUpHandlers.IssueSoon(work, request);
         Enqueue(new PostCard(request, requester, ackByDm), request.Id);
+    }
 
     /// <summary>Updates the card after a decision; an Approved request then goes to issuance.</summary>
     public void AfterDecision(AccessRequest next)

@@ -21,19 +21,39 @@ internal static class RequestReplies
     {
         var duration = DurationParser.Format(options.DefaultDuration);
         var reason = options.RequireReason ? "required" : "optional";
-        return string.Join('\n',
+        return string.Join('\n', new[]
+        {
             "*Temporary read-only access to S3, approved in Slack*",
             $"• `/s3-access <bucket>[/<prefix>] [duration] <reason>` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
             "• `/s3-access` — the same as a form.",
             "• `/s3-access list` — your recent requests and live access.",
             "• `/s3-access cancel R-XXXXXX` — withdraw a request that is still waiting.",
             "• `/s3-access help` — this message.",
-            "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.");
+            BreakGlassHelp(options),
+            "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.",
+        }.OfType<string>());
+    }
+
+    private static string? BreakGlassHelp(AccessOptions options)
+    {
+        var entries = options.Resources.Where(r => r.BreakGlass).Select(r => r.Name).ToList();
+        return entries.Count == 0
+            ? null
+            : $"• {RequestParser.BreakGlassUsage} — emergencies only ({Mrkdwn.Escape(string.Join(", ", entries), 300)}): " +
+              $"issued at once for at most {DurationParser.Format(options.BreakGlass.MaxDuration)}, announced loudly to the approvers, who must acknowledge it.";
     }
 
     /// <summary>The answer to a created request, with a button to cancel it.</summary>
     public static SlackMessage Ack(AccessRequest request, ApproverChannel channel)
     {
+        if (request.BreakGlass is { } review)
+        {
+            var issued = $":rotating_light: *Break-glass* *{request.ShortId}*: {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
+                         $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is being issued without approval; the credentials come by DM. " +
+                         $"The approvers in {Mrkdwn.Channel(channel.Id)} are alerted and must acknowledge it by {SlackDates.DateTime(review.ReviewBy)}.";
+            return new SlackMessage(issued, BlockList.ForMessage().Add(Block.Section(issued)).MoveToJsonArray());
+        }
+
         var text = $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
                    $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
                    $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
