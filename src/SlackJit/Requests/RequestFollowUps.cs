@@ -16,13 +16,11 @@ internal sealed class RequestFollowUps(IWorkQueue work, ILogger<RequestFollowUps
 {
     /// <summary>
     /// Posts the card of a new request; tells <paramref name="requester"/> if the approver channel is misconfigured.
-    /// A break-glass request is Approved already: it goes to issuance too.
+    /// A break-glass request is Approved already: it goes to issuance once its card is recorded (or, if the queue is
+    /// full, when the sweeper finds it due).
     /// </summary>
-    public void AfterCreate(AccessRequest request, ReplyTarget requester, SlackMessage? ackByDm = null)
-    {
-        FollowUpHandlers.IssueSoon(work, request);
+    public void AfterCreate(AccessRequest request, ReplyTarget requester, SlackMessage? ackByDm = null) =>
         Enqueue(new PostCard(request, requester, ackByDm), request.Id);
-    }
 
     /// <summary>Updates the card after a decision; an Approved request then goes to issuance.</summary>
     public void AfterDecision(AccessRequest next)
