@@ -4,7 +4,6 @@ using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Slack.Api;
 using SlackJit.Tests.Access;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Slack.Api;
 
 namespace SlackJit.Tests.Cards;

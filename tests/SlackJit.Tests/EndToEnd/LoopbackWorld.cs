@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
 
 namespace SlackJit.Tests.EndToEnd;

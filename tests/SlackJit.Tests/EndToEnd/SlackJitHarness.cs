@@ -12,7 +12,6 @@ using OpenTelemetry.Trace;
 using SlackJit.Lifecycle;
 using SlackJit.Storage;
 using SlackJit.Telemetry;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
 using SlackJit.Tests.Fakes.Net;
 using SlackJit.Tests.Slack.Transport;

@@ -11,7 +11,6 @@ using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Grants;
 

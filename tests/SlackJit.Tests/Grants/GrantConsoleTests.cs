@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using SlackJit.Access;
 using SlackJit.Grants;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using static SlackJit.Tests.Grants.GrantApp;
 
 namespace SlackJit.Tests.Grants;

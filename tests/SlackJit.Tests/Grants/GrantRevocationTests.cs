@@ -5,7 +5,6 @@ using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Hosting;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
 using static SlackJit.Tests.Grants.GrantApp;
 

@@ -34,12 +34,7 @@ public sealed class HealthCheckCommandTests
     [Fact]
     public async Task RunAsync_NothingListening_Returns1WithOneLine()
     {
-        int port;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = LoopbackPorts.Free();
         var error = new StringWriter();
         var original = Console.Error;
         Console.SetError(error);

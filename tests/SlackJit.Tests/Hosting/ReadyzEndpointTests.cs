@@ -11,6 +11,7 @@ using NSubstitute.ExceptionExtensions;
 using SlackJit.Hosting;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
+using SlackJit.Tests.Fakes.Aws;
 using SlackJit.Tests.Storage;
 
 namespace SlackJit.Tests.Hosting;

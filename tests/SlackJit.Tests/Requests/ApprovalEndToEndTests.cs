@@ -6,7 +6,6 @@ using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
 namespace SlackJit.Tests.Requests;

@@ -1,7 +1,6 @@
 using System.Net;
 using SlackJit.Slack.Transport;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
 namespace SlackJit.Tests.Requests;
@@ -61,7 +60,7 @@ public sealed class ForeignWorkspaceEndToEndTests
     {
         await using var harness = await StartAsync(TeamId);
         var request = await harness.RequestWithCardAsync(Ask);
-        var payload = SlackJit.Tests.Slack.Transport.SlackRequestSigner.BlockActions(
+        var payload = SlackRequestSigner.BlockActions(
             SlackJit.Requests.RequestsSlackKeys.ApproveAction, request.Id.ToString(), userId: Approver, teamId: TeamId, channelId: ApproverChannel);
         payload["api_app_id"] = "A0OTHERAPP";
 

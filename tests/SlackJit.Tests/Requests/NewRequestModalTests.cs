@@ -1,7 +1,6 @@
 using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Slack.Transport;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Requests;
 

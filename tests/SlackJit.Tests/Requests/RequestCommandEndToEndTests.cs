@@ -7,7 +7,6 @@ using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
 namespace SlackJit.Tests.Requests;

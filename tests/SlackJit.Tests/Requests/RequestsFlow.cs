@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SlackJit.Access;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Requests;
 

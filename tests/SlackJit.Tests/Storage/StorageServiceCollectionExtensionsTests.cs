@@ -7,6 +7,7 @@ using NSubstitute;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Storage.Sqlite;
+using SlackJit.Tests.Fakes.Aws;
 
 namespace SlackJit.Tests.Storage;
 

@@ -3,7 +3,6 @@ using SlackJit.Access;
 using SlackJit.Grants;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
 using SlackJit.Tests.Requests;
 

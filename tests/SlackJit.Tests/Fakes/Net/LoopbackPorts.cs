@@ -15,4 +15,7 @@ internal static class LoopbackPorts
         listener.Stop();
         return port;
     }
+
+    /// <summary><c>http://127.0.0.1:port{path}</c> on a port nothing listens on: connections are refused.</summary>
+    public static string ClosedUrl(string path = "") => $"http://127.0.0.1:{Free()}{path}";
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Testing;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 
 namespace SlackJit.Tests.Reliability.Faults;

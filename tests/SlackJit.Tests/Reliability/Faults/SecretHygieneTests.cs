@@ -11,7 +11,6 @@ using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.Reliability.Faults.FaultApp;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +49,6 @@ public sealed class StoreFaultTests
     [Fact]
     public async Task Command_DynamoDbEndpointNotListening_TryAgainShortlyReadyz503()
     {
-        var closedPort = LoopbackPorts.Free();
         await using var app = await StartAsync(o =>
         {
             o.Settings["Store:Provider"] = "DynamoDb";
@@ -59,7 +57,7 @@ public sealed class StoreFaultTests
                 new BasicAWSCredentials("AKIAFAKEDYNAMO000001", "fake-dynamo-secret"),
                 new AmazonDynamoDBConfig
                 {
-                    ServiceURL = $"http://127.0.0.1:{closedPort}",
+                    ServiceURL = LoopbackPorts.ClosedUrl(),
                     AuthenticationRegion = "us-east-1",
                     Timeout = TimeSpan.FromSeconds(1),
                     MaxErrorRetry = 0,

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SlackJit.Tests.Cards;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 
 namespace SlackJit.Tests.Reliability.Hostile;

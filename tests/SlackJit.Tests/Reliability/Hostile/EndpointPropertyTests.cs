@@ -12,7 +12,6 @@ using SlackJit.Storage;
 using SlackJit.Tests.Slack.Transport;
 using SlackJit.Tests.Access;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 using Xunit.Abstractions;
 

@@ -4,7 +4,6 @@ using SlackJit.Requests;
 using SlackJit.Slack.Blocks;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 

@@ -6,7 +6,6 @@ using SlackJit.Storage;
 using SlackJit.Tests.Access;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SlackJit.Access;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Reliability.Races;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Fakes.Aws;
 using SlackJit.Tests.Storage;
 

@@ -4,7 +4,6 @@ using ExtensionKeys = SlackJit.Cards.ExtensionKeys;
 using SlackJit.Requests;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using StoreKind = SlackJit.Tests.Reliability.Races.StoreKind;
 using SlackJit.Tests.Requests;

@@ -3,7 +3,6 @@ using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;

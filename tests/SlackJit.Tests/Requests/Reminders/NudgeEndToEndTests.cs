@@ -102,7 +102,7 @@ public sealed class NudgeEndToEndTests(DynaliteFixture dynalite) : IClassFixture
         {
             Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         }
-        var dm = Fakes.FakeSlackApi.DmChannelFor(Requester);
+        var dm = FakeSlackApi.DmChannelFor(Requester);
         var ack = await harness.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == dm && (c.Arg("blocks") ?? "").Contains(RequestsSlackKeys.NudgeAction, StringComparison.Ordinal));
         var request = await harness.WaitForAsync(async () =>
             (await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 5, CancellationToken.None)).FirstOrDefault(r => r.Slack.CardTs is not null), "the card");

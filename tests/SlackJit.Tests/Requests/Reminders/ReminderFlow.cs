@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Requests.Reminders;
 

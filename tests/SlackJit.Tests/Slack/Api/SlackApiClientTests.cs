@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Blocks;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Slack.Api;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using SlackJit.Slack.Api;
-using SlackJit.Tests.Fakes;
-using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Slack.Api;
 
@@ -47,9 +45,6 @@ internal sealed class SlackApiHarness : IAsyncDisposable
         services.AddSlackApi();
         return services.BuildServiceProvider(validateScopes: true);
     }
-
-    /// <summary>A loopback URL on which nothing listens (connection refused).</summary>
-    public static string ClosedPortUrl() => $"http://127.0.0.1:{LoopbackPorts.Free()}/api/";
 
     public async ValueTask DisposeAsync()
     {

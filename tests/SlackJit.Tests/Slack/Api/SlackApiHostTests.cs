@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SlackJit.Slack.Api;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Slack.Api;
 

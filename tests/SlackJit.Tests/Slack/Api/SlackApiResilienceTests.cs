@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SlackJit.Slack.Api;
-using SlackJit.Tests.Fakes;
+using SlackJit.Tests.Fakes.Net;
 
 namespace SlackJit.Tests.Slack.Api;
 
@@ -122,7 +122,7 @@ public sealed class SlackApiResilienceTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Slack:ApiBaseUrl"] = SlackApiHarness.ClosedPortUrl(),
+            ["Slack:ApiBaseUrl"] = LoopbackPorts.ClosedUrl("/api/"),
             ["Slack:BotToken"] = FakeSlackApi.DefaultBotToken,
             ["Slack:SigningSecret"] = "s",
             ["Slack:Retry:BaseDelay"] = "00:00:00.010",

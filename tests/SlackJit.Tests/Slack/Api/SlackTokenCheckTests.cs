@@ -8,7 +8,6 @@ using NSubstitute.ExceptionExtensions;
 using SlackJit.Hosting;
 using SlackJit.Slack;
 using SlackJit.Slack.Api;
-using SlackJit.Tests.Fakes;
 
 namespace SlackJit.Tests.Slack.Api;
 

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using NSubstitute;
 using SlackJit.Storage.DynamoDb;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Fakes.Aws;
 
 /// <summary>Makes a substitute DynamoDB client describe <paramref name="tableName"/> as SlackJit's table, ACTIVE.</summary>
 internal static class DynamoDbTableStub

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SlackJit.Access;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
-using static SlackJit.Tests.Storage.StoreRequests;
 using SlackJit.Tests.Fakes.Net;
+using static SlackJit.Tests.Storage.StoreRequests;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.DynamoDb;
 
 /// <summary>The store contract against dynalite (real DynamoDB wire protocol), plus DynamoDB-only checks.</summary>
 public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
@@ -104,7 +104,7 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
             new AmazonDynamoDBConfig
             {
                 RegionEndpoint = RegionEndpoint.USEast1,
-                ServiceURL = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+                ServiceURL = LoopbackPorts.ClosedUrl(),
                 AuthenticationRegion = "us-east-1",
                 Timeout = TimeSpan.FromSeconds(2),
                 MaxErrorRetry = 0,
@@ -122,14 +122,13 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
     public async Task PingAsync_ServerNeverAnswers_ThrowsStoreUnavailableAfterTheTimeout()
     {
         // Accepts connections and never answers: only the client's Timeout ends the call.
-        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        silent.Start();
+        using var silent = new SilentPort();
         using var client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("test", "test"),
             new AmazonDynamoDBConfig
             {
                 RegionEndpoint = RegionEndpoint.USEast1,
-                ServiceURL = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}",
+                ServiceURL = silent.Url,
                 AuthenticationRegion = "us-east-1",
                 Timeout = TimeSpan.FromSeconds(1),
                 MaxErrorRetry = 0,

@@ -4,7 +4,7 @@ using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Tests.Deploy;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.DynamoDb;
 
 /// <summary>
 /// The store contract on a table created from a deploy template's own definition (not from

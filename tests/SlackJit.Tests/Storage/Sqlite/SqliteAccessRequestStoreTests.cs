@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SlackJit.Storage;
 using SlackJit.Storage.Sqlite;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.Sqlite;
 
 /// <summary>The store contract against SQLite in a temp file, plus SQLite-only checks.</summary>
 public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreContract

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SlackJit.Tests.Fakes.Net;
 
-namespace SlackJit.Tests.Slack.Transport;
+namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>
 /// A loopback stand-in for Slack's Socket Mode: <c>POST /api/apps.connections.open</c> hands out

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using SlackJit.Storage.DynamoDb;
 using SlackJit.Tests.Deploy;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.DynamoDb;
 
 /// <summary>Every template under deploy/ that defines the requests table must define the table the adapter creates and queries.</summary>
 public sealed class DynamoDbTableDefinitionTests

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SlackJit.Tests.Fakes;
+namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>The fake must reject what Slack rejects, or tests of our limits would prove nothing.</summary>
 public sealed class FakeSlackApiTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using SlackJit.SlackEmulator;
 using SlackJit.SlackEmulator.WebApi;
 using SlackJit.SlackEmulator.Workspace;
 
-namespace SlackJit.Tests.Fakes;
+namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>
 /// The tests' handle on the Slack workspace emulator (<see cref="EmulatedSlack"/>, the same component the playground

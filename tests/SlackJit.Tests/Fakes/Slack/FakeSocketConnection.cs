@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
-namespace SlackJit.Tests.Slack.Transport;
+namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>The server side of one Socket Mode connection, scripted by a test.</summary>
 internal sealed class FakeSocketConnection(WebSocket socket, HttpContext context)

@@ -4,14 +4,13 @@ using SlackJit.Access;
 using SlackJit.Cards;
 using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
-using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Requests;
 using static SlackJit.Tests.Reliability.Faults.FaultApp;
 
 namespace SlackJit.Tests.Reliability.Faults;
 
 /// <summary>The Slack Web API misbehaving while an approval card is posted: rate limits, outages, slowness, bad channels.</summary>
-public sealed class SlackFaultTests
+public sealed class SlackApiFaultTests
 {
     private const string Ask = "analytics-prod/reports 2h INC-4211 investigating";
 

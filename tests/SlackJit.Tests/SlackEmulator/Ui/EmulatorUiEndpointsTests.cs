@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SlackJit.SlackEmulator;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.Ui;
 
 /// <summary>The page's endpoints show each person what Slack would show them, and no more.</summary>
 public sealed class EmulatorUiEndpointsTests : IAsyncLifetime

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using SlackJit.SlackEmulator;
 using SlackJit.Tests.Fakes.Net;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.AppClient;
 
 /// <summary>Slack's side towards the app: what it sends (signed forms) and what it does with the answers.</summary>
 public sealed class SlackAppClientTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SlackJit.Tests.Slack.Transport;
+namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>
 /// Builds requests the way Slack sends them: form-encoded and signed with <c>v0</c> HMAC-SHA256.

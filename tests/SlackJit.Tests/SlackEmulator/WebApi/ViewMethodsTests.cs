@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SlackJit.SlackEmulator;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.WebApi;
 
 /// <summary>views.open / push / update as Slack enforces them: trigger ids single-use and 3 s, a stack of 3, hash guards.</summary>
 public sealed class ViewMethodsTests : IAsyncLifetime

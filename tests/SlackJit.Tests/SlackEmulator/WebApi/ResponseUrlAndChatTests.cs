@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SlackJit.SlackEmulator;
 
-namespace SlackJit.Tests.SlackEmulator;
+namespace SlackJit.Tests.SlackEmulator.WebApi;
 
 /// <summary>response_url (5 uses in 30 minutes, replace/delete the original, ephemeral to its user), chat.delete and ephemerals.</summary>
 public sealed class ResponseUrlAndChatTests : IAsyncLifetime

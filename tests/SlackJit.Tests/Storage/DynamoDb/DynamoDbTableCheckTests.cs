@@ -1,8 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using SlackJit.Storage.DynamoDb;
+using SlackJit.Tests.Fakes.Aws;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Storage.DynamoDb;
 
 public sealed class DynamoDbTableCheckTests
 {

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 using SlackJit.Hosting;
 using SlackJit.Storage;
 using SlackJit.Storage.DynamoDb;
-using SlackJit.Tests.Hosting;
+using SlackJit.Tests.Storage;
 
-namespace SlackJit.Tests.Storage;
+namespace SlackJit.Tests.Hosting;
 
 /// <summary>Start-up on DynamoDB (dynalite): a table SlackJit cannot query stops the app with one line.</summary>
 [Collection(ConsoleCollection.Name)]
