@@ -154,9 +154,10 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         {
             failures.Add($"{key}:ReviewWithin {breakGlass.ReviewWithin} must be more than 0 and at most {BreakGlassOptions.MaxReviewWithin}.");
         }
-        else if (breakGlass.ReviewWithin >= options.Retention)
+        else if (options.Retention >= MinRetention && breakGlass.ReviewWithin > options.Retention)
         {
-            failures.Add($"{key}:ReviewWithin {breakGlass.ReviewWithin} must be less than {Section}:Retention ({options.Retention}), or a grant could be deleted before its review.");
+            // An invalid Retention is reported on its own line.
+            failures.Add($"{key}:ReviewWithin {breakGlass.ReviewWithin} must not be longer than {Section}:Retention ({options.Retention}), or a grant could be deleted before its review.");
         }
         InRange(failures, $"{key}:MaxDuration", breakGlass.MaxDuration, AccessOptions.MinDuration, AccessOptions.MaxDurationCeiling);
     }

@@ -43,14 +43,23 @@ public sealed class BreakGlassValidationTests
     }
 
     [Fact]
-    public void Validate_ReviewWithinNotShorterThanRetention_NamesBothKeys()
+    public void Validate_ReviewWithinLongerThanRetention_NamesBothKeys()
     {
-        var options = Options(b => b.ReviewWithin = TimeSpan.FromDays(2));
+        var options = Options(b => b.ReviewWithin = TimeSpan.FromDays(3));
         options.Retention = TimeSpan.FromDays(2);
 
         var failure = Assert.Single(Failures(options));
 
-        Assert.StartsWith("Access:BreakGlass:ReviewWithin 2.00:00:00 must be less than Access:Retention", failure, StringComparison.Ordinal);
+        Assert.StartsWith("Access:BreakGlass:ReviewWithin 3.00:00:00 must not be longer than Access:Retention (2.00:00:00)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ShortestRetentionWithTheDefaultReview_Succeeds()
+    {
+        var options = Options(_ => { });
+        options.Retention = TimeSpan.FromDays(1);
+
+        Assert.Empty(Failures(options));
     }
 
     [Theory]
