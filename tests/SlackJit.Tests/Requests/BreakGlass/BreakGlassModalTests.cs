@@ -67,4 +67,14 @@ public sealed class BreakGlassModalTests
     [InlineData(RefusalReason.BreakGlassReasonRequired, RequestsSlackKeys.ReasonBlock)]
     public void BlockFor_BreakGlassRefusal_TheInputItIsAbout(RefusalReason reason, string block) =>
         Assert.Equal(block, NewRequestModal.BlockFor(reason));
+
+    [Fact]
+    public void Help_BreakGlassLineOnlyWhenAnEntryAllowsIt()
+    {
+        var with = RequestReplies.Help(Options(breakGlass: true));
+        var without = RequestReplies.Help(Options(breakGlass: false));
+
+        Assert.Contains($"{RequestParser.BreakGlassUsage} — emergencies only (analytics): issued at once for at most 1h", with, StringComparison.Ordinal);
+        Assert.DoesNotContain("break-glass", without, StringComparison.Ordinal);
+    }
 }
