@@ -9,8 +9,9 @@ namespace SlackJit.Requests.Reminders;
 
 /// <summary>
 /// The sweeper's part for a pending request whose card is posted (or a break-glass grant whose review is open):
-/// escalate it when its time has come, and post the next reminder in the card's thread when it is due. Each step is claimed by a conditional write before Slack is
-/// called, so two sweepers never post the same reminder; the claim also moves the request's due time on.
+/// escalate it when its time has come, and post the next reminder in the card's thread when it is due. Each step is
+/// claimed by a conditional write before Slack is called, so two sweepers never post the same reminder; the claim
+/// also moves the request's due time on.
 /// </summary>
 internal sealed class PendingReminders(
     IAccessRequestStore store,
