@@ -70,8 +70,11 @@ internal static class RequestReplies
     public static string Cancelled(AccessRequest request) =>
         $":no_entry_sign: Cancelled *{request.ShortId}* (`{Mrkdwn.Escape(request.Resource.Display, 600)}`).";
 
-    public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) =>
-        $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
+    public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) => request.BreakGlass is not null
+        ? $":warning: Your break-glass grant *{request.ShortId}* is being issued, but I couldn't alert the approvers' channel (`{error}`): " +
+          $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team; " +
+          "I'll keep trying to post it, and the approvers must still acknowledge it."
+        : $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
         $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team. " +
         $"I'll keep trying until the request times out ({SlackDates.DateTime(request.Deadline)}).";
 

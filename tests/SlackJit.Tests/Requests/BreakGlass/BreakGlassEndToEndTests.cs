@@ -108,6 +108,31 @@ public sealed class BreakGlassEndToEndTests(DynaliteFixture dynalite) : IClassFi
         await harness.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmChannelFor(Requester) && (c.Arg("text") ?? "").Contains("Break-glass", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Command_ApproverChannelMisconfigured_GrantIssuedRequesterToldAndALaterSweepPostsTheCard()
+    {
+        const string channel = "C0BROKEN";
+        await using var harness = await BreakGlassFlow.StartAsync(StoreKind.Sqlite, dynalite, o => o.Settings["Slack:ApproverChannel"] = channel);
+        harness.Slack.AddChannelWithoutBot(channel);
+
+        await harness.AskAsync(BreakGlassFlow.Command);
+
+        var told = await harness.WaitForReplyAsync("couldn't alert the approvers' channel (`not_in_channel`)");
+        Assert.Contains("Slack:ApproverChannel", told.Arg("text"), StringComparison.Ordinal);
+        var issued = await harness.WaitForAsync(async () =>
+            (await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 10, CancellationToken.None))
+                .SingleOrDefault(r => r.Status == RequestStatus.Active && r.Slack.DmTs is not null), "the grant without its card");
+        Assert.Null(issued.Slack.CardTs);
+
+        // The operator invites the bot; a sweep after the card's grace posts the loud card.
+        harness.Slack.AddChannel(channel);
+        harness.Time.Advance(SlackJit.Access.BreakGlassReviews.CardGrace);
+        await harness.SweepAsync();
+        var posted = await harness.GetAsync(issued.Id);
+        Assert.Equal(channel, posted.Slack.CardChannel);
+        Assert.Contains($"*BREAK-GLASS* by <@{Requester}>", harness.Card(posted).AllText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task Acknowledge_RequesterAndOutsiderRefusedAndCounted_ApproverRecordedOnTheCard(StoreKind store)
