@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 using SlackJit.Access;
+using SlackJit.Lifecycle;
+using SlackJit.Requests.FollowUps;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
@@ -44,5 +48,31 @@ public sealed class BreakGlassRestartTests(DynaliteFixture dynalite) : IClassFix
         // Next: the escalation at 09:40.
         Assert.Equal(Start + TimeSpan.FromMinutes(40), stored.DueAt);
         await c.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task LostAfterTheAck_NeitherCardNorIssuanceRan_SweeperIssuesAtOnceAndPostsTheCardAfterItsGrace(StoreKind store)
+    {
+        // The queued work after the ack is lost (a crash): only the store's due time is left.
+        var lost = Substitute.For<IWorkHandler<PostCard>>();
+        await using var harness = await BreakGlassFlow.StartAsync(store, dynalite, o => o.Services += s => s.AddScoped(_ => lost));
+        var ack = await harness.AskAsync(BreakGlassFlow.Command);
+        var request = Assert.Single(await harness.Store.GetByRequesterAsync(Requests.RequestsFlow.RequesterIdentity, 10, CancellationToken.None));
+        Assert.Contains(request.ShortId, (string?)ack["text"], StringComparison.Ordinal);
+        Assert.Equal((RequestStatus.Approved, Start), (request.Status, request.DueAt));
+
+        await harness.SweepAsync();
+        var issued = await Requests.RequestsFlow.WaitForRequestAsync(harness, request.Id, r => r.Status == RequestStatus.Active, "the grant");
+        Assert.Null(issued.Slack.CardTs);
+        Assert.Equal(Start + BreakGlassReviews.CardGrace, issued.DueAt);
+
+        harness.Time.Advance(BreakGlassReviews.CardGrace);
+        await harness.SweepAsync();
+        var posted = await Requests.Reminders.ReminderFlow.GetAsync(harness, request.Id);
+        Assert.NotNull(posted.Slack.CardTs);
+        Assert.Contains("*BREAK-GLASS*", Requests.RequestsFlow.Card(harness, posted).AllText, StringComparison.Ordinal);
+        // Next: the first reminder, 15 minutes after the request.
+        Assert.Equal(Start + TimeSpan.FromMinutes(15), posted.DueAt);
     }
 }
