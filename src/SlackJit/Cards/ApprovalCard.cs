@@ -48,11 +48,9 @@ public static class ApprovalCard
         {
             blocks.Add(Block.PlainSection(detail));
         }
-        if (request.DmCleanup is { IsFailing: true } cleanup)
+        if (DmCleanupNote(request) is { } cleanupNote)
         {
-            // Loud until Slack confirms the DM is clean; the code goes through FailureText's filter, the text is plain.
-            blocks.Add(Block.PlainSection(
-                $"⚠️ DM clean-up failing — secrets may still be visible in the requester's DM; ref {FailureText.Reference(request, cleanup.LastCode)} (details are in SlackJit's log)."));
+            blocks.Add(Block.PlainSection(cleanupNote));
         }
 
         if (IsOpen(request, now))
@@ -66,6 +64,14 @@ public static class ApprovalCard
 
         return new SlackMessage(FallbackText(request, now), blocks.ToJsonArray());
     }
+
+    /// <summary>
+    /// Loud until Slack confirms the DM is clean (plain text); the code goes through FailureText's filter. Null while
+    /// the clean-up is not failing.
+    /// </summary>
+    internal static string? DmCleanupNote(AccessRequest request) => request.DmCleanup is { IsFailing: true } cleanup
+        ? $"⚠️ DM clean-up failing — secrets may still be visible in the requester's DM; ref {FailureText.Reference(request, cleanup.LastCode)} (details are in SlackJit's log)."
+        : null;
 
     /// <summary>Buttons are shown only while a decision can still be taken.</summary>
     public static bool IsOpen(AccessRequest request, DateTimeOffset now) =>

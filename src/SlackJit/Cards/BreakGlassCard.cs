@@ -33,6 +33,10 @@ internal static class BreakGlassCard
         {
             blocks.Add(Block.PlainSection($"Why: {ApprovalCard.Clip(request.Outcome)}"));
         }
+        if (ApprovalCard.DmCleanupNote(request) is { } cleanupNote)
+        {
+            blocks.Add(Block.PlainSection(cleanupNote));
+        }
 
         var buttons = new List<JsonObject>();
         if (!review.IsAcknowledged)

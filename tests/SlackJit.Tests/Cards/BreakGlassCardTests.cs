@@ -75,4 +75,16 @@ public sealed class BreakGlassCardTests
         Assert.Contains("<@U0ONCALL>", review, StringComparison.Ordinal);
         Assert.Single(CardText.Buttons(card.Blocks), b => (string?)b["action_id"] == "requests.acknowledge");
     }
+
+    [Fact]
+    public void Build_DmCleanupFailing_SaysSoLikeTheApprovalCard()
+    {
+        var request = BreakGlass(RequestStatus.Expired) with { DmCleanup = new DmCleanup(DmCleanupState.Failing, 2, "chat.update: cant_update_message", ApprovedAt) };
+
+        var card = ApprovalCard.Build(request, Analytics, ApprovedAt + TimeSpan.FromHours(3));
+
+        Assert.Contains(CardText.Plain(card.Blocks), t => t.StartsWith("⚠️ DM clean-up failing", StringComparison.Ordinal));
+        var clean = ApprovalCard.Build(BreakGlass(RequestStatus.Expired), Analytics, ApprovedAt + TimeSpan.FromHours(3));
+        Assert.DoesNotContain(CardText.Plain(clean.Blocks), t => t.Contains("DM clean-up", StringComparison.Ordinal));
+    }
 }
