@@ -32,6 +32,8 @@ public sealed class BreakGlassEndToEndTests(DynaliteFixture dynalite) : IClassFi
 
         Assert.Contains($":rotating_light: *Break-glass* *{request.ShortId}*", (string?)ack["text"], StringComparison.Ordinal);
         Assert.Contains("must acknowledge it by", (string?)ack["text"], StringComparison.Ordinal);
+        // Issued already: nothing to cancel or nudge.
+        Assert.Empty(CardText.Buttons(ack["blocks"]?.AsArray()));
         Assert.Empty(request.Approvals);
         Assert.Equal(TimeSpan.FromMinutes(30), request.ApprovedDuration);
         Assert.Equal(new BreakGlassReview(Start, Start + TimeSpan.FromHours(1)), request.BreakGlass);
