@@ -123,6 +123,8 @@ public sealed class GrantButtonsTests
         await app.ClickAsync(GrantActionIds.Done, active.Id);
 
         var ended = await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        // The DM is edited after the store records the revocation: wait for that work too.
+        await app.WaitForQueueAsync();
         Assert.Equal(RequestStatus.Ended, ended.Status);
         Assert.Equal(SlackJitHarness.Requester, ended.DecidedBy);
         Assert.True(app.Harness.Iam.DeniesSession(SlackJitHarness.RoleName, active.Id.ToString()));

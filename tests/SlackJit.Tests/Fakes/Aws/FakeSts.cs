@@ -54,7 +54,7 @@ public sealed class FakeSts : IAsyncDisposable
     }
 
     /// <summary>An SDK client pointed at this stub with static test credentials (no credential chain, no metadata probe).</summary>
-    public AmazonSecurityTokenServiceClient CreateClient(TimeSpan? timeout = null, int maxErrorRetry = 3)
+    public AmazonSecurityTokenServiceClient CreateClient(TimeSpan? timeout = null, int maxErrorRetry = 3, HttpClientFactory? httpClientFactory = null)
     {
         var config = new AmazonSecurityTokenServiceConfig
         {
@@ -63,6 +63,10 @@ public sealed class FakeSts : IAsyncDisposable
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MaxErrorRetry = maxErrorRetry,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
         return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials("AKIAFAKEBOTKEY000001", "fake-bot-secret"), config);
     }
 

@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 
-namespace SlackJit.Tests.Reliability.Races;
+namespace SlackJit.Tests.EndToEnd;
 
-/// <summary>Gives an AWS SDK client (STS, DynamoDB) HTTP clients that stop dead when their host crashes.</summary>
+/// <summary>Gives an AWS SDK client (STS, DynamoDB) HTTP clients that stop dead when their app crashes.</summary>
 internal sealed class CrashableAwsHttpClientFactory(CrashSwitch crash) : HttpClientFactory
 {
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
@@ -12,5 +12,5 @@ internal sealed class CrashableAwsHttpClientFactory(CrashSwitch crash) : HttpCli
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
 
-    public override string GetConfigUniqueString(IClientConfig clientConfig) => "slackjit-races-crashable";
+    public override string GetConfigUniqueString(IClientConfig clientConfig) => "slackjit-harness-crashable";
 }
