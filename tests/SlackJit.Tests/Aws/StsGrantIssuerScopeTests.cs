@@ -15,6 +15,7 @@ public sealed class StsGrantIssuerScopeTests
         ["Access:Resources:2:Name"] = "logs-audit",
         ["Access:Resources:2:Bucket"] = "acme-logs",
         ["Access:Resources:2:Prefix"] = "app/audit/",
+        ["Access:Resources:2:Approvers:0"] = "U0APPROVER1",
         ["Access:Resources:0:SourceIpRanges:0"] = "10.0.0.0/8",
         ["Access:Resources:0:VpcEndpoints:0"] = "vpce-1a2b3c4d",
         ["Access:Resources:0:RequiredObjectTags:classification"] = "internal",

@@ -6,7 +6,11 @@ namespace SlackJit.Tests.EndToEnd;
 internal sealed class CrashableAwsHttpClientFactory(CrashSwitch crash) : HttpClientFactory
 {
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
-        new(new CrashingHttpHandler(crash) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+        new(new CrashingHttpHandler(crash) { InnerHandler = new SocketsHttpHandler() })
+        {
+            // A client of the SDK's own applies its Timeout; one from a factory must apply it itself.
+            Timeout = clientConfig.Timeout ?? Timeout.InfiniteTimeSpan,
+        };
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 
