@@ -140,17 +140,27 @@ public sealed class GrantButtonsTests
         Assert.Empty(app.Replies());
     }
 
-    [Fact]
-    public async Task Done_SomeoneElse_IsRefusedAndChangesNothing()
+    /// <summary>The DM's buttons and the reply (a pattern) to anyone else; Renew has its own table above, with its other refusals.</summary>
+    public static TheoryData<string, string> DmButtonsForTheRequesterOnly => new()
+    {
+        { GrantActionIds.Done, $"^Only <@{SlackJitHarness.Requester}> can " },
+        { GrantActionIds.Console, @"^Only the requester can open the AWS console for this grant\.$" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DmButtonsForTheRequesterOnly))]
+    public async Task DmButton_SomeoneElse_IsRefusedWithoutAnyStsCallAndChangesNothing(string actionId, string expectedReply)
     {
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
 
-        await app.ClickAsync(GrantActionIds.Done, active.Id, SlackJitHarness.Outsider);
+        await app.ClickAsync(actionId, active.Id, SlackJitHarness.Outsider);
+        await app.WaitForQueueAsync();
 
         Assert.Equal(RequestStatus.Active, (await app.GetAsync(active.Id)).Status);
         Assert.Contains(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
-        Assert.Contains("Only", Assert.Single(app.Replies()), StringComparison.Ordinal);
+        Assert.Matches(expectedReply, Assert.Single(app.Replies()));
+        Assert.Single(app.Harness.Sts.Calls);
     }
 
     [Fact]
