@@ -50,4 +50,10 @@ public sealed class HarnessOptions
     public TimeSpan? StsTimeout { get; set; }
 
     public int StsRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Runs the app in Socket Mode: it gets the emulator's app token, and <c>apps.connections.open</c> hands out a
+    /// socket of <see cref="SlackJitHarness.SocketServer"/>, where the test plays Slack's side.
+    /// </summary>
+    public bool SocketMode { get; set; }
 }

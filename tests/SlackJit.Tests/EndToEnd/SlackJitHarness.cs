@@ -90,6 +90,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
     /// <summary>The Prometheus scrape endpoint on its own port, when <see cref="HarnessOptions.ServeMetrics"/> is set.</summary>
     public Uri? MetricsUrl { get; private set; }
 
+    /// <summary>Slack's side of the Socket Mode sockets, when <see cref="HarnessOptions.SocketMode"/> is set.</summary>
+    internal FakeSlackSocketServer? SocketServer { get; private set; }
+
     /// <summary>
     /// Starts the fakes and the app. The default catalog has two entries:
     /// <c>analytics</c> (bucket <c>analytics-prod</c>, approvers <see cref="Approver"/>, <see cref="SecondApprover"/>
@@ -156,6 +159,13 @@ public sealed class SlackJitHarness : IAsyncDisposable
             settings["Telemetry:Prometheus:Host"] = "127.0.0.1";
             metricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
         }
+        FakeSlackSocketServer? socketServer = null;
+        if (options.SocketMode)
+        {
+            socketServer = await FakeSlackSocketServer.StartAsync();
+            world.Slack.SocketModeUrl = socketServer.LinkUrl;
+            settings["Slack:AppToken"] = world.Slack.AppToken;
+        }
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
@@ -165,6 +175,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
         {
             Logs = options.CaptureLogsAt is null ? null : new FakeLoggerProvider(),
             MetricsUrl = metricsUrl,
+            SocketServer = socketServer,
         };
         harness.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -181,6 +192,10 @@ public sealed class SlackJitHarness : IAsyncDisposable
         catch
         {
             await harness.Factory.DisposeAsync();
+            if (socketServer is not null)
+            {
+                await socketServer.DisposeAsync();
+            }
             throw;
         }
         return harness;
@@ -334,6 +349,10 @@ public sealed class SlackJitHarness : IAsyncDisposable
         if (Factory is not null)
         {
             await Factory.DisposeAsync();
+        }
+        if (SocketServer is not null)
+        {
+            await SocketServer.DisposeAsync();
         }
     }
 }
