@@ -26,7 +26,7 @@ public sealed class StsGrantIssuerScopeTests
     {
         await using var aws = await AwsHarness.StartAsync(NestedAndConditions());
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
 
         // The DM is written from the same scope the policy was.
         var scope = Assert.IsType<IssueOutcome.Issued>(outcome).Scope;
@@ -47,7 +47,7 @@ public sealed class StsGrantIssuerScopeTests
     {
         await using var aws = await AwsHarness.StartAsync(NestedAndConditions());
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/audit/2025/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/audit/2025/"), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal("CatalogEntryChanged", refused.Code);
