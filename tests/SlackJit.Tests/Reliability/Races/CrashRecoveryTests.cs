@@ -63,12 +63,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     public async Task Crash_AfterApprovalBeforeIssuingStarts_NextHostsSweeperIssues(StoreKind store)
     {
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
-        var skipped = new NoIssuanceScheduler();
-        var a = await cluster.StartHostAsync("A", o =>
-        {
-            Crashable(o);
-            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
-        });
+        var (a, skipped) = await StartHostThatNeverIssuesAsync(cluster);
         var request = await a.RequestWithCardAsync();
 
         var approved = await a.ApproveAsync(request);
@@ -94,12 +89,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     public async Task Crash_WhileTheCredentialDmEditIsInFlight_NextHostReplacesThemWithFreshOnes(StoreKind store)
     {
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
-        var skipped = new NoIssuanceScheduler();
-        var a = await cluster.StartHostAsync("A", o =>
-        {
-            Crashable(o);
-            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
-        });
+        var (a, _) = await StartHostThatNeverIssuesAsync(cluster);
         var request = await a.RequestWithCardAsync();
         await a.ApproveAsync(request);
         await a.WaitForIdleAsync();
@@ -206,6 +196,18 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     }
 
     private static void Crashable(HarnessOptions options) => options.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Host A, ready to crash, whose approvals leave the request due instead of issuing it.</summary>
+    private static async Task<(SlackJitHarness Host, NoIssuanceScheduler Skipped)> StartHostThatNeverIssuesAsync(SharedStoreCluster cluster)
+    {
+        var skipped = new NoIssuanceScheduler();
+        var host = await cluster.StartHostAsync("A", o =>
+        {
+            Crashable(o);
+            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
+        });
+        return (host, skipped);
+    }
 
     private static async Task<AccessRequest> StoredAsync(SharedStoreCluster cluster, AccessRequest request)
     {
