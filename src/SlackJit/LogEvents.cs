@@ -165,6 +165,9 @@ internal static class LogEvents
         public const int RevocationEnforced = 5064;
         public const int RevocationFailed = 5065;
         public const int RevokeRefused = 5066;
+        public const int DmCleanupFailing = 5067;
+        public const int DmDeleted = 5068;
+        public const int DmMissing = 5069;
     }
 
     /// <summary>Audit (the scheduled report): 5100–5149.</summary>

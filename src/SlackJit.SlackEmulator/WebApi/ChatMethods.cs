@@ -4,13 +4,17 @@ using static SlackJit.SlackEmulator.WebApi.Answers;
 
 namespace SlackJit.SlackEmulator.WebApi;
 
-/// <summary><c>chat.postMessage</c>, <c>chat.update</c>, <c>chat.delete</c>, <c>chat.postEphemeral</c>. Called under the workspace lock.</summary>
+/// <summary>
+/// <c>chat.postMessage</c>, <c>chat.update</c>, <c>chat.delete</c>, <c>chat.postEphemeral</c>. Called under the workspace lock.
+/// As with a bot token in Slack, the app may edit and delete only its own messages (<c>cant_update_message</c>,
+/// <c>cant_delete_message</c>), and nothing is posted or edited in an archived conversation (<c>is_archived</c>).
+/// </summary>
 internal static class ChatMethods
 {
     public static JsonObject PostMessage(SlackWorkspace ws, JsonObject args)
     {
         var channel = Str(args, "channel") ?? "";
-        if (ChannelError(ws, channel) is { } channelError)
+        if ((ChannelError(ws, channel) ?? ArchivedError(ws, channel)) is { } channelError)
         {
             return Error(channelError);
         }
@@ -42,6 +46,14 @@ internal static class ChatMethods
         {
             return Error("message_not_found");
         }
+        if (existing.UserId is not null)
+        {
+            return Error("cant_update_message");
+        }
+        if (ArchivedError(ws, channel) is { } archived)
+        {
+            return Error(archived);
+        }
         if (SlackLimits.CheckMessage(args) is { } invalid)
         {
             return Error(invalid);
@@ -58,9 +70,14 @@ internal static class ChatMethods
         {
             return Error(channelError);
         }
-        if (!ws.MessagesByKey.ContainsKey((channel, ts)))
+        if (!ws.MessagesByKey.TryGetValue((channel, ts), out var existing))
         {
             return Error("message_not_found");
+        }
+        if (existing.UserId is not null)
+        {
+            // A bot token deletes only the bot's own messages.
+            return Error("cant_delete_message");
         }
         ws.RemoveMessage(channel, ts);
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts };
@@ -94,6 +111,9 @@ internal static class ChatMethods
         Blocks = args.ContainsKey("blocks") ? Blocks(args) : existing.Blocks,
         Updates = existing.Updates + 1,
     };
+
+    private static string? ArchivedError(SlackWorkspace ws, string channel) =>
+        ws.ChannelsById.TryGetValue(channel, out var found) && found.IsArchived ? "is_archived" : null;
 
     public static string? ChannelError(SlackWorkspace ws, string channel) =>
         ws.ChannelsById.TryGetValue(channel, out var found) ? (found.BotIsMember ? null : "not_in_channel") : "channel_not_found";

@@ -88,6 +88,24 @@ public sealed partial class SlackWorkspace
         return this;
     }
 
+    /// <summary>
+    /// Archives a channel or DM that exists (a DM is archived when its person is deactivated): posts and edits there
+    /// answer <c>is_archived</c>; what is in it stays readable.
+    /// </summary>
+    public SlackWorkspace ArchiveChannel(string id)
+    {
+        lock (Gate)
+        {
+            if (!ChannelsById.TryGetValue(id, out var channel))
+            {
+                throw new InvalidOperationException($"No channel {id} to archive (a DM exists once conversations.open has run).");
+            }
+            ChannelsById[id] = channel with { IsArchived = true };
+        }
+        Notify(id);
+        return this;
+    }
+
     public SlackWorkspace AddUserGroup(string id, string handle, params string[] members)
     {
         lock (Gate)

@@ -38,6 +38,9 @@ public sealed record AccessRequest
     public Revocation? Revocation { get; init; }
     public SlackRefs Slack { get; init; } = SlackRefs.None;
 
+    /// <summary>What became of the DM's credentials when the grant ended; null until a clean-up was tried.</summary>
+    public DmCleanup? DmCleanup { get; init; }
+
     /// <summary>When the sweeper must look at this request next; null when nothing is due.</summary>
     public DateTimeOffset? DueAt { get; init; }
 

@@ -44,4 +44,16 @@ public static class AccessRequests
     /// <summary>The end of the approved window: approval time + approved duration. Credentials never outlive it.</summary>
     public static DateTimeOffset? WindowEnd(AccessRequest request) =>
         ApprovedAt(request) is { } at && request.ApprovedDuration is { } duration ? at + duration : null;
+
+    /// <summary>
+    /// True when AWS has nothing left to do for an Ended request: no revocation, or its deny was enforced and the
+    /// check at the credentials' expiry (which prunes it) is in the audit trail.
+    /// </summary>
+    public static bool RevocationSettled(AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Revocation is not { } revocation
+            || (revocation is { IsEnforced: true, Failure: null }
+                && request.Events.Any(e => e.Action == AuditActions.RevocationEnforced && e.At >= revocation.CredentialsExpire));
+    }
 }

@@ -74,4 +74,13 @@ public static class AuditActions
 
     /// <summary>Putting the deny in place failed (IAM refused or was unreachable); retried by the sweeper.</summary>
     public const string RevocationFailed = "revocation-failed";
+
+    /// <summary>
+    /// Slack refused to take the credentials out of the DM when the grant ended (detail: <c>method: code</c>); retried with
+    /// a back-off. Only the first failure is an event; the record counts the rest.
+    /// </summary>
+    public const string DmCleanupFailed = "dm-cleanup-failed";
+
+    /// <summary>A DM clean-up that had failed worked after all (detail: edited, deleted or missing, and after how many failures).</summary>
+    public const string DmCleaned = "dm-cleaned";
 }

@@ -18,6 +18,13 @@ public static class FailureText
         return $"{Reason(safe)} (reference {request.ShortId}/{safe}; details are in SlackJit's log).";
     }
 
+    /// <summary>A reference people can quote: the request's short id and the code, reduced to safe characters.</summary>
+    public static string Reference(AccessRequest request, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.ShortId}/{SafeCode(code)}";
+    }
+
     private static string Reason(string code) => code switch
     {
         "AccessDenied" or "NoSuchEntity" or "InvalidRoleArn" => "AWS would not let SlackJit assume the role",

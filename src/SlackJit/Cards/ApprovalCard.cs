@@ -43,6 +43,12 @@ public static class ApprovalCard
         {
             blocks.Add(Block.PlainSection(detail));
         }
+        if (request.DmCleanup is { IsFailing: true } cleanup)
+        {
+            // Loud until Slack confirms the DM is clean; the code goes through FailureText's filter, the text is plain.
+            blocks.Add(Block.PlainSection(
+                $"⚠️ DM clean-up failing — secrets may still be visible in the requester's DM; ref {FailureText.Reference(request, cleanup.LastCode)} (details are in SlackJit's log)."));
+        }
 
         if (IsOpen(request, now))
         {

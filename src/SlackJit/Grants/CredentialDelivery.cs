@@ -15,6 +15,7 @@ internal sealed class CredentialDelivery(
     IAccessRequestStore store,
     IGrantIssuer issuer,
     GrantDm dm,
+    GrantDmCleanup cleanup,
     IOptionsMonitor<AwsOptions> aws,
     TimeProvider time,
     ILogger<CredentialDelivery> logger)
@@ -58,8 +59,13 @@ internal sealed class CredentialDelivery(
         GrantsLog.Superseded(logger, owned.Id, credentials.AccessKeyId, write.Current.Status, write.Current.Version);
         if (write.Current.Status.IsFinal())
         {
-            // Ended, expired or failed meanwhile: the credentials just shown must not stay.
-            await dm.ScrubAsync(write.Current, cancellationToken);
+            // Ended, expired or failed meanwhile: the credentials just shown must not stay. If Slack refuses, the request
+            // says so, alerts, and is retried with the back-off (Expired and Failed by DueDmCleanups, Ended by its revocation).
+            var scrub = await cleanup.ScrubAsync(write.Current, cancellationToken);
+            if (!scrub.Cleaned)
+            {
+                await cleanup.RecordFailureAsync(write.Current, scrub, backOff: write.Current.Status != RequestStatus.Ended, cancellationToken);
+            }
         }
         return new Delivery(DeliveryStatus.Superseded, write.Current);
     }

@@ -6,7 +6,8 @@ namespace SlackJit.Grants;
 
 /// <summary>
 /// A due Approved or Issuing request is issued (or re-issued after a lost lease); a due Active request is
-/// expired once its window has ended, else made due at the window's end.
+/// expired once its window has ended (and its DM cleaned: while Slack refuses, after a back-off), else made due at the
+/// window's end.
 /// </summary>
 internal sealed class DueGrants(
     GrantIssuing issuing,
@@ -34,9 +35,10 @@ internal sealed class DueGrants(
             case RequestStatus.Active:
                 if (await closing.ExpireAsync(request, cancellationToken))
                 {
+                    // Expired, or the DM clean-up failed and is due again after its back-off.
                     return true;
                 }
-                // Slack did not take the scrub (or another replica expired it): look again after one interval.
+                // Another replica got there first: look again after one interval.
                 return await rescheduler.RescheduleAsync(request, now + options.Value.SweepInterval, cancellationToken);
 
             default:

@@ -8,16 +8,10 @@ namespace SlackJit.Grants;
 /// <summary>
 /// The requester's DM about one request. It is created (and its place stored) before any credentials exist, so
 /// credentials are always delivered by editing that one message, never by posting a second one; and it is edited
-/// again to remove them when the grant ends.
+/// again to remove them when the grant ends (<see cref="GrantDmCleanup"/>).
 /// </summary>
 internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccessRequestStore store, TimeProvider time, ILogger<GrantDm> logger)
 {
-    /// <summary>Slack errors after which there is no message left to edit: nothing there can hold a secret.</summary>
-    private static readonly HashSet<string> Gone = new(StringComparer.Ordinal)
-    {
-        SlackErrors.MessageNotFound, SlackErrors.ChannelNotFound, "cant_update_message", "is_archived",
-    };
-
     /// <summary>
     /// Returns the request with its DM recorded: as it is when it has one, else after posting the "Issuing…"
     /// message and storing its place. Null when the request moved on meanwhile (<paramref name="stillOurs"/> said
@@ -58,20 +52,19 @@ internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccess
     }
 
     /// <summary>
-    /// Replaces the DM with the closing notice for <paramref name="closed"/>'s status (no secret, no link, no button).
-    /// True when no secret is left there: edited, never posted, or gone. False when Slack failed for now.
+    /// Re-renders the closing notice of <paramref name="closed"/> (e.g. once AWS denies its credentials) in a DM whose
+    /// credentials are already gone. Never deletes and never throws for Slack: the clean-up itself is
+    /// <see cref="GrantDmCleanup"/>'s.
     /// </summary>
-    public async Task<bool> ScrubAsync(AccessRequest closed, CancellationToken cancellationToken)
+    public async Task RewriteClosedAsync(AccessRequest closed, CancellationToken cancellationToken)
     {
         try
         {
             await ShowAsync(closed, GrantNotices.Closed(closed, time.GetUtcNow()), cancellationToken);
-            return true;
         }
         catch (SlackApiException ex)
         {
             GrantsLog.SlackFailed(logger, closed.Id, ex.Method, ex.Error);
-            return Gone.Contains(ex.Error);
         }
     }
 

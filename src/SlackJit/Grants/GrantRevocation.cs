@@ -12,15 +12,16 @@ namespace SlackJit.Grants;
 /// <summary>
 /// Makes AWS deny a revoked grant's credentials (docs/REVOCATION.md): the revocation is already in the store (the
 /// Ended transition), so this syncs the role's deny policy with the store's revoked, unexpired grants, records the
-/// outcome, and tells the DM and the card. A failure is loud (log error, card note, /readyz warning) and the request
-/// stays due: the sweeper tries again every interval. After success it is looked at twice more: one interval later
+/// outcome, and tells the DM and the card (each check also tries again a DM clean-up that is still failing, and once
+/// AWS has nothing left to do only the DM is tried, with its back-off). A failure is loud (log error, card note,
+/// /readyz warning) and the request stays due: the sweeper tries again every interval. After success it is looked at twice more: one interval later
 /// (a second sync, which also covers DynamoDB's eventually consistent index), and when its credentials expire (the
 /// deny is pruned).
 /// </summary>
 internal sealed class GrantRevocation(
     IAccessRequestStore store,
     RevocationSync sync,
-    GrantDm dm,
+    GrantDmCleanup cleanup,
     IApprovalCards cards,
     ReadinessWarnings warnings,
     IOptionsMonitor<AwsOptions> aws,
@@ -49,12 +50,18 @@ internal sealed class GrantRevocation(
     public async Task<bool> EnforceAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.DmCleanup is { IsFailing: true } && AccessRequests.RevocationSettled(request))
+        {
+            // Nothing left for AWS: only the DM, tried again with the back-off until Slack confirms it is clean.
+            return await cleanup.RetryAsync(request, backOff: true, cancellationToken);
+        }
         if (request.Revocation is not { } revocation)
         {
             // An Ended request with nothing to deny should not be due: take it off the sweeper's list.
             var cleared = await store.ApplyAsync(Transitions.Reschedule(request, null, time.GetUtcNow()), cancellationToken);
             return cleared.Applied;
         }
+
         var key = "revocation:" + request.Id;
         var role = RoleOf(request);
         string? error = role is null ? "no role ARN to revoke on (the catalog entry's RoleArn and Aws:RoleArn are not role ARNs)" : null;
@@ -81,7 +88,7 @@ internal sealed class GrantRevocation(
             {
                 // The first failure is shown on the card and in the DM; later ones only in the log and /readyz.
                 await cards.UpdateAsync(failed.Current, cancellationToken);
-                await dm.ScrubAsync(failed.Current, cancellationToken);
+                await cleanup.RetryAsync(failed.Current, backOff: false, cancellationToken);
             }
             return failed.Applied;
         }
@@ -95,7 +102,13 @@ internal sealed class GrantRevocation(
         {
             GrantsLog.RevocationEnforced(logger, request.Id, role!.Value, revocation.CredentialsExpire);
             await cards.UpdateAsync(write.Current, cancellationToken);
-            await dm.ScrubAsync(write.Current, cancellationToken);
+            await cleanup.RetryAsync(write.Current, backOff: next is null, cancellationToken);
+        }
+        else if (write.Applied && write.Current.DmCleanup is { IsFailing: true })
+        {
+            // Every later check is one more try at a DM clean-up that is still failing; after the last one (the deny
+            // pruned) the clean-up's back-off keeps the request due.
+            await cleanup.RetryAsync(write.Current, backOff: next is null, cancellationToken);
         }
         return write.Applied;
     }

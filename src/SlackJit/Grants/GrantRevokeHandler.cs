@@ -53,7 +53,7 @@ internal sealed class GrantRevokeHandler(
         var write = await closing.RevokeAsync(request, clicker, cancellationToken);
         if (!write.Applied)
         {
-            var text = write.Refusal?.Text() ?? "Slack did not accept the update just now; press *Revoke* again in a moment.";
+            var text = write.Refusal?.Text() ?? "SlackJit could not record that just now; press *Revoke* again in a moment.";
             await messenger.EphemeralAsync(reply, id, text, cancellationToken);
             return SlackResponse.Empty;
         }

@@ -26,8 +26,18 @@ internal static partial class GrantsLog
     [LoggerMessage(LogEvents.Grants.RenewFailed, LogLevel.Warning, "Renewing request {RequestId} failed: {ErrorCode}")]
     public static partial void RenewFailed(ILogger logger, Guid requestId, string errorCode);
 
-    [LoggerMessage(LogEvents.Grants.Closed, LogLevel.Information, "Request {RequestId} is now {Status}; its DM holds no credentials")]
-    public static partial void Closed(ILogger logger, Guid requestId, RequestStatus status);
+    [LoggerMessage(LogEvents.Grants.Closed, LogLevel.Information, "Request {RequestId} is now {Status}; its DM clean-up: {DmCleanup}")]
+    public static partial void Closed(ILogger logger, Guid requestId, RequestStatus status, DmCleanupState? dmCleanup);
+
+    [LoggerMessage(LogEvents.Grants.DmCleanupFailing, LogLevel.Error,
+        "The DM of request {RequestId} may still show its credentials: Slack refused the clean-up ({SlackError}), {FailedAttempts} failed attempt(s); next attempt at {NextAttemptAt:O}")]
+    public static partial void DmCleanupFailing(ILogger logger, Guid requestId, string slackError, int failedAttempts, DateTimeOffset? nextAttemptAt);
+
+    [LoggerMessage(LogEvents.Grants.DmDeleted, LogLevel.Warning, "The DM of request {RequestId} could not be edited ({SlackError}); the message was deleted instead")]
+    public static partial void DmDeleted(ILogger logger, Guid requestId, string slackError);
+
+    [LoggerMessage(LogEvents.Grants.DmMissing, LogLevel.Warning, "The DM of request {RequestId} is not in Slack any more (message_not_found to edit and delete): nothing left to clean")]
+    public static partial void DmMissing(ILogger logger, Guid requestId);
 
     [LoggerMessage(LogEvents.Grants.HeartbeatLost, LogLevel.Warning, "Lease {LeaseKey}: the heartbeat found the lease taken over; this worker stops acting on its claim")]
     public static partial void HeartbeatLost(ILogger logger, string leaseKey);

@@ -20,6 +20,8 @@ internal static class GrantsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrantDm>();
+        services.TryAddSingleton<DmScrubber>();
+        services.TryAddSingleton<GrantDmCleanup>();
         services.TryAddSingleton<LeaseHeartbeat>();
         services.TryAddSingleton<CredentialDelivery>();
         services.TryAddSingleton<GrantIssuing>();
@@ -30,6 +32,7 @@ internal static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<RevocationSync>();
         services.TryAddSingleton<ReadinessWarnings>();
         services.AddDueRequestHandler<DueGrants>();
+        services.AddDueRequestHandler<DueDmCleanups>();
         services.AddWorkHandler<RenewGrant, GrantRenewal>();
         services.AddWorkHandler<OpenConsole, GrantConsole>();
         services.AddWorkHandler<EnforceRevocation, GrantRevocation>();

@@ -13,6 +13,9 @@ public sealed class LifecycleOptions
     public static readonly TimeSpan DefaultIssueLease = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan DefaultIssueRetryDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultIssueRetryMaxDelay = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultDmCleanupRetryDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultDmCleanupRetryMaxDelay = TimeSpan.FromHours(1);
+    public const int DefaultDmCleanupEditsBeforeDelete = 3;
 
     /// <summary>Items the queue holds before refusing more. Default 10,000.</summary>
     public int QueueCapacity { get; set; } = DefaultQueueCapacity;
@@ -45,11 +48,31 @@ public sealed class LifecycleOptions
     /// <summary>Longest wait between issuing attempts. Default 10 min.</summary>
     public TimeSpan IssueRetryMaxDelay { get; set; } = DefaultIssueRetryMaxDelay;
 
+    /// <summary>
+    /// Wait after the first failed clean-up of an ended grant's DM (docs/REVOCATION.md); doubled after each further one.
+    /// Default 1 min; 1 s to 1 h.
+    /// </summary>
+    public TimeSpan DmCleanupRetryDelay { get; set; } = DefaultDmCleanupRetryDelay;
+
+    /// <summary>Longest wait between DM clean-up attempts. Default 1 h; from <see cref="DmCleanupRetryDelay"/> to 1 day.</summary>
+    public TimeSpan DmCleanupRetryMaxDelay { get; set; } = DefaultDmCleanupRetryMaxDelay;
+
+    /// <summary>
+    /// Failed edits of the DM after which a clean-up deletes the message instead (<c>chat.delete</c>). Default 3; 1 to 20.
+    /// Errors after which an edit can never work (e.g. <c>cant_update_message</c>) delete at once.
+    /// </summary>
+    public int DmCleanupEditsBeforeDelete { get; set; } = DefaultDmCleanupEditsBeforeDelete;
+
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1: 30 s, 1 min, 2 min… up to the maximum.</summary>
-    public TimeSpan RetryDelay(int attempts)
+    public TimeSpan RetryDelay(int attempts) => Doubling(IssueRetryDelay, IssueRetryMaxDelay, attempts);
+
+    /// <summary>The wait after <paramref name="failures"/> failed DM clean-ups: 1 min, 2 min, 4 min… up to the maximum.</summary>
+    public TimeSpan DmCleanupDelay(int failures) => Doubling(DmCleanupRetryDelay, DmCleanupRetryMaxDelay, failures);
+
+    private static TimeSpan Doubling(TimeSpan first, TimeSpan max, int attempts)
     {
         var exponent = Math.Clamp(attempts - 1, 0, 20);
-        var delay = IssueRetryDelay * Math.Pow(2, exponent);
-        return delay < IssueRetryMaxDelay ? delay : IssueRetryMaxDelay;
+        var delay = first * Math.Pow(2, exponent);
+        return delay < max ? delay : max;
     }
 }

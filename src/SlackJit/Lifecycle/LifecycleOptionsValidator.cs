@@ -16,6 +16,9 @@ internal sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOpti
         Range(failures, "IssueLease", options.IssueLease, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
         Range(failures, "IssueRetryDelay", options.IssueRetryDelay, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Range(failures, "IssueRetryMaxDelay", options.IssueRetryMaxDelay, options.IssueRetryDelay, TimeSpan.FromHours(1));
+        Range(failures, "DmCleanupRetryDelay", options.DmCleanupRetryDelay, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Range(failures, "DmCleanupRetryMaxDelay", options.DmCleanupRetryMaxDelay, options.DmCleanupRetryDelay, TimeSpan.FromDays(1));
+        Range(failures, "DmCleanupEditsBeforeDelete", options.DmCleanupEditsBeforeDelete, 1, 20);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

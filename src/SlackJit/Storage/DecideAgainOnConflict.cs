@@ -14,14 +14,15 @@ public static class DecideAgainOnConflict
 
     /// <param name="decide">The domain's transition for a state (called again after each conflict).</param>
     /// <param name="beforeWrite">
-    /// Optional step between deciding and writing (e.g. clearing a DM before the grant shows as ended); false stops.
+    /// Optional step between deciding and writing (e.g. clearing a DM before the grant shows as ended): returns the
+    /// transition to write (the decided one, or it with what the step found), or null to stop.
     /// </param>
     public static async Task<DecidedWrite> ApplyDecidingAgainAsync(
         this IAccessRequestStore store,
         AccessRequest current,
         Func<AccessRequest, TransitionDecision> decide,
         CancellationToken cancellationToken,
-        Func<Transition, CancellationToken, Task<bool>>? beforeWrite = null)
+        Func<Transition, CancellationToken, Task<Transition?>>? beforeWrite = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(current);
@@ -33,15 +34,20 @@ public static class DecideAgainOnConflict
             {
                 return new DecidedWrite(DecidedWriteStatus.Refused, current, decision.Refusal);
             }
-            if (beforeWrite is not null && !await beforeWrite(decision.Transition, cancellationToken))
+            var transition = decision.Transition;
+            if (beforeWrite is not null)
             {
-                return new DecidedWrite(DecidedWriteStatus.Stopped, current);
+                if (await beforeWrite(transition, cancellationToken) is not { } amended)
+                {
+                    return new DecidedWrite(DecidedWriteStatus.Stopped, current);
+                }
+                transition = amended;
             }
 
-            var result = await store.ApplyAsync(decision.Transition, cancellationToken);
+            var result = await store.ApplyAsync(transition, cancellationToken);
             if (result.Applied)
             {
-                return new DecidedWrite(DecidedWriteStatus.Applied, result.Current ?? decision.Transition.Next);
+                return new DecidedWrite(DecidedWriteStatus.Applied, result.Current ?? transition.Next);
             }
             if (result.Current is not { } latest)
             {

@@ -16,6 +16,7 @@ internal sealed class SlackJitMetrics
     private readonly Counter<long> _grantsEnded;
     private readonly Counter<long> _issueFailures;
     private readonly Counter<long> _cardFailures;
+    private readonly Counter<long> _dmCleanupFailures;
     private readonly Histogram<double> _timeToDecision;
     private readonly Histogram<double> _clickToCredentials;
     // People decide in minutes to an hour; credentials arrive in about a second.
@@ -34,6 +35,8 @@ internal sealed class SlackJitMetrics
         _grantsEnded = meter.CreateCounter<long>("slackjit.grants.ended", "{grant}", "Grants ended, by how: expired, done, revoked.");
         _issueFailures = meter.CreateCounter<long>("slackjit.issue.failures", "{failure}", "Failed attempts to issue credentials, by kind (an STS or federation error code).");
         _cardFailures = meter.CreateCounter<long>("slackjit.card.failures", "{failure}", "Approval cards that could not be posted, by kind (Slack's error code).");
+        _dmCleanupFailures = meter.CreateCounter<long>("slackjit.dm_cleanup.failures", "{failure}",
+            "Failed attempts to take credentials out of an ended grant's DM, by kind (Slack's error code); the DM may still show them.");
         _timeToDecision = meter.CreateHistogram("slackjit.time_to_decision", "s", "From the request to the deciding approval or deny.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DecisionBuckets });
         _clickToCredentials = meter.CreateHistogram("slackjit.click_to_credentials", "s", "From the deciding approval to the credentials in the requester's DM.",
@@ -71,6 +74,9 @@ internal sealed class SlackJitMetrics
 
     /// <summary><paramref name="kind"/> is Slack's error code (e.g. <c>not_in_channel</c>).</summary>
     public void CardFailed(string kind) => _cardFailures.Add(1, new KeyValuePair<string, object?>(SlackJitTelemetry.KindTag, kind));
+
+    /// <summary>One failed DM clean-up attempt; <paramref name="kind"/> is Slack's error code.</summary>
+    public void DmCleanupFailed(string kind) => _dmCleanupFailures.Add(1, new KeyValuePair<string, object?>(SlackJitTelemetry.KindTag, kind));
 
     public void SetQueueDepth(long depth) => Volatile.Write(ref _queueDepth, Math.Max(0, depth));
 

@@ -105,6 +105,19 @@ internal sealed class GrantApp : IAsyncDisposable
     /// <summary>The one DM SlackJit posted to the requester.</summary>
     public EmulatedMessage Dm() => Assert.Single(Slack.Messages(DmChannel));
 
+    /// <summary>
+    /// The card as SlackJit last rewrote it (the card port is a substitute here): built from the last request it was
+    /// given, so the text is what the approvers' channel shows.
+    /// </summary>
+    public string CardText()
+    {
+        var last = Cards.ReceivedCalls()
+            .Where(c => c.GetMethodInfo().Name == nameof(IApprovalCards.UpdateAsync))
+            .Select(c => (AccessRequest)c.GetArguments()[0]!)
+            .Last();
+        return SlackJit.Tests.Reliability.Races.RaceFlow.AllText(ApprovalCard.Build(last, null, Harness.Time.GetUtcNow()).Blocks);
+    }
+
     /// <summary>Clicks a DM button as <paramref name="user"/>.</summary>
     public async Task ClickAsync(string actionId, Guid requestId, string user = SlackJitHarness.Requester)
     {

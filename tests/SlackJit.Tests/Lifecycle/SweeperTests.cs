@@ -64,7 +64,7 @@ public sealed class SweeperTests
     }
 
     [Fact]
-    public async Task SweepOnceAsync_ExpiryWhileSlackFails_KeepsItActiveAndRetriesOnALaterSweep()
+    public async Task SweepOnceAsync_ExpiryWhileSlackFails_KeepsItActiveAndRetriesAfterTheBackOff()
     {
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
@@ -77,7 +77,7 @@ public sealed class SweeperTests
         Assert.Equal(RequestStatus.Active, still.Status);
         Assert.True(still.DueAt > app.Harness.Time.GetUtcNow(), "a request that could not move must not be read again at once");
 
-        app.Harness.Time.Advance(LifecycleOptions.DefaultSweepInterval);
+        app.Harness.Time.Advance(LifecycleOptions.DefaultDmCleanupRetryDelay);
         Assert.Equal(1, await app.SweepAsync());
         Assert.Equal(RequestStatus.Expired, (await app.GetAsync(active.Id)).Status);
         Assert.DoesNotContain(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class DecideAgainOnConflictTests
     public async Task Apply_StepBeforeWriteSaysStop_StoppedAndNothingWritten()
     {
         var write = await _store.ApplyDecidingAgainAsync(
-            _pending, c => Approve(c), CancellationToken.None, beforeWrite: (_, _) => Task.FromResult(false));
+            _pending, c => Approve(c), CancellationToken.None, beforeWrite: (_, _) => Task.FromResult<Transition?>(null));
 
         Assert.Equal(DecidedWriteStatus.Stopped, write.Status);
         await _store.DidNotReceiveWithAnyArgs().ApplyAsync(default!, default);

@@ -20,6 +20,12 @@ public interface ISlackApi
     /// </summary>
     Task<SlackMessageRef> UpdateMessageAsync(SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>chat.delete</c> of a message the bot posted (a bot token may delete only its own messages). Slack answers
+    /// <c>message_not_found</c>, <c>cant_delete_message</c> or <c>channel_not_found</c> when it cannot.
+    /// </summary>
+    Task DeleteMessageAsync(SlackMessageRef target, CancellationToken cancellationToken);
+
     /// <summary><c>chat.postEphemeral</c>: visible to <paramref name="userId"/> only; returns the ephemeral ts.</summary>
     Task<string> PostEphemeralAsync(string channel, string userId, SlackMessage message, CancellationToken cancellationToken);
 

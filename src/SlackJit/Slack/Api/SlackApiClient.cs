@@ -60,6 +60,19 @@ internal sealed class SlackApiClient(
             Optional(json, "ts") ?? target.Ts);
     }
 
+    public async Task DeleteMessageAsync(SlackMessageRef target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        const string method = "chat.delete";
+        var body = JsonBody(writer =>
+        {
+            writer.WriteString("channel", target.Channel);
+            writer.WriteString("ts", target.Ts);
+        });
+        // A second delete of the same message answers message_not_found, which callers take as "gone": safe to retry.
+        await CallAsync(method, body, idempotent: true, cancellationToken);
+    }
+
     public async Task<string> PostEphemeralAsync(string channel, string userId, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channel);

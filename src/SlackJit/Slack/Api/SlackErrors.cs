@@ -16,6 +16,9 @@ public static class SlackErrors
     public const string MissingScope = "missing_scope";
     public const string RateLimited = "ratelimited";
     public const string MessageNotFound = "message_not_found";
+    public const string CantUpdateMessage = "cant_update_message";
+    public const string CantDeleteMessage = "cant_delete_message";
+    public const string IsArchived = "is_archived";
     public const string TriggerExpired = "expired_trigger_id";
     public const string TriggerExchanged = "exchanged_trigger_id";
     public const string PlanUpgradeRequired = "plan_upgrade_required";

@@ -106,6 +106,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Archives a channel or an opened DM: posts and edits there answer <c>is_archived</c>.</summary>
+    public FakeSlackApi ArchiveChannel(string channelId)
+    {
+        Workspace.ArchiveChannel(channelId);
+        return this;
+    }
+
     /// <summary>This trigger id answers <c>expired_trigger_id</c> (the user took longer than 3 s).</summary>
     public FakeSlackApi ExpireTrigger(string triggerId)
     {
@@ -130,6 +137,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
         Emulator.Faults.Inject(method, fault, times);
         return this;
     }
+
+    /// <summary>The next <paramref name="times"/> <c>chat.update</c> calls answer <c>{"ok":false,"error":error}</c> (e.g. <c>cant_update_message</c>).</summary>
+    public FakeSlackApi FailEdits(string error, int times = 1) => Inject("chat.update", SlackFault.Error(error), times);
+
+    /// <summary>The next <paramref name="times"/> <c>chat.delete</c> calls answer <c>{"ok":false,"error":error}</c> (e.g. <c>cant_delete_message</c>).</summary>
+    public FakeSlackApi FailDeletes(string error, int times = 1) => Inject("chat.delete", SlackFault.Error(error), times);
 
     // ---- what happened --------------------------------------------------------------------------------------
 

@@ -120,6 +120,35 @@ public sealed class SlackApiClientTests
     }
 
     [Fact]
+    public async Task DeleteMessageAsync_OwnMessage_GoneAndASecondDeleteIsMessageNotFound()
+    {
+        await using var h = await SlackApiHarness.StartAsync();
+        h.Fake.AddChannel(Channel);
+        var posted = await h.Api.PostMessageAsync(Channel, new SlackMessage("credentials"), None);
+
+        await h.Api.DeleteMessageAsync(posted, None);
+
+        Assert.Null(h.Fake.Message(Channel, posted.Ts));
+        var call = h.Fake.Calls("chat.delete").Single();
+        Assert.Equal((Channel, posted.Ts), (call.Arg("channel"), call.Arg("ts")));
+        var again = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.DeleteMessageAsync(posted, None));
+        Assert.Equal(SlackErrors.MessageNotFound, again.Error);
+    }
+
+    [Fact]
+    public async Task DeleteMessageAsync_SlackRefuses_ThrowsItsCode()
+    {
+        await using var h = await SlackApiHarness.StartAsync();
+        h.Fake.AddChannel(Channel).FailDeletes(SlackErrors.CantDeleteMessage);
+        var posted = await h.Api.PostMessageAsync(Channel, new SlackMessage("credentials"), None);
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.DeleteMessageAsync(posted, None));
+
+        Assert.Equal((SlackErrors.CantDeleteMessage, "chat.delete"), (ex.Error, ex.Method));
+        Assert.NotNull(h.Fake.Message(Channel, posted.Ts));
+    }
+
+    [Fact]
     public async Task PostEphemeralAsync_KnownUser_ReturnsMessageTs()
     {
         await using var h = await SlackApiHarness.StartAsync();

@@ -170,7 +170,7 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
             current = Assert.IsType<AccessRequest>(applied.Current);
         }
 
-        // A DM clean-up that keeps failing is looked at again every interval: each look is a reschedule.
+        // The sweeper moving a due time nothing can act on, again and again: a reschedule appends no event.
         for (var i = 0; i < 1_000; i++)
         {
             var applied = await Store.ApplyAsync(Transitions.Reschedule(current, T0.AddHours(3).AddMinutes(i), T0.AddHours(3)), ct);
@@ -178,7 +178,7 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         }
 
         var item = await RawItemAsync(current.Id);
-        var size = ItemSize(item);
+        var size = DynamoDbItemSize.Of(item);
         Assert.True(size < 50_000, $"{size} bytes");
         var stored = (await Store.GetAsync(current.Id, ct))!;
         Assert.Equal(10_000, stored.RefusedClicks.Values.Sum());
@@ -187,32 +187,11 @@ public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
         Assert.Equal(T0.AddHours(3).AddMinutes(999), stored.DueAt);
     }
 
-    // DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers as written), nested lists and maps.
-    private static int ItemSize(Dictionary<string, AttributeValue> item) =>
-        item.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key) + ValueSize(a.Value));
-
-    private static int ValueSize(AttributeValue value) =>
-        value.S is { } s ? System.Text.Encoding.UTF8.GetByteCount(s)
-        : value.N is { } n ? n.Length
-        : value.L is { } l ? 3 + l.Sum(v => 1 + ValueSize(v))
-        : value.M is { } m ? 3 + ItemSize(m)
-        : 1;
-
     private static DynamoDbAccessRequestStore NewStore(IAmazonDynamoDB client, string table, bool createTable) => new(
         () => client,
         new DynamoDbStoreOptions { TableName = table, CreateTableIfMissing = createTable },
         NullLogger<DynamoDbAccessRequestStore>.Instance);
 
-    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(Guid id)
-    {
-        var response = await Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = _table,
-            Key = new() { [DynamoDbSchema.Pk] = new AttributeValue { S = id.ToString("D") } },
-            ConsistentRead = true,
-        }, Ct);
-        Assert.NotNull(response.Item);
-        return response.Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItemAsync(Guid id) => DynamoDbItemSize.ReadAsync(Client, _table, id, Ct);
 
 }

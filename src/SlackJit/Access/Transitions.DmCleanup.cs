@@ -1,0 +1,71 @@
+namespace SlackJit.Access;
+
+public static partial class Transitions
+{
+    /// <summary>
+    /// <paramref name="close"/> (an Expire, End or Revoke) with the DM clean-up's outcome on the request it writes. The
+    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up keeps a due
+    /// time the close set (an Ended request's revocation runs first and tries the DM again), else is due at
+    /// <paramref name="retryAt"/>.
+    /// </summary>
+    public static Transition WithDmCleanup(Transition close, DmCleanupState state, string? error, DateTimeOffset? retryAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(close);
+        var failing = state == DmCleanupState.Failing;
+        var failures = (close.Next.DmCleanup?.FailedAttempts ?? 0) + (failing ? 1 : 0);
+        // The close's own event says so when the DM could not be cleaned (one event per transition).
+        var ev = failing && close.Event is { } closed ? closed with { Detail = $"DM clean-up failing: {error}" } : close.Event;
+        return close with
+        {
+            Event = ev,
+            Next = close.Next with
+            {
+                DmCleanup = new DmCleanup(state, failures, error, now),
+                DueAt = failing ? close.Next.DueAt ?? retryAt : close.Next.DueAt,
+                Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
+            },
+        };
+    }
+
+    /// <summary>
+    /// Slack refused to clean the DM of a grant that ended or should end (the status stays). The sweeper tries again at
+    /// <paramref name="retryAt"/>; null keeps the due time (an Ended request's belongs to its revocation). The first
+    /// failure is an audit event; every further one only raises the counter and replaces the last error, so a clean-up
+    /// that fails for weeks does not grow the record.
+    /// </summary>
+    public static Transition DmCleanupFailed(AccessRequest request, string error, DateTimeOffset? retryAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        var previous = request.DmCleanup is { IsFailing: true } failing ? failing.FailedAttempts : 0;
+        var next = request with
+        {
+            DmCleanup = new DmCleanup(DmCleanupState.Failing, previous + 1, error, now),
+            DueAt = retryAt ?? request.DueAt,
+        };
+        return previous == 0
+            ? Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.DmCleanupFailed, request.Status, error))
+            : Transition.Quiet(request, next);
+    }
+
+    /// <summary>
+    /// A failing clean-up of a closed request's DM finally worked (<paramref name="state"/>: edited, deleted or missing).
+    /// Nothing is due for it any more, unless an Ended request's revocation still has a check to make.
+    /// </summary>
+    public static TransitionDecision DmCleaned(AccessRequest request, DmCleanupState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.DmCleanup is not { IsFailing: true } failing || state == DmCleanupState.Failing)
+        {
+            return WrongStatus(request, "cleaned");
+        }
+
+        var next = request with
+        {
+            DmCleanup = failing with { State = state, At = now },
+            DueAt = AccessRequests.RevocationSettled(request) ? null : request.DueAt,
+        };
+        var detail = $"{state.ToString().ToLowerInvariant()} after {failing.FailedAttempts} failed attempt(s)";
+        return Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.DmCleaned, request.Status, detail));
+    }
+}
