@@ -12,6 +12,11 @@ public static class HarnessStores
         ArgumentNullException.ThrowIfNull(dynalite);
         options.Store = kind;
         options.Dynalite = dynalite;
+        if (kind == StoreKind.DynamoDb)
+        {
+            options.Settings["Store:Provider"] = "DynamoDb";
+            options.Settings["Store:DynamoDb:TableName"] = "e2e-" + Guid.NewGuid().ToString("N");
+        }
         return options;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class LoopbackWorld : IAsyncDisposable
     public StoreKind? Store { get; private set; }
 
     /// <summary>The DynamoDB table of a <see cref="StoreKind.DynamoDb"/> world.</summary>
-    public string TableName { get; } = "e2e-" + Guid.NewGuid().ToString("N");
+    public string TableName { get; private set; } = "e2e-" + Guid.NewGuid().ToString("N");
 
     public DynaliteFixture? Dynalite { get; private set; }
 
@@ -112,9 +112,10 @@ internal sealed class LoopbackWorld : IAsyncDisposable
     /// <summary>
     /// Puts this world on <paramref name="kind"/> before its first app starts: for DynamoDB a fresh table made from the
     /// stack template's own definition, so the flows run on the table an operator deploys and every app only finds it
-    /// (as replicas do in production). Later calls must name the same store.
+    /// (as replicas do in production), named <paramref name="tableName"/> when given. Later calls must name the same
+    /// store; they share the first call's table.
     /// </summary>
-    public async Task UseStoreAsync(StoreKind kind, DynaliteFixture? dynalite)
+    public async Task UseStoreAsync(StoreKind kind, DynaliteFixture? dynalite, string? tableName = null)
     {
         if (Store is { } chosen)
         {
@@ -127,6 +128,7 @@ internal sealed class LoopbackWorld : IAsyncDisposable
         if (kind == StoreKind.DynamoDb)
         {
             Dynalite = dynalite ?? throw new ArgumentNullException(nameof(dynalite), "A DynamoDB store needs the dynalite fixture.");
+            TableName = tableName ?? TableName;
             using var client = dynalite.CreateClient();
             await client.CreateTableAsync(TemplateTable.ToCreateTableRequest(TemplateTable.From("deploy/cloudformation/slackjit.yaml"), TableName));
             using var setup = new DynamoDbAccessRequestStore(

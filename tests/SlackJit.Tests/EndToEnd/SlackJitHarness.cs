@@ -78,6 +78,9 @@ public sealed class SlackJitHarness : IAsyncDisposable
     /// <summary>The store this app and its replicas share.</summary>
     public StoreKind StoreKind => _world.Store ?? StoreKind.Sqlite;
 
+    /// <summary>The DynamoDB table, when <see cref="StoreKind"/> is <see cref="EndToEnd.StoreKind.DynamoDb"/>.</summary>
+    public string TableName => _world.TableName;
+
     /// <summary>Every log line, when <see cref="HarnessOptions.CaptureLogsAt"/> was set.</summary>
     public FakeLoggerProvider? Logs { get; private set; }
 
@@ -136,7 +139,7 @@ public sealed class SlackJitHarness : IAsyncDisposable
     {
         var options = new HarnessOptions();
         configure?.Invoke(options);
-        await world.UseStoreAsync(options.Store, options.Dynalite);
+        await world.UseStoreAsync(options.Store, options.Dynalite, options.Settings.GetValueOrDefault("Store:DynamoDb:TableName"));
 
         var settings = world.Settings(options.DefaultCatalog);
         foreach (var (key, value) in world.StoreSettings())
@@ -169,6 +172,11 @@ public sealed class SlackJitHarness : IAsyncDisposable
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
+        }
+        if (options.Store == StoreKind.DynamoDb)
+        {
+            // Replicas run on the first app's table, whatever name their own options made up.
+            settings["Store:DynamoDb:TableName"] = world.TableName;
         }
 
         var harness = new SlackJitHarness(world, ownsWorld, configure, options, settings["Slack:SigningSecret"] ?? SigningSecret)

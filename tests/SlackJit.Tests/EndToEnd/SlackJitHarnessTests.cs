@@ -3,21 +3,30 @@ using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Tests.Requests;
+using SlackJit.Tests.Storage;
 
 namespace SlackJit.Tests.EndToEnd;
 
 /// <summary>The harness itself: replicas share the fakes, clock and store; a crashed app leaves them to the others.</summary>
-public sealed class SlackJitHarnessTests
+public sealed class SlackJitHarnessTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>
 {
-    [Fact]
-    public async Task StartReplicaAsync_AfterARequest_SharesStoreAndFakesAndTheFirstAppsOptions()
+    public static TheoryData<StoreKind> Stores => new() { StoreKind.Sqlite, StoreKind.DynamoDb };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task StartReplicaAsync_AfterARequest_SharesStoreAndFakesAndTheFirstAppsOptions(StoreKind store)
     {
-        await using var a = await SlackJitHarness.StartAsync(o => o.ManualSweeps = true);
+        await using var a = await SlackJitHarness.StartAsync(o =>
+        {
+            o.ManualSweeps = true;
+            o.UseStore(store, dynalite);
+        });
         var request = await a.RequestWithCardAsync();
 
         var b = await a.StartReplicaAsync("B", o => o.Settings["Access:MaxPendingPerRequester"] = "7");
 
         Assert.Equal("B", b.Name);
+        Assert.Equal(store, b.StoreKind);
         Assert.Same(a.Slack, b.Slack);
         Assert.Same(a.Time, b.Time);
         Assert.Equal(request.Slack.CardTs, (await b.Store.GetAsync(request.Id, CancellationToken.None))!.Slack.CardTs);
