@@ -3,8 +3,12 @@ namespace SlackJit.Access;
 /// <summary>Creating requests and reading the times derived from them.</summary>
 public static class AccessRequests
 {
-    /// <summary>A new Pending request for an allowed decision; due (to time out) at its deadline.</summary>
-    public static AccessRequest Create(AccessDecision.Allowed allowed, SlackIdentity requester, AccessOptions options, TimeProvider time)
+    /// <summary>
+    /// A new Pending request for an allowed decision; due (to time out) at its deadline, or sooner, within
+    /// <paramref name="dueWithin"/> of now (never after the deadline).
+    /// </summary>
+    public static AccessRequest Create(
+        AccessDecision.Allowed allowed, SlackIdentity requester, AccessOptions options, TimeProvider time, TimeSpan? dueWithin = null)
     {
         ArgumentNullException.ThrowIfNull(allowed);
         ArgumentNullException.ThrowIfNull(requester);
@@ -30,7 +34,7 @@ public static class AccessRequests
             CreatedAt = now,
             Deadline = deadline,
             RequiredApprovals = Math.Max(1, allowed.Resource.RequiredApprovals),
-            DueAt = deadline,
+            DueAt = dueWithin is { } within && now + within < deadline ? now + within : deadline,
             Reminders = Reminders.Plan(options, allowed.Resource, now),
             Events = [created],
             ExpiresAt = now + options.Retention,

@@ -10,8 +10,8 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// Creates a request from the command or the form. On the ack path, so it does only what the decision needs:
-/// the requester's Slack facts (cached), one counting query for the abuse limits, the limits' slot claims (which
-/// make the caps hold under a burst, <see cref="RequesterSlots"/>), one store write.
+/// the requester's Slack facts (cached), one counting query for the abuse limits, and the limits' slot claims (which
+/// make the caps hold under a burst, <see cref="RequesterSlots"/>) with the request's write: on SQLite one transaction.
 /// </summary>
 internal sealed class CreateRequest(
     IAccessRequestStore store,
@@ -87,50 +87,17 @@ internal sealed class CreateRequest(
             return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Text());
         }
 
-        var request = AccessRequests.Create(allowed, requester, options, time);
-        request = request with { DueAt = Min(now + CardGrace, request.Deadline) };
+        var request = AccessRequests.Create(allowed, requester, options, time, CardGrace);
 
         // The read above counts what is stored; racing commands are not stored yet. The claims settle the race.
-        var claimed = await requesterSlots.ClaimAsync(request, options, now, cancellationToken);
+        var claimed = await requesterSlots.CreateAsync(request, options, now, cancellationToken);
         if (!claimed.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, claimed.Refusal.Reason.ToString());
             return new CreateOutcome.Refused(claimed.Refusal.Reason, claimed.Refusal.Text());
         }
 
-        CreateResult created;
-        try
-        {
-            created = await store.CreateAsync(request, cancellationToken);
-        }
-        catch (StoreUnavailableException)
-        {
-            await ReleaseQuietlyAsync(request, options);
-            throw;
-        }
-
-        if (created != CreateResult.Created)
-        {
-            // Ids are Guid v7 with 74 random bits: a clash is a bug, not an outcome.
-            throw new InvalidOperationException($"Request id {request.Id} already exists.");
-        }
-
         RequestsLog.RequestCreated(logger, request.Id, requester.UserId, allowed.Resource.Name);
         return new CreateOutcome.Created(request, ApproverChannel.For(allowed.Resource, slack.Value));
     }
-
-    // The store just failed; if it still fails, the slot stays taken until the request's deadline (the safe side).
-    private async Task ReleaseQuietlyAsync(AccessRequest request, AccessOptions options)
-    {
-        try
-        {
-            await requesterSlots.ReleaseAsync(request, options, CancellationToken.None);
-        }
-        catch (StoreUnavailableException)
-        {
-            // Nothing more to do: the caller reports the store outage.
-        }
-    }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -4,6 +4,7 @@ using SlackJit.Cards;
 using SlackJit.Slack.Api;
 using SlackJit.Slack.Blocks;
 using SlackJit.Slack.Messaging;
+using SlackJit.Slack.Transport;
 
 namespace SlackJit.Requests;
 
@@ -31,21 +32,24 @@ internal static class RequestReplies
             "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.");
     }
 
-    /// <summary>The answer to a created request, with a button to cancel it.</summary>
+    /// <summary>The answer to a created request, with a button to cancel it (and one to nudge, when reminders are on).</summary>
     public static SlackMessage Ack(AccessRequest request, ApproverChannel channel)
     {
-        var text = $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
-                   $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
-                   $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
-        var blocks = BlockList.ForMessage();
-        blocks.Add(Block.Section(text));
-        var cancel = Element.Button(RequestsSlackKeys.CancelAction, "Cancel request", request.Id.ToString(),
-            confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"));
-        blocks.Add(request.Reminders.Interval > TimeSpan.Zero
-            ? Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel, Element.Button(RequestsSlackKeys.NudgeAction, "Nudge approvers", request.Id.ToString()))
-            : Block.Actions(RequestsSlackKeys.AckActionsBlock, cancel));
-        return new SlackMessage(text, blocks.MoveToJsonArray());
+        var blocks = new AckBlocks(request, AckText(request, channel));
+        return new SlackMessage(blocks.Text, blocks.ToJsonArray());
     }
+
+    /// <summary>The same answer as the reply to the command: its blocks written straight to the response's JSON.</summary>
+    public static SlackResponse AckReply(AccessRequest request, ApproverChannel channel)
+    {
+        var blocks = new AckBlocks(request, AckText(request, channel));
+        return SlackResponse.Ephemeral(blocks.Text, blocks);
+    }
+
+    private static string AckText(AccessRequest request, ApproverChannel channel) =>
+        $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
+        $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
+        $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
 
     public static string Cancelled(AccessRequest request) =>
         $":no_entry_sign: Cancelled *{request.ShortId}* (`{Mrkdwn.Escape(request.Resource.Display, 600)}`).";

@@ -7,7 +7,9 @@ namespace SlackJit.Requests;
 /// The per-requester caps, enforced atomically so that a burst of commands (on one replica or many) never creates
 /// more than the caps allow. A new request must claim one of the requester's <c>MaxPendingPerRequester</c> pending
 /// slots and one of their <c>MaxRequestsPerHour</c> hourly slots, each with a compare-and-set write
-/// (<see cref="ISlotStore"/>): of two racing claims for one slot exactly one wins, and the loser tries the next.
+/// (<see cref="ISlotStore"/>): of two racing claims for one slot exactly one wins, and the loser tries the next. A
+/// store with transactions (SQLite) reads and claims both slots and writes the request in one transaction instead,
+/// under the same rules (<see cref="SlotClaim"/>): no race to lose, and no claim without its request.
 /// </summary>
 /// <remarks>
 /// Why this holds: a pending slot is taken over only when its holder can no longer be pending — its deadline has
@@ -26,26 +28,66 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     /// <summary>Slots read per round trip: a claim usually finds a free one among the first few, whatever the cap.</summary>
     private const int SlotsPerRead = 8;
 
+    /// <summary>
+    /// Claims a pending and an hourly slot for <paramref name="request"/> and creates it, or says which cap is full
+    /// (then nothing is written). A store with transactions does both in one (<see cref="ISlotStore.TryCreateClaimingAsync"/>);
+    /// otherwise the slots are claimed one by one (<see cref="ClaimAsync"/>), then the request is created, and a store
+    /// failure on the create gives the pending slot back.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store did not answer; the request was not written.</exception>
+    public async Task<PolicyCheck> CreateAsync(AccessRequest request, AccessOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        SlotClaim[] claims = [PendingClaim(request, options), HourClaim(request, options, now)];
+        if (await slots.TryCreateClaimingAsync(request, claims, now, cancellationToken) is { } outcome)
+        {
+            if (outcome.IsFull)
+            {
+                return outcome.FullClaim == 0
+                    ? AccessPolicy.CheckLimits(outcome.Busy, 0, options)
+                    : AccessPolicy.CheckLimits(0, outcome.Busy, options);
+            }
+            EnsureCreated(outcome.Result, request);
+            return PolicyCheck.Allowed;
+        }
+
+        var claimed = await ClaimAsync(request, options, now, cancellationToken);
+        if (!claimed.IsAllowed)
+        {
+            return claimed;
+        }
+
+        CreateResult created;
+        try
+        {
+            created = await store.CreateAsync(request, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            await ReleaseQuietlyAsync(request, options);
+            throw;
+        }
+        EnsureCreated(created, request);
+        return PolicyCheck.Allowed;
+    }
+
     /// <summary>Claims a pending and an hourly slot for <paramref name="request"/>, or says which cap is full.</summary>
     public async Task<PolicyCheck> ClaimAsync(AccessRequest request, AccessOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var pendingKeys = new SlotKeys("pending", request.Requester, options.MaxPendingPerRequester);
-        var hourKeys = new SlotKeys("hour", request.Requester, options.MaxRequestsPerHour);
-
-        var pendingClaim = new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized();
-        var pending = await ClaimOneAsync(pendingKeys, pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
+        var pendingClaim = PendingClaim(request, options);
+        var pending = await ClaimOneAsync(pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
         if (pending.Key is null)
         {
             return AccessPolicy.CheckLimits(pending.Busy, 0, options);
         }
 
-        var hourClaim = new SlotValue(request.Id.ToString("D"), now + RateWindow).Normalized();
-        var hour = await ClaimOneAsync(hourKeys, hourClaim, (held, _) => Task.FromResult(held.Until <= now), cancellationToken);
+        var hour = await ClaimOneAsync(HourClaim(request, options, now), (held, _) => Task.FromResult(SlotClaim.Expired(held, now)), cancellationToken);
         if (hour.Key is null)
         {
-            await ReleaseAsync(pending.Key, pendingClaim, cancellationToken);
+            await ReleaseAsync(pending.Key, pendingClaim.Value, cancellationToken);
             return AccessPolicy.CheckLimits(0, hour.Busy, options);
         }
 
@@ -56,33 +98,69 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     public async Task ReleaseAsync(AccessRequest request, AccessOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var claim = new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized();
-        var keys = new SlotKeys("pending", request.Requester, options.MaxPendingPerRequester);
-        for (var index = 0; index < keys.Count; index += SlotsPerRead)
+        var claim = PendingClaim(request, options);
+        for (var index = 0; index < claim.Count; index += SlotsPerRead)
         {
-            var read = await slots.GetSlotsAsync(keys.Page(index, SlotsPerRead), cancellationToken);
-            foreach (var (key, _) in read.Where(r => r.Value == claim))
+            var read = await slots.GetSlotsAsync(Page(claim, index), cancellationToken);
+            foreach (var (key, _) in read.Where(r => r.Value == claim.Value))
             {
-                await ReleaseAsync(key, claim, cancellationToken);
+                await ReleaseAsync(key, claim.Value, cancellationToken);
                 return;
             }
         }
     }
 
+    /// <summary>One of the requester's pending slots, held until the request's deadline unless it leaves Pending sooner.</summary>
+    private static SlotClaim PendingClaim(AccessRequest request, AccessOptions options) =>
+        new(Prefix("pending", request.Requester), Math.Max(options.MaxPendingPerRequester, 0),
+            new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized(), FreedWhenHolderLeavesPending: true);
+
+    /// <summary>One of the requester's hourly slots, held for the hour.</summary>
+    private static SlotClaim HourClaim(AccessRequest request, AccessOptions options, DateTimeOffset now) =>
+        new(Prefix("hour", request.Requester), Math.Max(options.MaxRequestsPerHour, 0),
+            new SlotValue(request.Id.ToString("D"), now + RateWindow).Normalized(), FreedWhenHolderLeavesPending: false);
+
+    private static string Prefix(string kind, SlackIdentity requester) => $"{kind}#{requester.Key}#";
+
+    // Slots are named on demand (a cap may be large; a claim reads only a few).
+    private static List<string> Page(SlotClaim claim, int start) =>
+        [.. Enumerable.Range(start, Math.Min(SlotsPerRead, claim.Count - start)).Select(claim.KeyAt)];
+
+    // Ids are Guid v7 with 74 random bits: a clash is a bug, not an outcome.
+    private static void EnsureCreated(CreateResult created, AccessRequest request)
+    {
+        if (created != CreateResult.Created)
+        {
+            throw new InvalidOperationException($"Request id {request.Id} already exists.");
+        }
+    }
+
+    // The store just failed; if it still fails, the slot stays taken until the request's deadline (the safe side).
+    private async Task ReleaseQuietlyAsync(AccessRequest request, AccessOptions options)
+    {
+        try
+        {
+            await ReleaseAsync(request, options, CancellationToken.None);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Nothing more to do: the caller reports the store outage.
+        }
+    }
+
     private async Task<(string? Key, int Busy)> ClaimOneAsync(
-        SlotKeys keys,
-        SlotValue claim,
+        SlotClaim claim,
         Func<SlotValue, CancellationToken, Task<bool>> isFree,
         CancellationToken cancellationToken)
     {
         var busy = 0;
         IReadOnlyDictionary<string, SlotValue> read = new Dictionary<string, SlotValue>();
-        for (var index = 0; index < keys.Count; index++)
+        for (var index = 0; index < claim.Count; index++)
         {
-            var key = keys.At(index);
+            var key = claim.KeyAt(index);
             if (index % SlotsPerRead == 0)
             {
-                read = await slots.GetSlotsAsync(keys.Page(index, SlotsPerRead), cancellationToken);
+                read = await slots.GetSlotsAsync(Page(claim, index), cancellationToken);
             }
 
             var held = read.GetValueOrDefault(key);
@@ -94,7 +172,7 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
                     break;
                 }
 
-                if (await slots.TrySetSlotAsync(key, held, claim, cancellationToken))
+                if (await slots.TrySetSlotAsync(key, held, claim.Value, cancellationToken))
                 {
                     return (key, busy);
                 }
@@ -113,27 +191,17 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
 
     private async Task<bool> PendingSlotFreeAsync(SlotValue held, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (held.Until <= now)
+        if (SlotClaim.Expired(held, now))
         {
             return true;
         }
 
         return Guid.TryParse(held.Holder, out var id)
             && await store.GetAsync(id, cancellationToken) is { } holder
-            && (holder.Status != RequestStatus.Pending || holder.Deadline <= now);
+            && SlotClaim.HolderGone(holder.Status, holder.Deadline, now);
     }
 
     // A released slot keeps its holder (so a late, duplicate release cannot free someone else's claim) and ends now.
     private Task<bool> ReleaseAsync(string key, SlotValue claim, CancellationToken cancellationToken) =>
         slots.TrySetSlotAsync(key, claim, claim with { Until = DateTimeOffset.UnixEpoch }, cancellationToken);
-
-    /// <summary>One requester's slots of one kind, named on demand (a cap may be large; a claim reads only a few).</summary>
-    private readonly record struct SlotKeys(string Kind, SlackIdentity Requester, int Cap)
-    {
-        public int Count => Math.Max(Cap, 0);
-
-        public string At(int index) => $"{Kind}#{Requester.Key}#{index}";
-
-        public List<string> Page(int start, int size) => [.. Enumerable.Range(start, Math.Min(size, Count - start)).Select(At)];
-    }
 }

@@ -67,8 +67,7 @@ internal sealed class S3AccessCommandHandler(
         {
             case CreateOutcome.Created created:
                 followUps.AfterCreate(created.Request, new ReplyTarget(command.UserId, command.ResponseUrl));
-                var ack = RequestReplies.Ack(created.Request, created.Channel);
-                return SlackResponse.Ephemeral(ack.Text, ack.Blocks);
+                return RequestReplies.AckReply(created.Request, created.Channel);
             case CreateOutcome.Refused refused:
                 return SlackResponse.Ephemeral(":no_entry: " + refused.Message);
             default:

@@ -1,10 +1,13 @@
+using SlackJit.Access;
+
 namespace SlackJit.Storage;
 
 /// <summary>
 /// Small compare-and-set registers ("slots") beside the requests, for limits that must hold when several commands
 /// from one person race, on one replica or many: a claim reads the slots, then sets one only if it still holds what
 /// was read, so of two racing claims for one slot exactly one wins. Both adapters implement it with a conditional
-/// write (SQLite <c>UPDATE … WHERE</c>, DynamoDB <c>ConditionExpression</c>), no transactions needed.
+/// write (SQLite <c>UPDATE … WHERE</c>, DynamoDB <c>ConditionExpression</c>), no transactions needed. A store with
+/// transactions (SQLite) also claims a new request's slots and writes the request in one of them.
 /// </summary>
 public interface ISlotStore
 {
@@ -16,6 +19,15 @@ public interface ISlotStore
     /// (null: only if it does not exist). True when this write won.
     /// </summary>
     Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a store with transactions: claims the first free slot of every one of <paramref name="claims"/> (in order)
+    /// and creates <paramref name="request"/>, all in one transaction, so the claims and the request are written
+    /// together or not at all (one commit instead of one per write). Null from a store without transactions: the
+    /// caller then claims with <see cref="TrySetSlotAsync"/> one slot at a time and creates the request after.
+    /// </summary>
+    Task<SlotClaimOutcome?> TryCreateClaimingAsync(
+        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>What a slot holds: who claimed it, and until when the claim stands by itself.</summary>

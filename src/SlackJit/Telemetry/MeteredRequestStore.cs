@@ -47,6 +47,11 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
     public Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken) =>
         Slots.TrySetSlotAsync(key, expected, value, cancellationToken);
 
+    // Creating is not a transition either (CreateAsync above counts nothing).
+    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
+        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Slots.TryCreateClaimingAsync(request, claims, now, cancellationToken);
+
     private ISlotStore Slots => inner as ISlotStore
         ?? throw new InvalidOperationException("The wrapped request store keeps no slots (ISlotStore); the per-requester caps need them.");
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SlackJit.Access;
 using SlackJit.Storage;
 
 namespace SlackJit.Tests.Fakes;
@@ -28,4 +29,9 @@ internal sealed class InMemorySlotStore : ISlotStore
             return Task.FromResult(true);
         }
     }
+
+    /// <summary>No transactions: the caps are claimed slot by slot, as on DynamoDB.</summary>
+    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
+        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<SlotClaimOutcome?>(null);
 }

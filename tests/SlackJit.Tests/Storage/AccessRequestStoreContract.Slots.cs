@@ -8,7 +8,7 @@ namespace SlackJit.Tests.Storage;
 /// <summary>The slots behind the per-requester caps: compare-and-set per key, on every adapter.</summary>
 public abstract partial class AccessRequestStoreContract
 {
-    private ISlotStore Slots => (ISlotStore)Store;
+    private protected ISlotStore Slots => (ISlotStore)Store;
 
     [Fact]
     public async Task TrySetSlotAsync_CompareAndSet_OnlyTheExpectedValueIsReplaced()

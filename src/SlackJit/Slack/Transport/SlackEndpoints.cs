@@ -64,5 +64,5 @@ internal static class SlackEndpoints
         ?? throw new InvalidOperationException("Slack endpoint reached without SlackRequestFilter.");
 
     private static IResult ToResult(SlackResponseBody body) =>
-        body.IsEmpty ? Results.Ok() : new SlackJsonResult(body.Json!);
+        body.IsEmpty ? Results.Ok() : new SlackJsonResult(body.Utf8!);
 }

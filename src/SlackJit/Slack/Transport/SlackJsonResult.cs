@@ -1,7 +1,7 @@
 namespace SlackJit.Slack.Transport;
 
-/// <summary>A rendered answer as the 200 body: the JSON written straight to the response as UTF-8, nothing parsed or copied.</summary>
-internal sealed class SlackJsonResult(string json) : IResult
+/// <summary>A rendered answer as the 200 body: the UTF-8 JSON written straight to the response, nothing parsed or copied.</summary>
+internal sealed class SlackJsonResult(byte[] utf8) : IResult
 {
     public const string ContentType = "application/json; charset=utf-8";
 
@@ -11,7 +11,7 @@ internal sealed class SlackJsonResult(string json) : IResult
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        response.ContentLength = System.Text.Encoding.UTF8.GetByteCount(json);
-        return response.WriteAsync(json, httpContext.RequestAborted);
+        response.ContentLength = utf8.Length;
+        return response.Body.WriteAsync(utf8, httpContext.RequestAborted).AsTask();
     }
 }

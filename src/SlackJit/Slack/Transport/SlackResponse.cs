@@ -1,20 +1,26 @@
 using System.Text.Json.Nodes;
+using SlackJit.Slack.Blocks;
 
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
 /// What a command or block action handler answers with: nothing, or a message (text plus
-/// optional Block Kit blocks). It becomes the HTTP response body or the Socket Mode ack payload.
+/// optional Block Kit blocks, as nodes or written straight to JSON: <paramref name="BlocksJson"/>). It becomes the HTTP
+/// response body or the Socket Mode ack payload.
 /// </summary>
-internal sealed record SlackResponse(string? Text = null, JsonArray? Blocks = null, SlackResponseType ResponseType = SlackResponseType.Ephemeral)
+internal sealed record SlackResponse(
+    string? Text = null, JsonArray? Blocks = null, SlackResponseType ResponseType = SlackResponseType.Ephemeral, IBlocksJson? BlocksJson = null)
 {
     /// <summary>An empty 200: Slack shows nothing.</summary>
     public static SlackResponse Empty { get; } = new();
 
-    public bool IsEmpty => Text is null && Blocks is null;
+    public bool IsEmpty => Text is null && Blocks is null && BlocksJson is null;
 
     /// <summary>Seen only by the user who acted. Include <paramref name="text"/> even with blocks: it is the fallback.</summary>
     public static SlackResponse Ephemeral(string text, JsonArray? blocks = null) => new(text, blocks);
+
+    /// <summary>As <see cref="Ephemeral(string, JsonArray?)"/>, with blocks that write themselves.</summary>
+    public static SlackResponse Ephemeral(string text, IBlocksJson blocks) => new(text, BlocksJson: blocks);
 
     /// <summary>Posted to the channel for everyone.</summary>
     public static SlackResponse InChannel(string text, JsonArray? blocks = null) => new(text, blocks, SlackResponseType.InChannel);

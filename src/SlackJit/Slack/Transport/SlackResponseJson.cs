@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 
 namespace SlackJit.Slack.Transport;
@@ -24,6 +23,11 @@ internal static class SlackResponseJson
             {
                 writer.WritePropertyName("blocks");
                 response.Blocks.WriteTo(writer);
+            }
+            else if (response.BlocksJson is not null)
+            {
+                writer.WritePropertyName("blocks");
+                response.BlocksJson.WriteTo(writer);
             }
         });
     }
@@ -74,7 +78,7 @@ internal static class SlackResponseJson
             properties(writer);
             writer.WriteEndObject();
             writer.Flush();
-            return new SlackResponseBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            return new SlackResponseBody(buffer.WrittenSpan.ToArray());
         }
         finally
         {

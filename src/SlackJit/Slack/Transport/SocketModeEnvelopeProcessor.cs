@@ -60,7 +60,7 @@ internal sealed class SocketModeEnvelopeProcessor(SlackDispatcher dispatcher, IL
             if (!reply.IsEmpty)
             {
                 writer.WritePropertyName("payload");
-                writer.WriteRawValue(reply.Json!);
+                writer.WriteRawValue(reply.Utf8!);
             }
             writer.WriteEndObject();
         }

@@ -51,6 +51,11 @@ internal sealed partial class DynamoDbAccessRequestStore : ISlotStore
         return found;
     }
 
+    /// <summary>No transactions here: the caller claims slot by slot with conditional writes, then creates.</summary>
+    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
+        Access.AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<SlotClaimOutcome?>(null);
+
     public async Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

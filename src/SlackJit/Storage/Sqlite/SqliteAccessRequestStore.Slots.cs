@@ -47,21 +47,7 @@ internal sealed partial class SqliteAccessRequestStore : ISlotStore
         await InitializeAsync(cancellationToken);
         try
         {
-            var rows = await _writer!.RunAsync(w =>
-            {
-                var command = expected is null ? w.SlotInsert : w.SlotReplace;
-                var p = command.Parameters;
-                p["@key"].Value = key;
-                p["@holder"].Value = value.Holder;
-                p["@until"].Value = value.Until.ToUnixTimeMilliseconds();
-                if (expected is not null)
-                {
-                    p["@expected_holder"].Value = expected.Holder;
-                    p["@expected_until"].Value = expected.Until.ToUnixTimeMilliseconds();
-                }
-
-                return command.ExecuteNonQuery();
-            });
+            var rows = await _writer!.RunAsync(w => SetSlot(w, key, expected, value));
             return rows == 1;
         }
         catch (SqliteException ex)

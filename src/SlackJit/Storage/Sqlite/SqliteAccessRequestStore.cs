@@ -41,25 +41,10 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        // Serialised here, on the caller's thread, so the single writer only binds and runs; as UTF-8, which the
-        // statement stores as text (SQLite's own encoding) without a copy into .NET text and back.
-        var key = Key(request.Id);
-        var status = request.Status.ToString();
-        var doc = StoredRecord.SerializeDocumentUtf8(request);
-        var events = StoredRecord.SerializeEventsUtf8(request.Events);
+        var row = NewRow.Of(request);
         try
         {
-            int rows = await _writer!.RunAsync(w =>
-            {
-                var p = w.Insert.Parameters;
-                p["@id"].Value = key;
-                p["@status"].Value = status;
-                p["@version"].Value = request.Version;
-                BindIndexed(p, request);
-                p["@doc"].Value = doc;
-                p["@events"].Value = events;
-                return w.Insert.ExecuteNonQuery();
-            });
+            int rows = await _writer!.RunAsync(row.Insert);
             return rows == 1 ? CreateResult.Created : CreateResult.AlreadyExists;
         }
         catch (SqliteException ex)
@@ -198,6 +183,19 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         }
     }
 
+    /// <summary>A PRAGMA's value as the single writer's connection sees it (e.g. <c>synchronous</c>).</summary>
+    internal async Task<long> ReadWriterPragmaAsync(string name, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        long value = 0;
+        await _writer!.RunAsync(w =>
+        {
+            value = w.ReadPragma(name);
+            return 0;
+        });
+        return value;
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         // Touches the table through its primary key: proves the file opens and the schema is there.
@@ -237,6 +235,9 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             }
             // WAL is a property of the file: set once, it stays for every later connection.
             await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            // On the writer's connection: every commit syncs the WAL before the write completes, so an acknowledged
+            // create (or decision) survives a power cut, not only a crash. Said, not left to the library's default.
+            await ScalarAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken);
             await using (var schema = connection.CreateCommand())
             {
                 schema.CommandText = SqliteSql.Schema;
@@ -291,6 +292,33 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new request's row, serialised on the caller's thread so the single writer only binds and runs; as UTF-8, which
+    /// the statement stores as text (SQLite's own encoding) without a copy into .NET text and back.
+    /// </summary>
+    private sealed class NewRow(AccessRequest request)
+    {
+        private readonly string _key = Key(request.Id);
+        private readonly string _status = request.Status.ToString();
+        private readonly byte[] _doc = StoredRecord.SerializeDocumentUtf8(request);
+        private readonly byte[] _events = StoredRecord.SerializeEventsUtf8(request.Events);
+
+        public static NewRow Of(AccessRequest request) => new(request);
+
+        /// <summary>Runs the insert on the writer: 1 row, or 0 when the id exists.</summary>
+        public int Insert(SqliteWriter w)
+        {
+            var p = w.Insert.Parameters;
+            p["@id"].Value = _key;
+            p["@status"].Value = _status;
+            p["@version"].Value = request.Version;
+            BindIndexed(p, request);
+            p["@doc"].Value = _doc;
+            p["@events"].Value = _events;
+            return w.Insert.ExecuteNonQuery();
+        }
     }
 
     private static void BindIndexed(SqliteParameterCollection p, AccessRequest request)

@@ -62,6 +62,19 @@ internal static class SqliteSql
         WHERE key = @key AND holder = @expected_holder AND until = @expected_until
         """;
 
+    // One claim's slots (keys @from ≤ key < @to: a prefix and the prefix's last character plus one), in one walk of the
+    // primary key; read inside the claiming write's transaction.
+    public const string SlotRange = "SELECT key, holder, until FROM slots WHERE key >= @from AND key < @to";
+
+    // The same with the holder's status and, while it is Pending, its deadline (null when the holder names no stored
+    // request): a pending slot is free once its holder has left Pending or passed its deadline.
+    public const string SlotRangeWithHolders = """
+        SELECT s.key, s.holder, s.until, r.status,
+               CASE WHEN r.status = 'Pending' THEN json_extract(r.doc, '$.deadline') END
+        FROM slots s LEFT JOIN access_requests r ON r.id = s.holder
+        WHERE s.key >= @from AND s.key < @to
+        """;
+
     /// <summary>Followed by a parameter list <c>(@k0, @k1, …)</c>.</summary>
     public const string SelectSlots = "SELECT key, holder, until FROM slots WHERE key IN ";
 

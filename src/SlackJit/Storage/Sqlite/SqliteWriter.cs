@@ -16,6 +16,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly SqliteCommand[] _statements;
 
     public SqliteWriter(SqliteConnection connection)
     {
@@ -27,6 +28,9 @@ internal sealed class SqliteWriter : IDisposable
             "@due_at", "@expires_at", "@doc", "@event");
         SlotInsert = Prepare(SqliteSql.SlotInsert, "@key", "@holder", "@until");
         SlotReplace = Prepare(SqliteSql.SlotReplace, "@key", "@holder", "@until", "@expected_holder", "@expected_until");
+        SlotRange = Prepare(SqliteSql.SlotRange, "@from", "@to");
+        SlotRangeWithHolders = Prepare(SqliteSql.SlotRangeWithHolders, "@from", "@to");
+        _statements = [Insert, Transition, SlotInsert, SlotReplace, SlotRange, SlotRangeWithHolders];
         _loop = Task.Run(RunLoopAsync);
     }
 
@@ -35,10 +39,18 @@ internal sealed class SqliteWriter : IDisposable
     public SqliteCommand SlotInsert { get; }
     public SqliteCommand SlotReplace { get; }
 
+    /// <summary>The slots of one claim (a key range), read in the write's transaction.</summary>
+    public SqliteCommand SlotRange { get; }
+
+    /// <summary>The same, each with the status and deadline of the request its holder names.</summary>
+    public SqliteCommand SlotRangeWithHolders { get; }
+
     /// <summary>
-    /// Queues <paramref name="write"/> (which binds and runs one of the prepared statements and returns the rows
-    /// changed) and completes when its transaction is committed. A <see cref="SqliteException"/> from the write or
-    /// its commit surfaces here.
+    /// Queues <paramref name="write"/> (which binds and runs prepared statements and returns the rows changed) and
+    /// completes when its transaction is committed. A write always runs inside a transaction (<c>BEGIN IMMEDIATE</c>:
+    /// the write lock is held from its first statement), so what it reads stays true until it commits, on this
+    /// replica and in any other process sharing the file. A <see cref="SqliteException"/> from the write or its
+    /// commit surfaces here.
     /// </summary>
     public Task<int> RunAsync(Func<SqliteWriter, int> write)
     {
@@ -48,6 +60,14 @@ internal sealed class SqliteWriter : IDisposable
             throw new ObjectDisposedException(nameof(SqliteWriter));
         }
         return pending.Done.Task;
+    }
+
+    /// <summary>Reads a PRAGMA on the writer's connection (call from a write).</summary>
+    public long ReadPragma(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name + ";";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task RunLoopAsync()
@@ -76,18 +96,14 @@ internal sealed class SqliteWriter : IDisposable
         var rows = new int[batch.Count];
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            Insert.Transaction = transaction;
-            Transition.Transaction = transaction;
-            SlotInsert.Transaction = transaction;
-            SlotReplace.Transaction = transaction;
+            using var transaction = Begin();
             for (var i = 0; i < batch.Count; i++)
             {
                 rows[i] = batch[i].Write(this);
             }
             transaction.Commit();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
             // Nothing of the batch was committed. Run each write in its own transaction so every caller
             // gets its own outcome (most will succeed; the one at fault gets its error).
@@ -112,20 +128,41 @@ internal sealed class SqliteWriter : IDisposable
     {
         try
         {
-            pending.Done.TrySetResult(pending.Write(this));
+            int rows;
+            using (var transaction = Begin())
+            {
+                rows = pending.Write(this);
+                transaction.Commit();
+            }
+            pending.Done.TrySetResult(rows);
         }
         catch (Exception ex)
         {
             pending.Done.TrySetException(ex);
         }
+        finally
+        {
+            ClearTransaction();
+        }
+    }
+
+    // Not deferred: BEGIN IMMEDIATE takes the write lock at once, so a write's reads cannot go stale before its writes.
+    private SqliteTransaction Begin()
+    {
+        var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var statement in _statements)
+        {
+            statement.Transaction = transaction;
+        }
+        return transaction;
     }
 
     private void ClearTransaction()
     {
-        Insert.Transaction = null;
-        Transition.Transaction = null;
-        SlotInsert.Transaction = null;
-        SlotReplace.Transaction = null;
+        foreach (var statement in _statements)
+        {
+            statement.Transaction = null;
+        }
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -145,10 +182,10 @@ internal sealed class SqliteWriter : IDisposable
         _queue.Writer.TryComplete();
         // Writes already queued are finished before the connection closes.
         _loop.Wait(TimeSpan.FromSeconds(10));
-        Insert.Dispose();
-        Transition.Dispose();
-        SlotInsert.Dispose();
-        SlotReplace.Dispose();
+        foreach (var statement in _statements)
+        {
+            statement.Dispose();
+        }
         _connection.Dispose();
     }
 

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using SlackJit.Slack.Blocks;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Tests.Slack.Transport;
@@ -55,5 +58,28 @@ public sealed class SlackResponseJsonTests
 
         Assert.Equal("update", (string?)json["response_action"]);
         Assert.Equal("next", (string?)json["view"]!["callback_id"]);
+    }
+
+    [Fact]
+    public void Render_BlocksThatWriteThemselves_SameBodyAsTheirNodesInUtf8()
+    {
+        var nodes = new JsonArray { Block.Section("*ready* ünïcode <b>") };
+
+        var written = SlackResponseJson.Render(SlackResponse.Ephemeral("fallback", new SectionOnly("*ready* ünïcode <b>")));
+
+        var expected = SlackResponseJson.Render(SlackResponse.Ephemeral("fallback", nodes));
+        Assert.Equal(expected.Json, written.Json);
+        Assert.Equal(Encoding.UTF8.GetBytes(written.Json!), written.Utf8);
+        Assert.False(written.IsEmpty);
+    }
+
+    private sealed class SectionOnly(string text) : IBlocksJson
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            BlockJson.Section(writer, text);
+            writer.WriteEndArray();
+        }
     }
 }
