@@ -137,6 +137,16 @@ internal static class LogEvents
         public const int Nudged = 5154;
     }
 
+    /// <summary>BreakGlass (grants issued without approval, and their review): 5300–5349.</summary>
+    public static class BreakGlass
+    {
+        public const int Issued = 5300;
+        public const int Acknowledged = 5301;
+        public const int AcknowledgeRefused = 5302;
+        public const int Overdue = 5303;
+        public const int CardNotPosted = 5304;
+    }
+
     /// <summary>Extensions (more time on a live grant): 5200–5249.</summary>
     public static class Extensions
     {

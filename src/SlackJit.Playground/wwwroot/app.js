@@ -167,7 +167,9 @@
     modal.appendChild(foot);
     for (const [blockId, value] of Object.entries(kept)) {
       const control = modal.querySelector(`[data-block-id="${CSS.escape(blockId)}"]:is(input,textarea,select)`);
-      if (control) control.value = value;
+      const box = modal.querySelector(`input[data-check-block-id="${CSS.escape(blockId)}"]`);
+      if (box) box.checked = value !== "";
+      else if (control) control.value = value;
     }
     const close = () => api("/emulator/close", { as: state.me });
     modal.querySelector(".modal-close").onclick = close;
@@ -188,6 +190,9 @@
     const out = {};
     for (const control of modal.querySelectorAll("input[data-block-id], textarea[data-block-id], select[data-block-id]")) {
       out[control.dataset.blockId] = control.value;
+    }
+    for (const box of modal.querySelectorAll("input[data-check-block-id]")) {
+      out[box.dataset.checkBlockId] = box.checked ? box.value : "";
     }
     return out;
   }

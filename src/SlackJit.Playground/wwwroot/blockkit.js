@@ -7,6 +7,7 @@
     hourglass_flowing_sand: "⏳", inbox_tray: "📥", lock: "🔒", key: "🔑", clock3: "🕒", unlock: "🔓",
     white_circle: "⚪", large_green_circle: "🟢", red_circle: "🔴", bust_in_silhouette: "👤", tada: "🎉",
     information_source: "ℹ️", stopwatch: "⏱️", wave: "👋", eyes: "👀", heavy_check_mark: "✔️", arrows_counterclockwise: "🔄",
+    rotating_light: "🚨", bell: "🔔",
   };
 
   function esc(s) {
@@ -165,6 +166,7 @@
       case "image": { const i = el("img", "bk-image"); i.src = x.image_url; i.alt = x.alt_text || ""; return i; }
       case "static_select": return selectEl(x);
       case "plain_text_input": return inputEl(x);
+      case "checkboxes": return checkboxEl(x);
       default: return el("span", "bk-unknown", esc(`[${x.type}]`));
     }
   }
@@ -179,6 +181,19 @@
     }
     if (x.initial_option) s.value = x.initial_option.value;
     return s;
+  }
+
+  // One checkbox (the first option): the form sends its value when ticked, nothing when not.
+  function checkboxEl(x) {
+    const option = (x.options || [])[0] || { text: { text: "" }, value: "" };
+    const label = el("label", "bk-checkbox");
+    const box = el("input");
+    box.type = "checkbox";
+    box.value = option.value;
+    box.dataset.actionId = x.action_id || "";
+    label.appendChild(box);
+    label.appendChild(el("span", "", esc(option.text.text)));
+    return label;
   }
 
   function inputEl(x) {
@@ -228,7 +243,10 @@
         const label = el("label", "", emoji(esc(b.label.text)) + (b.optional ? ' <span class="optional">(optional)</span>' : ""));
         e.appendChild(label);
         const control = element(b.element, id, ctx);
-        control.dataset.blockId = id;
+        const box = control.querySelector && control.querySelector('input[type="checkbox"]');
+        // A checkbox is read apart from the text fields and menus (its value counts only when ticked).
+        if (box) box.dataset.checkBlockId = id;
+        else control.dataset.blockId = id;
         control.name = id;
         e.appendChild(control);
         if (b.hint) e.appendChild(el("div", "hint", textObject(b.hint, ctx)));

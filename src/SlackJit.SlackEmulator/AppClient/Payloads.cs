@@ -40,7 +40,8 @@ internal static class Payloads
 
     /// <summary>
     /// <c>view.state.values</c> as Slack builds it from what a person entered: text inputs carry <c>value</c>,
-    /// static selects <c>selected_option</c> (looked up in the element's options).
+    /// static selects <c>selected_option</c> (looked up in the element's options), checkboxes <c>selected_options</c>
+    /// (the options whose value was entered; none when nothing was).
     /// </summary>
     public static JsonObject State(JsonObject view, IReadOnlyDictionary<string, string> entered)
     {
@@ -61,6 +62,12 @@ internal static class Payloads
                 var option = (element["options"] as JsonArray ?? []).OfType<JsonObject>()
                     .FirstOrDefault(o => o["value"]?.GetValue<string>() == text);
                 state["selected_option"] = option?.DeepClone();
+            }
+            else if (type == "checkboxes")
+            {
+                state["selected_options"] = new JsonArray([.. (element["options"] as JsonArray ?? []).OfType<JsonObject>()
+                    .Where(o => !string.IsNullOrEmpty(text) && o["value"]?.GetValue<string>() == text)
+                    .Select(o => (JsonNode)o.DeepClone())]);
             }
             else
             {

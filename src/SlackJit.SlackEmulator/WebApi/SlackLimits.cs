@@ -112,6 +112,8 @@ public static class SlackLimits
                 && (element["confirm"] is not { } confirm || ValidConfirm(confirm)),
             "static_select" => element["options"] is JsonArray { Count: > 0 and <= 100 } options
                 && options.All(o => o is JsonObject option && PlainText(option["text"], 75) && Str(option, "value") is { Length: > 0 and <= 150 }),
+            "checkboxes" => element["options"] is JsonArray { Count: > 0 and <= 10 } boxes
+                && boxes.All(o => o is JsonObject option && TextObject(option["text"], 75) && Str(option, "value") is { Length: > 0 and <= 150 }),
             "plain_text_input" => true,
             "image" or "overflow" or "datepicker" or "users_select" or "conversations_select" or "multi_static_select" => true,
             _ => false,

@@ -11,7 +11,8 @@ public abstract record AccessDecision
     /// <param name="Ref">The catalog entry's name with the bucket and prefix asked for.</param>
     /// <param name="Duration">The duration asked for, or the default capped by the entry's maximum.</param>
     /// <param name="Reason">The requester's reason (may be empty when reasons are optional).</param>
-    public sealed record Allowed(ResourceOptions Resource, ResourceRef Ref, TimeSpan Duration, string Reason) : AccessDecision;
+    /// <param name="BreakGlass">Issued at once without approval; the approvers acknowledge it afterwards.</param>
+    public sealed record Allowed(ResourceOptions Resource, ResourceRef Ref, TimeSpan Duration, string Reason, bool BreakGlass = false) : AccessDecision;
 
     public sealed record Refused(RefusalReason Reason, RefusalFacts Facts) : AccessDecision
     {

@@ -32,6 +32,9 @@ public sealed class AccessOptions
     /// <summary>Reminders in the card's thread while a request waits (<c>Access:Reminders</c>).</summary>
     public ReminderOptions Reminders { get; set; } = new();
 
+    /// <summary>Break-glass grants: how long the approvers have to acknowledge one, and how long one may last (<c>Access:BreakGlass</c>).</summary>
+    public BreakGlassOptions BreakGlass { get; set; } = new();
+
     /// <summary>The catalog: what may be requested. Empty in the committed settings: the operator's to fill.</summary>
     public List<ResourceOptions> Resources { get; set; } = [];
 }
@@ -73,6 +76,12 @@ public sealed class ResourceOptions
 
     /// <summary>Channel for the escalated card; else the card's own channel.</summary>
     public string? EscalationChannel { get; set; }
+
+    /// <summary>
+    /// Whether a requester may issue this entry at once, without approval (<c>--break-glass</c>), with a reason and for
+    /// at most <c>Access:BreakGlass:MaxDuration</c>; the approvers must acknowledge it afterwards. Default false.
+    /// </summary>
+    public bool BreakGlass { get; set; }
 
     /// <summary>KMS key the bucket's objects are encrypted with; adds <c>kms:Decrypt</c> via S3.</summary>
     public string? KmsKeyArn { get; set; }

@@ -46,6 +46,7 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         }
 
         ValidateReminders(failures, options);
+        ValidateBreakGlass(failures, options);
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = new HashSet<(string, string)>();
@@ -140,6 +141,25 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         {
             failures.Add($"{key}:Max {reminders.Max} must be between 0 and {ReminderOptions.MaxCeiling}.");
         }
+    }
+
+    private static void ValidateBreakGlass(List<string> failures, AccessOptions options)
+    {
+        var key = $"{Section}:{BreakGlassOptions.SectionName}";
+        if (options.BreakGlass is not { } breakGlass)
+        {
+            return;
+        }
+        if (breakGlass.ReviewWithin <= TimeSpan.Zero || breakGlass.ReviewWithin > BreakGlassOptions.MaxReviewWithin)
+        {
+            failures.Add($"{key}:ReviewWithin {breakGlass.ReviewWithin} must be more than 0 and at most {BreakGlassOptions.MaxReviewWithin}.");
+        }
+        else if (options.Retention >= MinRetention && breakGlass.ReviewWithin > options.Retention)
+        {
+            // An invalid Retention is reported on its own line.
+            failures.Add($"{key}:ReviewWithin {breakGlass.ReviewWithin} must not be longer than {Section}:Retention ({options.Retention}), or a grant could be deleted before its review.");
+        }
+        InRange(failures, $"{key}:MaxDuration", breakGlass.MaxDuration, AccessOptions.MinDuration, AccessOptions.MaxDurationCeiling);
     }
 
     private static void ValidateEscalation(List<string> failures, string key, ResourceOptions resource, TimeSpan pendingTimeout)

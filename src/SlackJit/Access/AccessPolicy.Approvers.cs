@@ -31,6 +31,19 @@ public static partial class AccessPolicy
             : PolicyCheck.Refused(RefusalReason.NotAnApprover, new RefusalFacts { RequestId = request.ShortId, Resource = resource.Name });
     }
 
+    /// <summary>
+    /// May <paramref name="clickerId"/> acknowledge the break-glass grant <paramref name="request"/>? Any listed approver
+    /// (an escalation approver once escalated) may, but never the requester, whatever the entry's self-approval rule.
+    /// </summary>
+    public static PolicyCheck CanAcknowledge(ResourceOptions resource, AccessRequest request, string clickerId, IReadOnlySet<string> clickerGroups)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Requester.UserId == clickerId
+            ? PolicyCheck.Refused(RefusalReason.SelfAcknowledgement, new RefusalFacts { RequestId = request.ShortId, Resource = resource.Name })
+            : CanDeny(resource, request, clickerId, clickerGroups);
+    }
+
     /// <summary>Whether <paramref name="resource"/> names user groups, so a caller knows to look up the clicker's groups.</summary>
     public static bool HasGroupApprovers(ResourceOptions resource) => resource.Approvers.Exists(IsGroupId) || (resource.EscalationApprovers?.Exists(IsGroupId) ?? false);
 

@@ -54,7 +54,23 @@ public static partial class AccessPolicy
             return new AccessDecision.Refused(RefusalReason.PolicyTooLarge, new RefusalFacts { Input = display, Count = scope.Excluded.Count });
         }
 
+        if (request.BreakGlass && !resource.BreakGlass)
+        {
+            return new AccessDecision.Refused(RefusalReason.BreakGlassNotAllowed, new RefusalFacts { Input = display, Resource = resource.Name });
+        }
+
+        var breakGlassMax = (options.BreakGlass ?? new BreakGlassOptions()).MaxDuration;
         var duration = request.Duration ?? Min(options.DefaultDuration, resource.MaxDuration);
+        if (request.BreakGlass)
+        {
+            duration = request.Duration ?? Min(duration, breakGlassMax);
+            if (duration > breakGlassMax)
+            {
+                return new AccessDecision.Refused(
+                    RefusalReason.BreakGlassTooLong, new RefusalFacts { Duration = duration, Bound = breakGlassMax, Resource = resource.Name });
+            }
+        }
+
         if (duration > resource.MaxDuration)
         {
             return new AccessDecision.Refused(
@@ -68,6 +84,11 @@ public static partial class AccessPolicy
         }
 
         var reason = RequestParser.CleanReason(request.Reason);
+        if (reason.Length == 0 && request.BreakGlass)
+        {
+            return new AccessDecision.Refused(RefusalReason.BreakGlassReasonRequired, new RefusalFacts { Input = display, Duration = duration });
+        }
+
         if (reason.Length == 0 && options.RequireReason)
         {
             return new AccessDecision.Refused(RefusalReason.ReasonRequired, new RefusalFacts { Input = display, Duration = duration });
@@ -78,7 +99,7 @@ public static partial class AccessPolicy
             return new AccessDecision.Refused(RefusalReason.ReasonTooLong, new RefusalFacts { Count = reason.Length, Limit = MaxReasonLength });
         }
 
-        return new AccessDecision.Allowed(resource, new ResourceRef(resource.Name, request.Bucket, request.Prefix), duration, reason);
+        return new AccessDecision.Allowed(resource, new ResourceRef(resource.Name, request.Bucket, request.Prefix), duration, reason, request.BreakGlass);
     }
 
     /// <summary>The catalog entry a request was made against; null if it has since been removed.</summary>

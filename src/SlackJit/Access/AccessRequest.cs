@@ -59,6 +59,9 @@ public sealed record AccessRequest
     /// <summary>The latest request for more time on the live grant (see <see cref="ExtensionRequest"/>); null when none.</summary>
     public ExtensionRequest? Extension { get; init; }
 
+    /// <summary>Set when the requester issued this grant without approval (break-glass): its review by the approvers; null otherwise.</summary>
+    public BreakGlassReview? BreakGlass { get; init; }
+
     public ImmutableList<AuditEvent> Events { get; init; } = [];
 
     /// <summary>

@@ -41,9 +41,11 @@ public static class AccessRequests
         };
     }
 
-    /// <summary>When the last needed approval came in; null while pending or never approved.</summary>
+    /// <summary>When the last needed approval came in (or the glass was broken); null while pending or never approved.</summary>
     public static DateTimeOffset? ApprovedAt(AccessRequest request) =>
-        request.ApprovedDuration is null || request.Approvals.IsEmpty ? null : request.Approvals[^1].At;
+        request.ApprovedDuration is null ? null
+        : request.BreakGlass is { } breakGlass ? breakGlass.IssuedAt
+        : request.Approvals.IsEmpty ? null : request.Approvals[^1].At;
 
     /// <summary>The end of the approved window: approval time + approved duration. Credentials never outlive it.</summary>
     public static DateTimeOffset? WindowEnd(AccessRequest request) =>

@@ -72,6 +72,18 @@ public static class AuditActions
     /// <summary>AWS's deny policy lists the grant (first time), was checked again, or dropped it once its credentials expired.</summary>
     public const string RevocationEnforced = "revocation-enforced";
 
+    /// <summary>The requester issued the request without approval (break-glass; detail: the reason). Pending → Approved.</summary>
+    public const string BreakGlass = "break-glass";
+
+    /// <summary>An approver acknowledged a break-glass grant (detail: "late" when after the review deadline).</summary>
+    public const string BreakGlassAcknowledged = "break-glass-acknowledged";
+
+    /// <summary>Nobody acknowledged a break-glass grant within <c>Access:BreakGlass:ReviewWithin</c>.</summary>
+    public const string BreakGlassOverdue = "break-glass-overdue";
+
+    /// <summary>Someone tried to acknowledge a break-glass grant and was not allowed (not an approver, the requester).</summary>
+    public const string AcknowledgeRefused = "acknowledge-refused";
+
     /// <summary>Putting the deny in place failed (IAM refused or was unreachable); retried by the sweeper.</summary>
     public const string RevocationFailed = "revocation-failed";
 

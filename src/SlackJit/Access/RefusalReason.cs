@@ -68,4 +68,26 @@ public enum RefusalReason
 
     /// <summary>The extension was already approved or denied (see <see cref="RefusalFacts.UserId"/>).</summary>
     ExtensionDecided,
+
+    // Break-glass.
+    /// <summary>The catalog entry does not allow break-glass (see <see cref="RefusalFacts.Resource"/>).</summary>
+    BreakGlassNotAllowed,
+
+    /// <summary>A break-glass grant is longer than <c>Access:BreakGlass:MaxDuration</c> (see <see cref="RefusalFacts.Bound"/>).</summary>
+    BreakGlassTooLong,
+
+    /// <summary>A break-glass request without a reason: it is always required.</summary>
+    BreakGlassReasonRequired,
+
+    /// <summary>Acknowledging a request that was not a break-glass grant.</summary>
+    NotBreakGlass,
+
+    /// <summary>The break-glass grant was already acknowledged (see <see cref="RefusalFacts.UserId"/> and <see cref="RefusalFacts.At"/>).</summary>
+    AlreadyAcknowledged,
+
+    /// <summary>The requester tried to acknowledge their own break-glass grant.</summary>
+    SelfAcknowledgement,
+
+    /// <summary>The break-glass review is already acknowledged or marked overdue: no reminder or escalation is due.</summary>
+    ReviewClosed,
 }

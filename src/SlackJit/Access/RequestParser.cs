@@ -4,22 +4,33 @@ namespace SlackJit.Access;
 
 /// <summary>
 /// Reads <c>&lt;bucket&gt;[/&lt;prefix&gt;] [&lt;duration&gt;] [&lt;reason…&gt;]</c>. The second word is the
-/// duration only if it parses as one; otherwise it starts the reason. Only the shape is checked here;
-/// whether the bucket, prefix, duration and reason are acceptable is <see cref="AccessPolicy"/>'s call.
+/// duration only if it parses as one; otherwise it starts the reason. The <c>--break-glass</c> flag may stand anywhere
+/// (as a word of its own; Slack's autocorrected dash forms too) and is taken out before the rest is read. Only the
+/// shape is checked here; whether the bucket, prefix, duration and reason are acceptable (and whether the entry allows
+/// break-glass) is <see cref="AccessPolicy"/>'s call.
 /// </summary>
 public static class RequestParser
 {
     public const string Usage = "`/s3-access <bucket>[/<prefix>] [duration] [reason]`, e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
+
+    public const string BreakGlassUsage = "`/s3-access <bucket>[/<prefix>] <duration> --break-glass <reason>`, e.g. `/s3-access analytics-prod/reports 30m --break-glass INC-4211 outage, no approver awake`";
+
+    /// <summary>The flag that issues without approval; also matched after Slack turns its dashes into an en or em dash.</summary>
+    public const string BreakGlassFlag = "--break-glass";
+
+    private static readonly string[] BreakGlassSpellings = [BreakGlassFlag, "\u2014break-glass", "\u2013break-glass"];
 
     private const string S3Scheme = "s3://";
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedRequest? request, [NotNullWhen(false)] out string? error)
     {
         request = null;
-        var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var all = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = all.Where(w => !IsBreakGlassFlag(w)).ToArray();
+        var breakGlass = words.Length < all.Length;
         if (words.Length == 0)
         {
-            error = $"Tell me what you need: {Usage}.";
+            error = breakGlass ? $"Tell me what you need: {BreakGlassUsage}." : $"Tell me what you need: {Usage}.";
             return false;
         }
 
@@ -36,9 +47,12 @@ public static class RequestParser
             reasonStart = 2;
         }
 
-        request = new ParsedRequest(bucket, prefix, duration, CleanReason(words.Skip(reasonStart)));
+        request = new ParsedRequest(bucket, prefix, duration, CleanReason(words.Skip(reasonStart)), breakGlass);
         return true;
     }
+
+    private static bool IsBreakGlassFlag(string word) =>
+        Array.Exists(BreakGlassSpellings, s => string.Equals(word, s, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Splits <c>bucket/prefix</c> (an <c>s3://</c> in front is fine), e.g. from the modal's field.</summary>
     public static bool TryParseTarget(string? target, out string bucket, out string prefix, [NotNullWhen(false)] out string? error)

@@ -3,12 +3,13 @@ namespace SlackJit.Access;
 public static partial class Transitions
 {
     /// <summary>
-    /// Claims the next automatic reminder of a pending request: counts it and moves the due time on. Written before
-    /// the reminder is posted, so two sweepers never post the same one (a crash in between loses it: at most once).
+    /// Claims the next automatic reminder of a pending request (or of a break-glass grant's open review): counts it and
+    /// moves the due time on. Written before the reminder is posted, so two sweepers never post the same one (a crash
+    /// in between loses it: at most once).
     /// </summary>
     public static TransitionDecision Remind(AccessRequest request, DateTimeOffset now)
     {
-        if (CheckOpen(request, now) is { } refusal)
+        if (CheckFollowUpOpen(request, now) is { } refusal)
         {
             return refusal;
         }
@@ -45,12 +46,13 @@ public static partial class Transitions
     }
 
     /// <summary>
-    /// Claims the escalation of a pending request that is past its escalation time (or whose earlier claim never got
-    /// its card posted): from now on the escalation approvers may decide too.
+    /// Claims the escalation of a pending request (or of a break-glass grant's open review) that is past its escalation
+    /// time (or whose earlier claim never got its card posted): from now on the escalation approvers may decide (or
+    /// acknowledge) too.
     /// </summary>
     public static TransitionDecision Escalate(AccessRequest request, DateTimeOffset now)
     {
-        if (CheckOpen(request, now) is { } refusal)
+        if (CheckFollowUpOpen(request, now) is { } refusal)
         {
             return refusal;
         }
@@ -80,7 +82,8 @@ public static partial class Transitions
     private static Transition Advanced(AccessRequest request, ReminderState state, DateTimeOffset now, string actor, string action, string? detail)
     {
         var next = request with { Reminders = state };
-        next = next with { DueAt = Reminders.NextDue(next) };
+        // A break-glass review's next step joins the due time its status set (Transition.From); a pending request's is its own.
+        next = next with { DueAt = next.BreakGlass is null ? Reminders.NextDue(next) : request.DueAt };
         return Transition.From(request, next, Event(request, now, actor, action, request.Status, detail));
     }
 }

@@ -13,7 +13,7 @@ internal sealed class AuditCsvWriter(TextWriter output)
     [
         "request_id", "status", "requester", "resource", "bucket", "prefix", "requested_duration", "reason",
         "created_at", "decided_at", "approvers", "denied_by", "deny_reason", "issued_at", "credentials_expire_at",
-        "access_key_id", "ended_at", "ended_how", "ended_by",
+        "access_key_id", "ended_at", "ended_how", "ended_by", "break_glass", "acknowledged_by", "acknowledged_at", "review_overdue_at",
     ];
 
     private readonly StringBuilder _line = new(512);
@@ -43,7 +43,11 @@ internal sealed class AuditCsvWriter(TextWriter output)
         Cell(r.Grant?.AccessKeyId);
         Cell(AuditFormat.Time(record.EndedAt));
         Cell(record.EndedHow);
-        Cell(record.EndedBy, last: true);
+        Cell(record.EndedBy);
+        Cell(record.BreakGlass ? "true" : "false");
+        Cell(record.AcknowledgedBy);
+        Cell(AuditFormat.Time(record.AcknowledgedAt));
+        Cell(AuditFormat.Time(record.OverdueAt), last: true);
         return output.WriteAsync(_line, cancellationToken);
     }
 

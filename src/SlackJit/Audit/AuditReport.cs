@@ -21,6 +21,9 @@ internal sealed class AuditReport
     public List<AuditRecord> NoReason { get; } = [];
     public List<AuditRecord> SelfApproved { get; } = [];
 
+    /// <summary>Every break-glass grant, in the order read.</summary>
+    public List<AuditRecord> BreakGlass { get; } = [];
+
     public IEnumerable<ResourceCounts> Resources => _resources.Values;
 
     public void Add(AuditRecord record)
@@ -45,6 +48,10 @@ internal sealed class AuditReport
         if (record.DeniedBy is { } denier)
         {
             Approver(denier).Denials++;
+        }
+        if (record.BreakGlass)
+        {
+            BreakGlass.Add(record);
         }
         if (record.Approvers.Contains(r.Requester.UserId))
         {
@@ -125,8 +132,11 @@ internal sealed class AuditReport
         public int Issued { get; private set; }
         public int Revoked { get; private set; }
 
-        /// <summary>SlackJit has no path around approval, so this stays 0 unless the data says otherwise.</summary>
+        /// <summary>Grants issued without approval (break-glass).</summary>
         public int BreakGlass { get; private set; }
+
+        /// <summary>Break-glass grants no approver has acknowledged (yet).</summary>
+        public int Unacknowledged { get; private set; }
 
         public void Add(AuditRecord record)
         {
@@ -139,10 +149,8 @@ internal sealed class AuditReport
             Failed += r.Status == RequestStatus.Failed ? 1 : 0;
             Issued += record.IssuedAt is null ? 0 : 1;
             Revoked += record.EndedHow == GrantEndHow.Revoked ? 1 : 0;
-            BreakGlass += r.Events.Exists(e => e.Action == BreakGlassAction) ? 1 : 0;
+            BreakGlass += record.BreakGlass ? 1 : 0;
+            Unacknowledged += record.Unacknowledged ? 1 : 0;
         }
     }
-
-    /// <summary>The trail verb a break-glass grant would carry.</summary>
-    public const string BreakGlassAction = "break-glass";
 }

@@ -15,14 +15,15 @@ internal static class AuditReportWriter
         md.Append(inv, $"- Generated: {AuditFormat.Time(generatedAt)}").AppendLine().AppendLine();
 
         md.AppendLine("## Requests per resource").AppendLine();
-        md.AppendLine("| resource | requests | approved | denied | timed out | cancelled | failed | issued | revoked | break-glass |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| resource | requests | approved | denied | timed out | cancelled | failed | issued | revoked | break-glass | unacknowledged |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in report.Resources.Append(report.Total))
         {
             var name = ReferenceEquals(c, report.Total) ? "**all**" : Cell(c.Resource);
-            md.Append(inv, $"| {name} | {c.Requests} | {c.Approved} | {c.Denied} | {c.TimedOut} | {c.Cancelled} | {c.Failed} | {c.Issued} | {c.Revoked} | {c.BreakGlass} |").AppendLine();
+            md.Append(inv, $"| {name} | {c.Requests} | {c.Approved} | {c.Denied} | {c.TimedOut} | {c.Cancelled} | {c.Failed} | {c.Issued} | {c.Revoked} | {c.BreakGlass} | {c.Unacknowledged} |").AppendLine();
         }
-        md.AppendLine().AppendLine("Break-glass: SlackJit has no way around approval; every grant counted above was approved.").AppendLine();
+        md.AppendLine();
+        md.Append(inv, $"Break-glass: {report.Total.BreakGlass} issued without approval, {report.Total.Unacknowledged} not acknowledged by an approver.").AppendLine().AppendLine();
 
         md.AppendLine("## Time to decision").AppendLine();
         md.AppendLine("From the request to the deciding approval or the deny.").AppendLine();
@@ -55,6 +56,22 @@ internal static class AuditReportWriter
 
         md.AppendLine().AppendLine("## Grants with no reason").AppendLine();
         AppendList(md, report.NoReason, "None: every grant has a reason.");
+
+        md.AppendLine().AppendLine("## Break-glass grants").AppendLine();
+        if (report.BreakGlass.Count == 0)
+        {
+            md.AppendLine("None: every grant was approved.");
+        }
+        else
+        {
+            md.AppendLine("| request | requester | resource | issued | acknowledged by | acknowledged | overdue | reason |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var record in report.BreakGlass)
+            {
+                var r = record.Request;
+                md.Append(inv, $"| {r.ShortId} | {Cell(r.Requester.UserId)} | {Cell(r.Resource.Display)} | {AuditFormat.Time(record.IssuedAt) ?? "not issued"} | {Cell(record.AcknowledgedBy ?? "**not acknowledged**")} | {AuditFormat.Time(record.AcknowledgedAt) ?? "–"} | {AuditFormat.Time(record.OverdueAt) ?? "–"} | {Cell(r.Reason)} |").AppendLine();
+            }
+        }
 
         md.AppendLine().AppendLine("## Self-approvals").AppendLine();
         AppendList(md, report.SelfApproved, "None: no requester approved their own request.");

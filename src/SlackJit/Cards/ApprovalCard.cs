@@ -21,6 +21,11 @@ public static class ApprovalCard
     public static SlackMessage Build(AccessRequest request, ResourceOptions? resource, DateTimeOffset now, GrantScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.BreakGlass is not null)
+        {
+            return BreakGlassCard.Build(request, resource, now, scope);
+        }
+
         var blocks = BlockList.ForMessage();
         blocks.Add(Block.Header($"S3 read access request {request.ShortId}"));
         blocks.Add(Block.Section(null, Fields(request, resource)));
@@ -43,11 +48,9 @@ public static class ApprovalCard
         {
             blocks.Add(Block.PlainSection(detail));
         }
-        if (request.DmCleanup is { IsFailing: true } cleanup)
+        if (DmCleanupNote(request) is { } cleanupNote)
         {
-            // Loud until Slack confirms the DM is clean; the code goes through FailureText's filter, the text is plain.
-            blocks.Add(Block.PlainSection(
-                $"⚠️ DM clean-up failing — secrets may still be visible in the requester's DM; ref {FailureText.Reference(request, cleanup.LastCode)} (details are in SlackJit's log)."));
+            blocks.Add(Block.PlainSection(cleanupNote));
         }
 
         if (IsOpen(request, now))
@@ -61,6 +64,14 @@ public static class ApprovalCard
 
         return new SlackMessage(FallbackText(request, now), blocks.ToJsonArray());
     }
+
+    /// <summary>
+    /// Loud until Slack confirms the DM is clean (plain text); the code goes through FailureText's filter. Null while
+    /// the clean-up is not failing.
+    /// </summary>
+    internal static string? DmCleanupNote(AccessRequest request) => request.DmCleanup is { IsFailing: true } cleanup
+        ? $"⚠️ DM clean-up failing — secrets may still be visible in the requester's DM; ref {FailureText.Reference(request, cleanup.LastCode)} (details are in SlackJit's log)."
+        : null;
 
     /// <summary>Buttons are shown only while a decision can still be taken.</summary>
     public static bool IsOpen(AccessRequest request, DateTimeOffset now) =>
@@ -135,7 +146,7 @@ public static class ApprovalCard
     }
 
     // What AWS does with a revoked grant's credentials; loud while IAM fails.
-    private static string RevocationNote(Revocation? revocation, DateTimeOffset now) => revocation switch
+    internal static string RevocationNote(Revocation? revocation, DateTimeOffset now) => revocation switch
     {
         { IsEnforced: true } => " · *revoked* in AWS: its credentials are denied",
         { Failure: not null } r when r.CredentialsExpire > now =>
@@ -144,7 +155,7 @@ public static class ApprovalCard
         _ => "",
     };
 
-    private static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
+    internal static System.Text.Json.Nodes.JsonObject RevokeButton(AccessRequest request) => Element.Button(
         CardKeys.RevokeAction, "Revoke", request.Id.ToString(), ButtonStyle.Danger,
         confirm: new ConfirmDialog(
             $"Revoke {request.ShortId}?",
@@ -168,11 +179,11 @@ public static class ApprovalCard
     private static string Approvers(AccessRequest request) =>
         request.Approvals.IsEmpty ? Mention(request.DecidedBy) : string.Join(", ", request.Approvals.Select(a => Mrkdwn.User(a.ApproverId)));
 
-    private static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
+    internal static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
 
     // The transition into the current status (not a later same-status note such as slack-refs).
-    private static DateTimeOffset? DecidedAt(AccessRequest request) =>
+    internal static DateTimeOffset? DecidedAt(AccessRequest request) =>
         request.Events.LastOrDefault(e => e.To == request.Status && e.From != e.To)?.At;
 
-    private static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
+    internal static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
 }

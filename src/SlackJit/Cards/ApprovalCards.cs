@@ -28,7 +28,7 @@ internal sealed class ApprovalCards(
     public static readonly TimeSpan MisconfiguredRetry = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Posts the card for a Pending request without one. A misconfigured channel is not an exception: the failure is
+    /// Posts the card for a Pending (or break-glass) request without one. A misconfigured channel is not an exception: the failure is
     /// recorded and the request is returned without a card. Other Slack failures throw <see cref="SlackApiException"/>
     /// (the request stays due, so the sweeper tries again).
     /// </summary>
@@ -62,7 +62,8 @@ internal sealed class ApprovalCards(
     {
         var resource = AccessPolicy.FindResource(access.Value, request.Resource);
         var channel = ApproverChannel.For(resource, slackOptions.Value);
-        if (request.Status != RequestStatus.Pending || request.Slack.CardTs is not null)
+        // A break-glass request is Approved from the start: its card is posted whatever its status.
+        if ((request.Status != RequestStatus.Pending && request.BreakGlass is null) || request.Slack.CardTs is not null)
         {
             return new CardPost(request, channel);
         }

@@ -30,6 +30,17 @@ internal sealed class ApproverLookup(ISlackApi slack, TimeProvider time, ILogger
         return groups.Refusal ?? AccessPolicy.CanDeny(resource, request, clickerId, groups.Groups);
     }
 
+    /// <summary>May the clicker acknowledge this break-glass grant: a listed approver, never the requester.</summary>
+    public async Task<PolicyCheck> CanAcknowledgeAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
+    {
+        if (request.Requester.UserId == clickerId)
+        {
+            return AccessPolicy.CanAcknowledge(resource, request, clickerId, new HashSet<string>(StringComparer.Ordinal));
+        }
+        var groups = await GroupsOfAsync(resource, request, clickerId, cancellationToken);
+        return groups.Refusal ?? AccessPolicy.CanAcknowledge(resource, request, clickerId, groups.Groups);
+    }
+
     private async Task<GroupLookup> GroupsOfAsync(ResourceOptions resource, AccessRequest request, string clickerId, CancellationToken cancellationToken)
     {
         // Listed by user id: no need to ask Slack about groups at all.

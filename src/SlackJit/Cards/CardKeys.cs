@@ -9,4 +9,7 @@ public static class CardKeys
 
     /// <summary>On the card of a live grant: any approver of its catalog entry ends it now.</summary>
     public const string RevokeAction = "grants.revoke";
+
+    /// <summary>On a break-glass card until acknowledged: an approver of its entry (not the requester) has reviewed it.</summary>
+    public const string AcknowledgeAction = "requests.acknowledge";
 }

@@ -5,7 +5,7 @@ namespace SlackJit.Cards;
 /// <summary>The approval card in the approvers' channel, kept in step with the request's state.</summary>
 public interface IApprovalCards
 {
-    /// <summary>Posts the card for a Pending request that has none yet and records its channel and ts.</summary>
+    /// <summary>Posts the card for a Pending (or break-glass) request that has none yet and records its channel and ts.</summary>
     Task<AccessRequest> PostAsync(AccessRequest request, CancellationToken cancellationToken);
 
     /// <summary>

@@ -3,17 +3,20 @@ using SlackJit.Access;
 namespace SlackJit.Lifecycle;
 
 /// <summary>
-/// Hands one due request to the handler registered for its status. Every step is a conditional write, so when
-/// several replicas sweep at once one wins and the others move on. A request whose status has no handler (a
-/// final one) has nothing due: it is rescheduled to never, so it is not read again.
+/// Hands one due request to the handlers for any status (<see cref="IAnyStatusDueHandler"/>), then to the handler
+/// registered for its status. Every step is a conditional write, so when several replicas sweep at once one wins and
+/// the others move on. A request whose status has no handler (a final one) has nothing due for its status: it is
+/// rescheduled to never (or to what an any-status handler still has due), so it is not read again before then.
 /// </summary>
 internal sealed class DueRequestAdvancer
 {
     private readonly Dictionary<RequestStatus, IDueRequestHandler> _handlers = [];
+    private readonly IAnyStatusDueHandler[] _anyStatus;
     private readonly Rescheduler _rescheduler;
 
-    public DueRequestAdvancer(IEnumerable<IDueRequestHandler> handlers, Rescheduler rescheduler)
+    public DueRequestAdvancer(IEnumerable<IDueRequestHandler> handlers, Rescheduler rescheduler, IEnumerable<IAnyStatusDueHandler>? anyStatus = null)
     {
+        _anyStatus = [.. anyStatus ?? []];
         foreach (var handler in handlers)
         {
             foreach (var status in handler.Statuses)
@@ -29,8 +32,18 @@ internal sealed class DueRequestAdvancer
     }
 
     /// <summary>True when this call moved the request (a write of ours landed).</summary>
-    public Task<bool> AdvanceAsync(AccessRequest request, CancellationToken cancellationToken) =>
-        _handlers.TryGetValue(request.Status, out var handler)
-            ? handler.AdvanceAsync(request, cancellationToken)
-            : _rescheduler.RescheduleAsync(request, null, cancellationToken);
+    public async Task<bool> AdvanceAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        var moved = false;
+        foreach (var any in _anyStatus)
+        {
+            (request, var step) = await any.AdvanceAsync(request, cancellationToken);
+            moved |= step;
+        }
+
+        var advanced = _handlers.TryGetValue(request.Status, out var handler)
+            ? await handler.AdvanceAsync(request, cancellationToken)
+            : await _rescheduler.RescheduleAsync(request, null, cancellationToken);
+        return moved || advanced;
+    }
 }

@@ -44,6 +44,14 @@ internal static class LifecycleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a handler that looks at every due request, whatever its status, before the status's handler.</summary>
+    public static IServiceCollection AddAnyStatusDueHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IAnyStatusDueHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnyStatusDueHandler, THandler>());
+        return services;
+    }
+
     /// <summary>Registers a handler for the due requests in the statuses it names.</summary>
     public static IServiceCollection AddDueRequestHandler<THandler>(this IServiceCollection services)
         where THandler : class, IDueRequestHandler

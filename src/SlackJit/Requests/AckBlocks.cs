@@ -8,7 +8,8 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// The blocks of the answer to a created request: its text, and a row with Cancel (behind a confirmation) and, when
-/// reminders are on, Nudge approvers. Written straight to JSON on the ack path (<see cref="BlockJson"/>).
+/// reminders are on, Nudge approvers (a break-glass grant has neither: it is issued already). Written straight to JSON
+/// on the ack path (<see cref="BlockJson"/>).
 /// </summary>
 internal sealed class AckBlocks(AccessRequest request, string text) : IBlocksJson
 {
@@ -22,13 +23,17 @@ internal sealed class AckBlocks(AccessRequest request, string text) : IBlocksJso
             Confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"));
         writer.WriteStartArray();
         BlockJson.Section(writer, text);
-        if (request.Reminders.Interval > TimeSpan.Zero)
+        if (request.BreakGlass is null)
         {
-            BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel, new ButtonJson(RequestsSlackKeys.NudgeAction, "Nudge approvers", id));
-        }
-        else
-        {
-            BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel);
+            // A break-glass grant has nothing to cancel or nudge: it is issued already.
+            if (request.Reminders.Interval > TimeSpan.Zero)
+            {
+                BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel, new ButtonJson(RequestsSlackKeys.NudgeAction, "Nudge approvers", id));
+            }
+            else
+            {
+                BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel);
+            }
         }
         writer.WriteEndArray();
     }

@@ -88,6 +88,11 @@ internal sealed class CreateRequest(
         }
 
         var request = AccessRequests.Create(allowed, requester, options, time, CardGrace);
+        if (allowed.BreakGlass)
+        {
+            // Issued without approval: stored Approved in the same write that creates it, so it is never seen pending.
+            request = Transitions.BreakGlass(request, options.BreakGlass.ReviewWithin, now).Transition!.Next;
+        }
 
         // The read above counts what is stored; racing commands are not stored yet. The claims settle the race.
         var claimed = await requesterSlots.CreateAsync(request, options, now, cancellationToken);
@@ -98,6 +103,10 @@ internal sealed class CreateRequest(
         }
 
         RequestsLog.RequestCreated(logger, request.Id, requester.UserId, allowed.Resource.Name);
+        if (request.BreakGlass is not null)
+        {
+            BreakGlass.BreakGlassLog.Issued(logger, request.Id, requester.UserId, allowed.Resource.Name, request.BreakGlass.ReviewBy);
+        }
         return new CreateOutcome.Created(request, ApproverChannel.For(allowed.Resource, slack.Value));
     }
 }

@@ -8,7 +8,7 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// The request form (<c>/s3-access</c> alone): a catalog entry, an optional prefix inside it, a duration and a
-/// reason. Reading it back yields the same <see cref="ParsedRequest"/> the command does, so one domain decision
+/// reason, and — when some entry allows it — a break-glass checkbox. Reading it back yields the same <see cref="ParsedRequest"/> the command does, so one domain decision
 /// judges both; its refusals are shown under the input they are about.
 /// </summary>
 internal static class NewRequestModal
@@ -39,6 +39,16 @@ internal static class NewRequestModal
         blocks.Add(Block.Input(
             ReasonBlock, "Reason", Element.PlainTextInput(Value, "INC-4211 investigating missing rows", multiline: true, maxLength: AccessPolicy.MaxReasonLength),
             optional: !options.RequireReason, hint: "Approvers see this; a ticket and a few words."));
+        if (options.Resources.Exists(r => r.BreakGlass))
+        {
+            var breakGlass = options.BreakGlass ?? new BreakGlassOptions();
+            blocks.Add(Block.Input(
+                BreakGlassBlock, "Break-glass",
+                Element.Checkboxes(Value, [new SelectOption("Issue now, without approval (emergencies only)", BreakGlassValue)]),
+                optional: true,
+                hint: $"Only for entries that allow it; at most {DurationParser.Format(breakGlass.MaxDuration)}, a reason is required, " +
+                      "and the approvers are alerted and must acknowledge it."));
+        }
         return Modal.Build(NewRequestCallback, "Request S3 access", blocks, submit: "Request", close: "Cancel");
     }
 
@@ -67,15 +77,17 @@ internal static class NewRequestModal
         var typed = (state?.Get(PrefixBlock, Value) ?? "").Trim();
         var prefix = typed.StartsWith(resource.Prefix, StringComparison.Ordinal) ? typed : resource.Prefix + typed;
         var reason = RequestParser.CleanReason(state?.Get(ReasonBlock, Value));
-        return (new ParsedRequest(resource.Bucket, prefix, duration, reason), null);
+        var breakGlass = state?.Get(BreakGlassBlock, Value) == BreakGlassValue;
+        return (new ParsedRequest(resource.Bucket, prefix, duration, reason, breakGlass), null);
     }
 
     /// <summary>The input a domain refusal is about; refusals about the person or the limits go under the first input.</summary>
     public static string BlockFor(RefusalReason? reason) => reason switch
     {
         RefusalReason.InvalidPrefix or RefusalReason.PrefixOutsideResource or RefusalReason.PolicyTooLarge => PrefixBlock,
-        RefusalReason.DurationTooLong or RefusalReason.DurationTooShort => DurationBlock,
-        RefusalReason.ReasonRequired or RefusalReason.ReasonTooLong => ReasonBlock,
+        RefusalReason.DurationTooLong or RefusalReason.DurationTooShort or RefusalReason.BreakGlassTooLong => DurationBlock,
+        RefusalReason.ReasonRequired or RefusalReason.ReasonTooLong or RefusalReason.BreakGlassReasonRequired => ReasonBlock,
+        RefusalReason.BreakGlassNotAllowed => BreakGlassBlock,
         _ => ResourceBlock,
     };
 

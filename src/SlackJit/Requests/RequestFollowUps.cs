@@ -14,7 +14,11 @@ namespace SlackJit.Requests;
 /// </summary>
 internal sealed class RequestFollowUps(IWorkQueue work, ILogger<RequestFollowUps> logger)
 {
-    /// <summary>Posts the card of a new request; tells <paramref name="requester"/> if the approver channel is misconfigured.</summary>
+    /// <summary>
+    /// Posts the card of a new request; tells <paramref name="requester"/> if the approver channel is misconfigured.
+    /// A break-glass request is Approved already: it goes to issuance once its card is recorded (or, if the queue is
+    /// full, when the sweeper finds it due).
+    /// </summary>
     public void AfterCreate(AccessRequest request, ReplyTarget requester, SlackMessage? ackByDm = null) =>
         Enqueue(new PostCard(request, requester, ackByDm), request.Id);
 

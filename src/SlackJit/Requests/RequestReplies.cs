@@ -22,14 +22,26 @@ internal static class RequestReplies
     {
         var duration = DurationParser.Format(options.DefaultDuration);
         var reason = options.RequireReason ? "required" : "optional";
-        return string.Join('\n',
+        return string.Join('\n', new[]
+        {
             "*Temporary read-only access to S3, approved in Slack*",
             $"• `/s3-access <bucket>[/<prefix>] [duration] <reason>` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
             "• `/s3-access` — the same as a form.",
             "• `/s3-access list` — your recent requests and live access.",
             "• `/s3-access cancel R-XXXXXX` — withdraw a request that is still waiting.",
             "• `/s3-access help` — this message.",
-            "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.");
+            BreakGlassHelp(options),
+            "Approvers decide in their channel; when approved you get the credentials and a console link by DM, and access ends by itself.",
+        }.OfType<string>());
+    }
+
+    private static string? BreakGlassHelp(AccessOptions options)
+    {
+        var entries = options.Resources.Where(r => r.BreakGlass).Select(r => r.Name).ToList();
+        return entries.Count == 0
+            ? null
+            : $"• {RequestParser.BreakGlassUsage} — emergencies only ({Mrkdwn.Escape(string.Join(", ", entries), 300)}): " +
+              $"issued at once for at most {DurationParser.Format(options.BreakGlass.MaxDuration)}, announced loudly to the approvers, who must acknowledge it.";
     }
 
     /// <summary>The answer to a created request, with a button to cancel it (and one to nudge, when reminders are on).</summary>
@@ -46,16 +58,22 @@ internal static class RequestReplies
         return SlackResponse.Ephemeral(blocks.Text, blocks);
     }
 
-    private static string AckText(AccessRequest request, ApproverChannel channel) =>
-        $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
+    private static string AckText(AccessRequest request, ApproverChannel channel) => request.BreakGlass is { } review
+        ? $":rotating_light: *Break-glass* *{request.ShortId}*: {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
+          $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is being issued without approval; the credentials come by DM. " +
+          $"The approvers in {Mrkdwn.Channel(channel.Id)} are alerted and must acknowledge it by {SlackDates.DateTime(review.ReviewBy)}."
+        : $":inbox_tray: Request *{request.ShortId}* for {DurationParser.Format(request.RequestedDuration)} of read-only access to " +
         $"`{Mrkdwn.Escape(request.Resource.Display, 600)}` is waiting for approval in {Mrkdwn.Channel(channel.Id)}" +
         $" (open until {SlackDates.DateTime(request.Deadline)}). You'll get a DM with the credentials when it is approved.";
 
     public static string Cancelled(AccessRequest request) =>
         $":no_entry_sign: Cancelled *{request.ShortId}* (`{Mrkdwn.Escape(request.Resource.Display, 600)}`).";
 
-    public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) =>
-        $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
+    public static string CardNotPosted(AccessRequest request, ApproverChannel channel, string error) => request.BreakGlass is not null
+        ? $":warning: Your break-glass grant *{request.ShortId}* is being issued, but I couldn't alert the approvers' channel (`{error}`): " +
+          $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team; " +
+          "I'll keep trying to post it, and the approvers must still acknowledge it."
+        : $":warning: Your request *{request.ShortId}* is stored, but I couldn't post it to the approvers' channel (`{error}`): " +
         $"{channel.Setting} is misconfigured or the SlackJit bot was not invited to it. Please tell your platform team. " +
         $"I'll keep trying until the request times out ({SlackDates.DateTime(request.Deadline)}).";
 

@@ -36,6 +36,11 @@ internal static class RequestsServiceCollectionExtensions
         services.AddWorkHandler<PostNudge, PostNudgeHandler>();
         services.AddBlockActionHandler<NudgeButtonHandler>();
 
+        // Break-glass grants' review (docs/BREAK-GLASS.md): the card's Acknowledge, and reminders, escalation and the
+        // overdue note through the sweeper, whatever the grant's status.
+        services.AddAnyStatusDueHandler<BreakGlass.BreakGlassReviewer>();
+        services.AddBlockActionHandler<BreakGlass.AcknowledgeButtonHandler>();
+
         // Asking for more time on a live grant (docs/EXTENSIONS.md): the DM's button and form, the extension card's
         // decisions; Grants issues the fresh credentials when the approval makes the Active request due.
         services.AddSingleton<DecideExtension>();

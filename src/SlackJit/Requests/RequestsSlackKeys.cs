@@ -24,4 +24,11 @@ internal static class RequestsSlackKeys
     public const string DurationBlock = "duration";
     public const string ReasonBlock = "reason";
     public const string DenyReasonBlock = "deny-reason";
+    public const string BreakGlassBlock = "break-glass";
+
+    /// <summary>The value of the form's one break-glass checkbox when it is ticked.</summary>
+    public const string BreakGlassValue = "break-glass";
+
+    /// <summary>Acknowledge on a break-glass card: an approver has reviewed it.</summary>
+    public const string AcknowledgeAction = Cards.CardKeys.AcknowledgeAction;
 }

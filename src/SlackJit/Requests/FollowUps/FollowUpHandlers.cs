@@ -19,11 +19,19 @@ internal sealed class FollowUpHandlers(IAccessRequestStore store, ApprovalCards 
         }
 
         var current = await store.GetAsync(work.Request.Id, cancellationToken) ?? work.Request;
-        var post = await cards.PostCardAsync(current, cancellationToken);
-        if (post.MisconfiguredError is { } error)
+        try
         {
-            await messenger.ReplyAsync(
-                work.Requester, new SlackMessage(RequestReplies.CardNotPosted(post.Request, post.Channel, error)), "approver channel misconfigured", cancellationToken);
+            var post = await cards.PostCardAsync(current, cancellationToken);
+            if (post.MisconfiguredError is { } error)
+            {
+                await messenger.ReplyAsync(
+                    work.Requester, new SlackMessage(RequestReplies.CardNotPosted(post.Request, post.Channel, error)), "approver channel misconfigured", cancellationToken);
+            }
+        }
+        finally
+        {
+            // A break-glass request is Approved from the start: issued after its card is recorded, so the two writes do not race.
+            IssueSoon(queue, current);
         }
     }
 

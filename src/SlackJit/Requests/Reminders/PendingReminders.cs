@@ -8,9 +8,10 @@ using SlackJit.Storage;
 namespace SlackJit.Requests.Reminders;
 
 /// <summary>
-/// The sweeper's part for a pending request whose card is posted: escalate it when its time has come, and post the
-/// next reminder in the card's thread when it is due. Each step is claimed by a conditional write before Slack is
-/// called, so two sweepers never post the same reminder; the claim also moves the request's due time on.
+/// The sweeper's part for a pending request whose card is posted (or a break-glass grant whose review is open):
+/// escalate it when its time has come, and post the next reminder in the card's thread when it is due. Each step is
+/// claimed by a conditional write before Slack is called, so two sweepers never post the same reminder; the claim
+/// also moves the request's due time on.
 /// </summary>
 internal sealed class PendingReminders(
     IAccessRequestStore store,
@@ -23,8 +24,8 @@ internal sealed class PendingReminders(
     /// <summary>Returns the request as stored afterwards and whether a write of ours landed.</summary>
     public async Task<(AccessRequest Request, bool Moved)> AdvanceAsync(AccessRequest request, CancellationToken cancellationToken)
     {
-        if (request.Status != RequestStatus.Pending || request.Slack.CardTs is null ||
-            AccessPolicy.FindResource(access.Value, request.Resource) is not { } resource)
+        var open = request.BreakGlass is { } review ? review.IsOpen : request.Status == RequestStatus.Pending;
+        if (!open || request.Slack.CardTs is null || AccessPolicy.FindResource(access.Value, request.Resource) is not { } resource)
         {
             return (request, false);
         }
@@ -57,7 +58,10 @@ internal sealed class PendingReminders(
 
         var reminded = claim.Current;
         var card = new SlackMessageRef(reminded.Slack.CardChannel!, reminded.Slack.CardTs!);
-        if (await messenger.ReplyInThreadAsync(card, ReminderText.Reminder(reminded, Access.Reminders.Undecided(resource, reminded)), reminded.Id, cancellationToken))
+        var text = reminded.BreakGlass is null
+            ? ReminderText.Reminder(reminded, Access.Reminders.Undecided(resource, reminded))
+            : BreakGlass.BreakGlassText.Reminder(reminded, BreakGlassReviews.Reviewers(resource, reminded));
+        if (await messenger.ReplyInThreadAsync(card, text, reminded.Id, cancellationToken))
         {
             RemindersLog.Reminded(logger, reminded.Id, reminded.Reminders.Sent, reminded.Reminders.Max);
         }
@@ -80,7 +84,10 @@ internal sealed class PendingReminders(
         SlackMessageRef posted;
         try
         {
-            posted = await cards.PostEscalationAsync(escalated, ReminderText.EscalationNotice(escalated, resource), cancellationToken);
+            var notice = escalated.BreakGlass is null
+                ? ReminderText.EscalationNotice(escalated, resource)
+                : BreakGlass.BreakGlassText.EscalationNotice(escalated, resource);
+            posted = await cards.PostEscalationAsync(escalated, notice, cancellationToken);
         }
         catch (SlackApiException ex)
         {

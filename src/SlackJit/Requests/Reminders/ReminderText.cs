@@ -27,12 +27,12 @@ internal static class ReminderText
     public static string Nudged(AccessRequest request, IReadOnlyList<string> undecided) =>
         $":wave: Nudged {Who(undecided)} about *{request.ShortId}* in the approvers' thread.";
 
-    private static string What(AccessRequest request) =>
+    internal static string What(AccessRequest request) =>
         $"*{request.ShortId}* ({DurationParser.Format(request.RequestedDuration)} of `{Mrkdwn.Escape(request.Resource.Display, 300)}`)";
 
-    private static string Who(IReadOnlyList<string> ids) =>
+    internal static string Who(IReadOnlyList<string> ids) =>
         ids.Count == 0 ? "Approvers" : string.Join(", ", ids.Take(20).Select(SlackText.ApproverMention));
 
-    private static SlackMessage Thread(string text) =>
+    internal static SlackMessage Thread(string text) =>
         new(text, BlockList.ForMessage().Add(Block.Section(text)).ToJsonArray());
 }

@@ -21,6 +21,10 @@ public static class BlockLimits
     public const int ConfirmButton = 30;
     public const int Id = 255;
     public const int SelectOptions = 100;
+
+    /// <summary>Options in one checkboxes element.</summary>
+    public const int Checkboxes = 10;
+
     public const int OptionText = 75;
     public const int OptionValue = 150;
     public const int Placeholder = 150;

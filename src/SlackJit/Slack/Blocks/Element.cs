@@ -107,6 +107,24 @@ public static class Element
         return json;
     }
 
+    /// <summary>Checkboxes (1 to 10 options); the state of a submitted view lists the ticked ones.</summary>
+    public static JsonObject Checkboxes(string actionId, IEnumerable<SelectOption> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var list = options.ToList();
+        if (list.Count is 0 or > BlockLimits.Checkboxes)
+        {
+            throw new ArgumentException($"Checkboxes need 1 to {BlockLimits.Checkboxes} options, not {list.Count}.", nameof(options));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "checkboxes",
+            ["action_id"] = Ids.Check(actionId, BlockLimits.Id, "action_id"),
+            ["options"] = new JsonArray([.. list.Select(o => (JsonNode)o.ToJson())]),
+        };
+    }
+
     internal static string StyleName(ButtonStyle style) => style switch
     {
         ButtonStyle.Primary => "primary",

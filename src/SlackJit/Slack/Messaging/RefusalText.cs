@@ -73,6 +73,16 @@ internal static class RefusalText
                 ? $"The extension of {id} was already approved by {SlackText.Mention(f.UserId)}."
                 : $"The extension of {id} was already denied by {SlackText.Mention(f.UserId)}.",
             RefusalReason.NudgesOff => $"Reminders are turned off, so the approvers of {id} can't be nudged.",
+            RefusalReason.BreakGlassNotAllowed =>
+                $"{f.Resource} does not allow break-glass: request it without `{RequestParser.BreakGlassFlag}` and an approver decides.",
+            RefusalReason.BreakGlassTooLong =>
+                $"Break-glass access lasts at most {Format(f.Bound)}; {Format(f.Duration)} is too long. Ask for {Format(f.Bound)} or less, or request it the usual way.",
+            RefusalReason.BreakGlassReasonRequired =>
+                $"Break-glass needs a reason the approvers will review, e.g. `{Command} {InputText.Clip(f.Input ?? "")} {Format(f.Duration)} {RequestParser.BreakGlassFlag} INC-4211 outage, no approver awake`.",
+            RefusalReason.NotBreakGlass => $"{id} was not issued by break-glass; there is nothing to acknowledge.",
+            RefusalReason.AlreadyAcknowledged => $"The break-glass grant {id} was already acknowledged by {SlackText.Mention(f.UserId)} at {Utc(f.At)}.",
+            RefusalReason.SelfAcknowledgement => $"You can't acknowledge your own break-glass grant {id}; another approver has to review it.",
+            RefusalReason.ReviewClosed => $"The review of {id} is closed.",
             _ => $"That can't be done ({refusal.Reason}).",
         };
     }

@@ -125,4 +125,39 @@ public sealed class SlackAppClientTests : IAsyncLifetime
         await _slack.App.SubmitViewAsync(User, new Dictionary<string, string> { ["name"] = "long enough", ["pick"] = "a" }, CancellationToken.None);
         Assert.Empty(_slack.Workspace.ViewStack(User));
     }
+
+    [Theory]
+    [InlineData("on", 1)]
+    [InlineData("", 0)]
+    public async Task SubmitView_Checkboxes_TickedOptionsAsSelectedOptions(string entered, int ticked)
+    {
+        var view = new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = "form",
+            ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Form" },
+            ["submit"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Send" },
+            ["blocks"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "input", ["block_id"] = "box", ["optional"] = true,
+                ["label"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Box" },
+                ["element"] = new JsonObject
+                {
+                    ["type"] = "checkboxes", ["action_id"] = "value",
+                    ["options"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "On" }, ["value"] = "on" }),
+                },
+            }),
+        };
+        await new EmulatorClient(_slack).CallAsync("views.open", new JsonObject { ["trigger_id"] = _slack.Workspace.IssueTrigger(User), ["view"] = view });
+        _answer = _ => Task.CompletedTask;
+
+        await _slack.App.SubmitViewAsync(User, new Dictionary<string, string> { ["box"] = entered }, CancellationToken.None);
+
+        var (_, body) = _received.Last();
+        var state = JsonNode.Parse(System.Web.HttpUtility.ParseQueryString(body)["payload"]!)!["view"]!["state"]!["values"]!["box"]!["value"]!;
+        Assert.Equal("checkboxes", state["type"]!.GetValue<string>());
+        var selected = state["selected_options"]!.AsArray();
+        Assert.Equal(ticked, selected.Count);
+        Assert.All(selected, o => Assert.Equal("on", o!["value"]!.GetValue<string>()));
+    }
 }
