@@ -100,6 +100,13 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
             // The client gave up (its timeout fired) while we were slow.
             calls.Record(method, args, receivedAt, 0, "aborted");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the emulator itself, not one a test queued: recorded with its cause (the answer stays the
+            // 500 the server gives), so a test that sees the app retry a 500 can say where it came from.
+            calls.Record(method, args, receivedAt, StatusCodes.Status500InternalServerError, $"emulator_fault: {e}");
+            throw;
+        }
     }
 
     private JsonObject? Authorize(HttpRequest request, string method)

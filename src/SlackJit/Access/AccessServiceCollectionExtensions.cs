@@ -8,6 +8,7 @@ internal static class AccessServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, CatalogBindingValidator>();
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateOnStart();
         return builder;
     }

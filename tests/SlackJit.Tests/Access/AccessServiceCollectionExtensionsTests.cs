@@ -47,6 +47,33 @@ public sealed class AccessServiceCollectionExtensionsTests
         Assert.Equal(2, resource.RequiredApprovals);
     }
 
+    [Theory]
+    [InlineData("MaxDuration", "4 hours", "Access:Resources:1:MaxDuration", "hh:mm:ss")]
+    [InlineData("BreakGlass", "sometimes", "Access:Resources:1:BreakGlass", "true or false")]
+    [InlineData("RequiredApprovals", "two", "Access:Resources:1:RequiredApprovals", "System.Int32")]
+    [InlineData("Aprovers:0", "U0999ZZZZ", "Aprovers", "Access:Resources:1")]
+    public void AddAccess_EntryTheBinderCannotRead_FailsNamingTheKeyInsteadOfDroppingTheEntry(
+        string field, string value, string named, string hint)
+    {
+        // Without the check the binder leaves the unreadable entry out and the app starts with one entry fewer.
+        using var services = Build(new()
+        {
+            ["Access:Resources:0:Name"] = "analytics",
+            ["Access:Resources:0:Bucket"] = "analytics-prod",
+            ["Access:Resources:0:Approvers:0"] = "U0123ABCD",
+            ["Access:Resources:1:Name"] = "hr",
+            ["Access:Resources:1:Bucket"] = "hr-prod",
+            ["Access:Resources:1:Approvers:0"] = "U0123ABCD",
+            [$"Access:Resources:1:{field}"] = value,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AccessOptions>>().Value);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -194,6 +194,7 @@ public sealed class EndpointPropertyTests(ITestOutputHelper output)
         var failures = harness.Services.GetFakeLogCollector().GetSnapshot()
             .Where(r => r.Level >= LogLevel.Error || r.Exception is not null)
             .Select(r => $"{r.Category} {r.Id}: {r.Message} {r.Exception?.GetType().Name}")
+            .Concat(harness.Slack.Calls().Where(c => c.Status >= 500).Select(c => $"Slack {c.Method} answered {c.Status}: {c.Error}"))
             .ToList();
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
     }
