@@ -3,9 +3,10 @@ using SlackJit.Tests.Storage;
 namespace SlackJit.Tests.Architecture;
 
 /// <summary>
-/// Tests mirror <c>src/</c>: the tests of a unit sit where the unit sits. <c>src/SlackJit/X/Y.cs</c> is tested in
+/// The tests' own layout. Tests mirror <c>src/</c>: the tests of a unit sit where the unit sits. <c>src/SlackJit/X/Y.cs</c> is tested in
 /// <c>tests/SlackJit.Tests/X/YTests.cs</c>; the other projects get a folder of their own
-/// (<c>src/SlackJit.SlackEmulator/X/Y.cs</c> ↔ <c>tests/SlackJit.Tests/SlackEmulator/X/YTests.cs</c>).
+/// (<c>src/SlackJit.SlackEmulator/X/Y.cs</c> ↔ <c>tests/SlackJit.Tests/SlackEmulator/X/YTests.cs</c>). And the
+/// scaffolding exists once: sockets and servers in <c>Fakes/Net</c>, the app's host in <c>SlackJitHarness</c>.
 /// </summary>
 public sealed class TestLayoutTests
 {
@@ -33,6 +34,25 @@ public sealed class TestLayoutTests
 
         Assert.True(homes.Count > 300, $"Only {homes.Count} source units found under {Root}/src.");
         Assert.True(tests.Count(t => homes.ContainsKey(t.Unit)) > 60, "Fewer than 60 test files are named after a source type.");
+    }
+
+    [Theory]
+    [InlineData("TcpListener", "Fakes/Net/")]
+    [InlineData("UseKestrel", "Fakes/Net/")]
+    [InlineData("new WebApplicationFactory<Program>", "EndToEnd/SlackJitHarness.cs")]
+    public void TestSources_OpeningSocketsOrHostingTheApp_AreOnlyTheSharedHelpers(string code, string onlyIn)
+    {
+        // One loopback server and port helper (Fakes/Net) for every fake, and one harness for every whole-app test.
+        var users = Directory.EnumerateFiles(TestsDir, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(TestsDir, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .Where(f => f != "Architecture/TestLayoutTests.cs")
+            .Where(f => File.ReadAllText(Path.Combine(TestsDir, f)).Contains(code, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Contains(users, f => f.StartsWith(onlyIn, StringComparison.Ordinal));
+        var elsewhere = users.Where(f => !f.StartsWith(onlyIn, StringComparison.Ordinal)).ToList();
+        Assert.True(elsewhere.Count == 0, $"{code} outside {onlyIn}: {string.Join(", ", elsewhere)}");
     }
 
     [Theory]

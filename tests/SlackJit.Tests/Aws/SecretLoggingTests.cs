@@ -14,7 +14,7 @@ public sealed class SecretLoggingTests
         await using var aws = await AwsHarness.StartAsync();
 
         var issued = Assert.IsType<IssueOutcome.Issued>(
-            await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None));
+            await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None));
 
         var logs = aws.AllLogText();
         var sent = Assert.Single(aws.Sts.Issued);
@@ -28,7 +28,7 @@ public sealed class SecretLoggingTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Federation.Always = FederationFault.ServerError;
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var logs = aws.AllLogText();
         var sent = Assert.Single(aws.Sts.Issued);
@@ -44,7 +44,7 @@ public sealed class SecretLoggingTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Federation.FailNext(FederationFault.ServerError);
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         Assert.Equal(2, aws.Federation.Calls.Count);
         Assert.DoesNotContain(aws.Logs.Collector.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);

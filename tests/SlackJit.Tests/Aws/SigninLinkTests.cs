@@ -13,7 +13,7 @@ public sealed class SigninLinkTests
     {
         await using var aws = await AwsHarness.StartAsync(new Dictionary<string, string?> { ["Aws:Issuer"] = "Acme JIT" });
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/2025/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/2025/"), OneHour, CancellationToken.None);
 
         var issued = Assert.IsType<IssueOutcome.Issued>(outcome);
         var link = new Uri(issued.Credentials.SigninUrl!);
@@ -31,7 +31,7 @@ public sealed class SigninLinkTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var call = Assert.Single(aws.Federation.Calls);
         var sent = Assert.Single(aws.Sts.Issued);
@@ -48,7 +48,7 @@ public sealed class SigninLinkTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Federation.Always = FederationFault.Unavailable;
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var issued = Assert.IsType<IssueOutcome.Issued>(outcome);
         Assert.Null(issued.Credentials.SigninUrl);
@@ -62,7 +62,7 @@ public sealed class SigninLinkTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Federation.FailNext(FederationFault.ServerError);
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var issued = Assert.IsType<IssueOutcome.Issued>(outcome);
         Assert.NotNull(issued.Credentials.SigninUrl);
@@ -76,7 +76,7 @@ public sealed class SigninLinkTests
         await using var aws = await AwsHarness.StartAsync(new Dictionary<string, string?> { ["Aws:CallTimeout"] = "00:00:00.300" });
         aws.Federation.Always = FederationFault.Slow(TimeSpan.FromSeconds(10));
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var issued = Assert.IsType<IssueOutcome.Issued>(outcome);
         Assert.Null(issued.Credentials.SigninUrl);
@@ -89,7 +89,7 @@ public sealed class SigninLinkTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Federation.Always = FederationFault.Garbage;
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var issued = Assert.IsType<IssueOutcome.Issued>(outcome);
         Assert.Null(issued.Credentials.SigninUrl);

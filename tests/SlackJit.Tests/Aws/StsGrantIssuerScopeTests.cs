@@ -15,6 +15,7 @@ public sealed class StsGrantIssuerScopeTests
         ["Access:Resources:2:Name"] = "logs-audit",
         ["Access:Resources:2:Bucket"] = "acme-logs",
         ["Access:Resources:2:Prefix"] = "app/audit/",
+        ["Access:Resources:2:Approvers:0"] = "U0APPROVER1",
         ["Access:Resources:0:SourceIpRanges:0"] = "10.0.0.0/8",
         ["Access:Resources:0:VpcEndpoints:0"] = "vpce-1a2b3c4d",
         ["Access:Resources:0:RequiredObjectTags:classification"] = "internal",
@@ -25,7 +26,7 @@ public sealed class StsGrantIssuerScopeTests
     {
         await using var aws = await AwsHarness.StartAsync(NestedAndConditions());
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/"), OneHour, CancellationToken.None);
 
         // The DM is written from the same scope the policy was.
         var scope = Assert.IsType<IssueOutcome.Issued>(outcome).Scope;
@@ -46,7 +47,7 @@ public sealed class StsGrantIssuerScopeTests
     {
         await using var aws = await AwsHarness.StartAsync(NestedAndConditions());
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/audit/2025/"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/audit/2025/"), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal("CatalogEntryChanged", refused.Code);

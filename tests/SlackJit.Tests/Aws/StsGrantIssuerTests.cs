@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlackJit.Access;
 using SlackJit.Aws;
 using SlackJit.Tests.Fakes.Aws;
 
@@ -12,7 +15,7 @@ public sealed class StsGrantIssuerTests
     public async Task IssueAsync_DefaultRole_SendsSignedAssumeRoleWithIdentityAndTags()
     {
         await using var aws = await AwsHarness.StartAsync();
-        var request = AccessRequests.Approved(userId: "U0123ABCD", teamId: "T0456EFGH");
+        var request = IssuingRequests.Approved(userId: "U0123ABCD", teamId: "T0456EFGH");
 
         await aws.Issuer.IssueAsync(request, TimeSpan.FromMinutes(45), CancellationToken.None);
 
@@ -39,7 +42,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(prefix: "app/2025/"), OneHour, CancellationToken.None);
+        await aws.Issuer.IssueAsync(IssuingRequests.Approved(prefix: "app/2025/"), OneHour, CancellationToken.None);
 
         using var policy = JsonDocument.Parse(Assert.Single(aws.Sts.Calls).Policy!);
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToList();
@@ -56,7 +59,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved("finance", "acme-finance", ""), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved("finance", "acme-finance", ""), OneHour, CancellationToken.None);
 
         Assert.IsType<IssueOutcome.Issued>(outcome);
         var call = Assert.Single(aws.Sts.Calls);
@@ -71,7 +74,7 @@ public sealed class StsGrantIssuerTests
     public async Task IssueAsync_StsAnswers_ReturnsTheIssuedCredentials()
     {
         await using var aws = await AwsHarness.StartAsync();
-        var request = AccessRequests.Approved();
+        var request = IssuingRequests.Approved();
 
         var outcome = await aws.Issuer.IssueAsync(request, OneHour, CancellationToken.None);
 
@@ -96,7 +99,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        await aws.Issuer.IssueAsync(AccessRequests.Approved(), TimeSpan.FromSeconds(requestedSeconds), CancellationToken.None);
+        await aws.Issuer.IssueAsync(IssuingRequests.Approved(), TimeSpan.FromSeconds(requestedSeconds), CancellationToken.None);
 
         Assert.Equal(expectedSeconds, Assert.Single(aws.Sts.Calls).DurationSeconds);
     }
@@ -114,7 +117,7 @@ public sealed class StsGrantIssuerTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Sts.FailNext(StsFault.AccessDenied);
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal("AccessDenied", refused.Code);
@@ -137,7 +140,7 @@ public sealed class StsGrantIssuerTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Sts.FailNext(StsFault.Error(status, wireCode, "detail from STS"));
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal(code, refused.Code);
@@ -151,7 +154,7 @@ public sealed class StsGrantIssuerTests
         await using var aws = await AwsHarness.StartAsync();
         aws.Sts.FailNext(StsFault.Throttling);
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         Assert.IsType<IssueOutcome.Issued>(outcome);
         Assert.Equal(2, aws.Sts.Calls.Count);
@@ -172,7 +175,7 @@ public sealed class StsGrantIssuerTests
             _ => StsFault.Slow(TimeSpan.FromSeconds(10)),
         };
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal(code, refused.Code);
@@ -188,7 +191,7 @@ public sealed class StsGrantIssuerTests
         {
             await aws.Sts.DisposeAsync(); // nothing listens on the port any more
 
-            var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+            var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
             var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
             Assert.Equal("NetworkError", refused.Code);
@@ -204,7 +207,7 @@ public sealed class StsGrantIssuerTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, cts.Token));
+            () => aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, cts.Token));
     }
 
     [Fact]
@@ -212,7 +215,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(resource: "retired"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(resource: "retired"), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal("CatalogEntryMissing", refused.Code);
@@ -225,7 +228,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(bucket: "other-bucket"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(bucket: "other-bucket"), OneHour, CancellationToken.None);
 
         Assert.Equal("CatalogEntryChanged", Assert.IsType<IssueOutcome.Refused>(outcome).Code);
         Assert.Empty(aws.Sts.Calls);
@@ -234,9 +237,12 @@ public sealed class StsGrantIssuerTests
     [Fact]
     public async Task IssueAsync_ResourceRoleArnMalformed_RefusedWithoutCallingSts()
     {
-        await using var aws = await AwsHarness.StartAsync(new Dictionary<string, string?> { ["Access:Resources:0:RoleArn"] = "slackjit-read" });
+        // A catalog past start-up's checks (they would stop the app): the issuer checks the role again itself.
+        await using var aws = await AwsHarness.StartAsync(
+            new Dictionary<string, string?> { ["Access:Resources:0:RoleArn"] = "slackjit-read" },
+            configure: o => o.Services = s => s.RemoveAll<IValidateOptions<AccessOptions>>());
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(), OneHour, CancellationToken.None);
 
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal("InvalidRoleArn", refused.Code);
@@ -249,7 +255,7 @@ public sealed class StsGrantIssuerTests
     {
         await using var aws = await AwsHarness.StartAsync();
 
-        var outcome = await aws.Issuer.IssueAsync(AccessRequests.Approved(userId: "U01<bad>#x", teamId: "T0!"), OneHour, CancellationToken.None);
+        var outcome = await aws.Issuer.IssueAsync(IssuingRequests.Approved(userId: "U01<bad>#x", teamId: "T0!"), OneHour, CancellationToken.None);
 
         Assert.IsType<IssueOutcome.Issued>(outcome);
         var call = Assert.Single(aws.Sts.Calls);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,6 @@ using SlackJit.Storage;
 using SlackJit.Telemetry;
 using SlackJit.Tests.Fakes.Aws;
 using SlackJit.Tests.Fakes.Net;
-using SlackJit.Tests.Slack.Transport;
 
 namespace SlackJit.Tests.EndToEnd;
 
@@ -40,11 +40,18 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly LoopbackWorld _world;
+    private readonly bool _ownsWorld;
+    private readonly Action<HarnessOptions>? _configure;
+    private readonly List<SlackJitHarness> _replicas = [];
+    private int _disposed;
 
-    private SlackJitHarness(LoopbackWorld world)
+    private SlackJitHarness(LoopbackWorld world, bool ownsWorld, Action<HarnessOptions>? configure, HarnessOptions options, string signingSecret)
     {
         _world = world;
-        Signer = new SlackRequestSigner(SigningSecret, world.Time);
+        _ownsWorld = ownsWorld;
+        _configure = configure;
+        Name = options.Name;
+        Signer = new SlackRequestSigner(signingSecret, world.Time);
     }
 
     public FakeSlackApi Slack => _world.Slack;
@@ -52,10 +59,27 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public FakeFederation Federation => _world.Federation;
     public FakeIam Iam => _world.Iam;
     public FakeTimeProvider Time => _world.Time;
+
+    /// <summary>Signs as Slack does, with the app's signing secret (<see cref="SigningSecret"/> unless a test set another).</summary>
     public SlackRequestSigner Signer { get; }
+
+    /// <summary>This app instance's name (<see cref="HarnessOptions.Name"/>).</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Stands for the process dying (<see cref="CrashAsync"/>): every outgoing call of this app (Slack, STS, IAM,
+    /// federation, DynamoDB) goes through it, and after the crash none returns.
+    /// </summary>
+    internal CrashSwitch Crash { get; } = new();
 
     /// <summary>Folder holding this run's SQLite database (deleted on dispose).</summary>
     public string DataDir => _world.DataDir;
+
+    /// <summary>The store this app and its replicas share.</summary>
+    public StoreKind StoreKind => _world.Store ?? StoreKind.Sqlite;
+
+    /// <summary>The DynamoDB table, when <see cref="StoreKind"/> is <see cref="EndToEnd.StoreKind.DynamoDb"/>.</summary>
+    public string TableName => _world.TableName;
 
     /// <summary>Every log line, when <see cref="HarnessOptions.CaptureLogsAt"/> was set.</summary>
     public FakeLoggerProvider? Logs { get; private set; }
@@ -64,9 +88,13 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
     public IAccessRequestStore Store => Services.GetRequiredService<IAccessRequestStore>();
+    internal WorkQueue Queue => Services.GetRequiredService<WorkQueue>();
 
     /// <summary>The Prometheus scrape endpoint on its own port, when <see cref="HarnessOptions.ServeMetrics"/> is set.</summary>
     public Uri? MetricsUrl { get; private set; }
+
+    /// <summary>Slack's side of the Socket Mode sockets, when <see cref="HarnessOptions.SocketMode"/> is set.</summary>
+    internal FakeSlackSocketServer? SocketServer { get; private set; }
 
     /// <summary>
     /// Starts the fakes and the app. The default catalog has two entries:
@@ -75,28 +103,49 @@ public sealed class SlackJitHarness : IAsyncDisposable
     /// </summary>
     public static async Task<SlackJitHarness> StartAsync(Action<HarnessOptions>? configure = null)
     {
+        var world = await LoopbackWorld.StartAsync("slackjit-e2e-");
+        try
+        {
+            return await StartInAsync(world, ownsWorld: true, configure);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts one more instance of this app (a replica, or the app again after a stop or crash) on the same fakes,
+    /// clock and store, configured as this one and then by <paramref name="configure"/>. It is disposed with this harness.
+    /// </summary>
+    public async Task<SlackJitHarness> StartReplicaAsync(string name, Action<HarnessOptions>? configure = null)
+    {
+        var replica = await StartInAsync(_world, ownsWorld: false, options =>
+        {
+            _configure?.Invoke(options);
+            options.Name = name;
+            configure?.Invoke(options);
+        });
+        lock (_replicas)
+        {
+            _replicas.Add(replica);
+        }
+        return replica;
+    }
+
+    /// <summary>Starts an app in <paramref name="world"/>; the world is disposed with it only when <paramref name="ownsWorld"/>.</summary>
+    internal static async Task<SlackJitHarness> StartInAsync(LoopbackWorld world, bool ownsWorld, Action<HarnessOptions>? configure)
+    {
         var options = new HarnessOptions();
         configure?.Invoke(options);
-        var world = await LoopbackWorld.StartAsync("slackjit-e2e-");
-        var harness = new SlackJitHarness(world);
-        var time = world.Time;
-        var sts = world.Sts;
+        await world.UseStoreAsync(options.Store, options.Dynalite, options.Settings.GetValueOrDefault("Store:DynamoDb:TableName"));
 
-        world.Slack.AddUser(GroupApprover);
-        world.Slack.AddUser(Guest, isRestricted: true);
-        world.Slack.AddUserGroup(ApproverGroup, GroupApprover);
-
-        var settings = world.Settings();
-        settings["Store:Provider"] = "Sqlite";
-        settings["Store:Sqlite:Path"] = Path.Combine(world.DataDir, "slackjit.db");
-        settings["Access:Resources:0:Approvers:2"] = ApproverGroup;
-        settings["Access:Resources:1:Name"] = "finance";
-        settings["Access:Resources:1:Bucket"] = "finance-data";
-        settings["Access:Resources:1:Prefix"] = "reports/";
-        settings["Access:Resources:1:MaxDuration"] = "02:00:00";
-        settings["Access:Resources:1:RequiredApprovals"] = "2";
-        settings["Access:Resources:1:Approvers:0"] = Approver;
-        settings["Access:Resources:1:Approvers:1"] = SecondApprover;
+        var settings = world.Settings(options.DefaultCatalog);
+        foreach (var (key, value) in world.StoreSettings())
+        {
+            settings[key] = value;
+        }
         if (options.ManualSweeps)
         {
             settings["Lifecycle:SweeperEnabled"] = "false";
@@ -104,45 +153,89 @@ public sealed class SlackJitHarness : IAsyncDisposable
         if (options.CaptureLogsAt is { } level)
         {
             settings["Logging:LogLevel:Default"] = level.ToString();
-            harness.Logs = new FakeLoggerProvider();
         }
+        Uri? metricsUrl = null;
         if (options.ServeMetrics)
         {
             var port = LoopbackPorts.Free();
             settings["Telemetry:Prometheus:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Telemetry:Prometheus:Host"] = "127.0.0.1";
-            harness.MetricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
+            metricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
+        }
+        FakeSlackSocketServer? socketServer = null;
+        if (options.SocketMode)
+        {
+            socketServer = await FakeSlackSocketServer.StartAsync();
+            world.Slack.SocketModeUrl = socketServer.LinkUrl;
+            settings["Slack:AppToken"] = world.Slack.AppToken;
         }
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
         }
+        if (options.Store == StoreKind.DynamoDb)
+        {
+            // Replicas run on the first app's table, whatever name their own options made up.
+            settings["Store:DynamoDb:TableName"] = world.TableName;
+        }
 
+        var harness = new SlackJitHarness(world, ownsWorld, configure, options, settings["Slack:SigningSecret"] ?? SigningSecret)
+        {
+            Logs = options.CaptureLogsAt is null ? null : new FakeLoggerProvider(),
+            MetricsUrl = metricsUrl,
+            SocketServer = socketServer,
+        };
         harness.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
             }
-            web.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(time);
-                services.AddSingleton<IAmazonSecurityTokenService>(_ => sts.CreateClient());
-                services.AddSingleton(world.Iam.ClientSettings());
-                if (harness.Logs is { } logs)
-                {
-                    services.AddSingleton<ILoggerProvider>(logs);
-                }
-                if (options.Spans is { } spans)
-                {
-                    // The app's own span set-up (sources, sampler), exported to memory instead of a collector.
-                    services.AddOpenTelemetry().WithTracing(t => t.AddSlackJitSpans(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AddInMemoryExporter(spans));
-                }
-                options.Services?.Invoke(services);
-            });
+            web.ConfigureTestServices(services => harness.Replace(services, options));
         });
-        harness.Client = harness.Factory.CreateClient();
+        try
+        {
+            harness.Client = harness.Factory.CreateClient();
+        }
+        catch
+        {
+            await harness.Factory.DisposeAsync();
+            if (socketServer is not null)
+            {
+                await socketServer.DisposeAsync();
+            }
+            throw;
+        }
         return harness;
+    }
+
+    /// <summary>The app's services that the harness points at the world (and at <see cref="Crash"/>), then the test's own.</summary>
+    private void Replace(IServiceCollection services, HarnessOptions options)
+    {
+        var crashable = new CrashableAwsHttpClientFactory(Crash);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IAmazonSecurityTokenService>(_ => Sts.CreateClient(options.StsTimeout, options.StsRetries, crashable));
+        services.AddSingleton(Iam.ClientSettings());
+        if (_world.Store == StoreKind.DynamoDb)
+        {
+            services.AddSingleton(_ => _world.Dynalite!.CreateClient(crashable));
+        }
+        // Slack, IAM and federation calls go through the same switch: after a crash nothing comes back.
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CrashingHttpHandler(Crash)));
+        if (options.ShutdownTimeout is { } shutdown)
+        {
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
+        }
+        if (Logs is { } logs)
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+        }
+        if (options.Spans is { } spans)
+        {
+            // The app's own span set-up (sources, sampler), exported to memory instead of a collector.
+            services.AddOpenTelemetry().WithTracing(t => t.AddSlackJitSpans(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).AddInMemoryExporter(spans));
+        }
+        options.Services?.Invoke(services);
     }
 
     /// <summary>
@@ -186,19 +279,25 @@ public sealed class SlackJitHarness : IAsyncDisposable
     public Task<int> SweepAsync(CancellationToken cancellationToken = default) =>
         Services.GetRequiredService<Sweeper>().SweepOnceAsync(cancellationToken);
 
+    /// <summary>Waits (real time, at most 20 s) until the work queue has nothing running.</summary>
+    public Task WaitForQueueAsync() => WaitForIdleAsync();
+
     /// <summary>
-    /// Waits (real time, at most 20 s) until the work queue has nothing running and nothing waiting, seen twice in a
-    /// row (an item that queues more work, like a Home refresh, is followed through).
+    /// Waits (real time, bounded) until this app's work queue has run nothing and held nothing for a while (an item that
+    /// queues more work, like a Home refresh, is followed through); a timeout throws.
     /// </summary>
-    public async Task WaitForQueueAsync()
+    public async Task WaitForIdleAsync(TimeSpan? timeout = null)
     {
-        var queue = Services.GetRequiredService<WorkQueue>();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         var quiet = 0;
-        while (quiet < 2 && DateTime.UtcNow < until)
+        while (quiet < 3)
         {
-            quiet = queue.InFlight == 0 && queue.Waiting == 0 ? quiet + 1 : 0;
-            await Task.Delay(25);
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{Name}'s work queue still had {Queue.InFlight} items running and {Queue.Waiting} waiting.");
+            }
+            quiet = Queue.InFlight == 0 && Queue.Waiting == 0 ? quiet + 1 : 0;
+            await Task.Delay(20);
         }
     }
 
@@ -216,35 +315,55 @@ public sealed class SlackJitHarness : IAsyncDisposable
         return text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>A graceful stop (SIGTERM): the host's own shutdown, then disposal. The fakes and the store stay.</summary>
+    public async Task StopAsync()
+    {
+        await Services.GetRequiredService<IHost>().StopAsync();
+        await DisposeAppAsync();
+    }
+
+    /// <summary>
+    /// The process dies: every call in flight stops where it is (no answer reaches the code after it, so no store write
+    /// follows), then the app is torn down without waiting for its work. The fakes and the store stay.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        Crash.Crash();
+        await DisposeAppAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        SlackJitHarness[] replicas;
+        lock (_replicas)
+        {
+            replicas = [.. _replicas];
+        }
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+        await DisposeAppAsync();
+        if (_ownsWorld)
+        {
+            await _world.DisposeAsync();
+        }
+    }
+
+    private async Task DisposeAppAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         Client?.Dispose();
         if (Factory is not null)
         {
             await Factory.DisposeAsync();
         }
-        await _world.DisposeAsync();
+        if (SocketServer is not null)
+        {
+            await SocketServer.DisposeAsync();
+        }
     }
-}
-
-/// <summary>What a test changes about the harness.</summary>
-public sealed class HarnessOptions
-{
-    /// <summary>Configuration overrides (e.g. <c>Access:Resources:0:AllowSelfApproval</c>).</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
-
-    /// <summary>Service overrides applied after the app's own registrations.</summary>
-    public Action<IServiceCollection>? Services { get; set; }
-
-    /// <summary>Turns the sweeper's timer off: the test sweeps when it means to (<see cref="SlackJitHarness.SweepAsync"/>).</summary>
-    public bool ManualSweeps { get; set; }
-
-    /// <summary>Captures every log line at this level and above in <see cref="SlackJitHarness.Logs"/>; null captures nothing.</summary>
-    public LogLevel? CaptureLogsAt { get; set; }
-
-    /// <summary>Serve Prometheus metrics on a free loopback port of their own (<see cref="SlackJitHarness.MetricsUrl"/>).</summary>
-    public bool ServeMetrics { get; set; }
-
-    /// <summary>When set, SlackJit's spans are exported here (OpenTelemetry's in-memory exporter) as each one ends.</summary>
-    public List<System.Diagnostics.Activity>? Spans { get; set; }
 }

@@ -11,6 +11,7 @@ using SlackJit.Lifecycle;
 using SlackJit.Requests;
 using SlackJit.Storage;
 using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Requests;
 
 namespace SlackJit.Tests.Grants;
 
@@ -130,23 +131,8 @@ internal sealed class GrantApp : IAsyncDisposable
         [.. Slack.Calls(FakeSlackApi.ResponseUrlMethod).Select(c => c.Arg("text") ?? "")];
 
     /// <summary>Polls (real time) until <paramref name="condition"/> holds for the stored request.</summary>
-    public async Task<AccessRequest> WaitForAsync(Guid id, Func<AccessRequest, bool> condition, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var request = await GetAsync(id);
-            if (condition(request))
-            {
-                return request;
-            }
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"{request.ShortId} stayed {request.Status} (version {request.Version}).");
-            }
-            await Task.Delay(25, Ct);
-        }
-    }
+    public Task<AccessRequest> WaitForAsync(Guid id, Func<AccessRequest, bool> condition) =>
+        Harness.WaitForRequestAsync(id, condition, "the stored request to change");
 
     /// <summary>Waits until the work queue has nothing running.</summary>
     public Task WaitForQueueAsync() => Harness.WaitForQueueAsync();

@@ -88,19 +88,6 @@ public sealed class GrantConsoleTests
     }
 
     [Fact]
-    public async Task Console_SomeoneElse_IsRefusedWithoutAnyStsCall()
-    {
-        await using var app = await StartAsync();
-        var active = await app.CreateActiveAsync(TimeSpan.FromHours(1));
-
-        await app.ClickAsync(GrantActionIds.Console, active.Id, user: SlackJitHarness.Outsider);
-        await app.WaitForQueueAsync();
-
-        Assert.Equal("Only the requester can open the AWS console for this grant.", Assert.Single(app.Replies()));
-        Assert.Single(app.Harness.Sts.Calls);
-    }
-
-    [Fact]
     public async Task Dm_ConsoleButton_CarriesTheRequestIdAndNoLink()
     {
         await using var app = await StartAsync();

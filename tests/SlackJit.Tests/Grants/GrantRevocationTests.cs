@@ -42,6 +42,8 @@ public sealed class GrantRevocationTests
         await app.ClickAsync(GrantActionIds.Done, active.Id);
 
         var ended = await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        // The DM and card are edited after the store records the revocation: wait for that work too.
+        await app.WaitForQueueAsync();
         Assert.Equal(RequestStatus.Ended, ended.Status);
         Assert.True(app.Harness.Iam.DeniesSession(Role, active.Id.ToString()));
         Assert.False(app.Harness.Iam.DeniesSession(Role, other.Id.ToString()));
@@ -61,6 +63,8 @@ public sealed class GrantRevocationTests
         await ClickRevokeAsync(app, active.Id, SlackJitHarness.SecondApprover);
 
         var revoked = await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        // The DM and card are edited after the store records the revocation: wait for that work too.
+        await app.WaitForQueueAsync();
         Assert.Equal(RequestStatus.Ended, revoked.Status);
         Assert.Equal(SlackJitHarness.SecondApprover, revoked.Revocation!.By);
         Assert.Equal(app.Harness.Time.GetUtcNow(), revoked.Revocation.At);
@@ -135,6 +139,8 @@ public sealed class GrantRevocationTests
         await app.SweepAsync();
 
         var enforced = await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        // The DM and card are edited after the store records the revocation: wait for that work too.
+        await app.WaitForQueueAsync();
         Assert.True(app.Harness.Iam.DeniesSession(Role, active.Id.ToString()));
         Assert.Null(enforced.Revocation!.Failure);
         Assert.Empty(warnings.Current);
@@ -148,6 +154,8 @@ public sealed class GrantRevocationTests
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(1));
         await app.ClickAsync(GrantActionIds.Done, active.Id);
         await app.WaitForAsync(active.Id, r => r.Revocation?.IsEnforced == true);
+        // The DM and card are edited after the store records the revocation: wait for that work too.
+        await app.WaitForQueueAsync();
 
         app.Harness.Time.Advance(TimeSpan.FromMinutes(5));
         await app.SweepAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using SlackJit.Access;
@@ -27,33 +26,32 @@ internal static class RequestsFlow
         var identity = new SlackIdentity(user, SlackJitHarness.TeamId);
         var created = await harness.WaitForAsync(async () =>
         {
-            var mine = await harness.Store.GetByRequesterAsync(identity, 50, CancellationToken.None);
+            var mine = await harness.Store.GetByRequesterAsync(identity, 200, CancellationToken.None);
             return mine.FirstOrDefault(r => ((string?)ack["text"] ?? "").Contains(r.ShortId, StringComparison.Ordinal));
         }, $"a request from {user} (ack: {ack.ToJsonString()})");
         return await harness.WaitForRequestAsync(created.Id, r => r.Slack.CardTs is not null, "its card");
     }
 
-    public static async Task<AccessRequest> WaitForRequestAsync(this SlackJitHarness harness, Guid id, Func<AccessRequest, bool> condition, string what) =>
-        await harness.WaitForAsync(async () =>
-        {
-            var request = await harness.Store.GetAsync(id, CancellationToken.None);
-            return request is not null && condition(request) ? request : null;
-        }, what);
-
-    public static async Task<T> WaitForAsync<T>(this SlackJitHarness harness, Func<Task<T?>> probe, string what)
-        where T : class
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10))
-        {
-            if (await probe() is { } value)
+    /// <summary>Waits for the stored request to meet <paramref name="condition"/>; a timeout lists its audit trail and the app's warnings.</summary>
+    public static Task<AccessRequest> WaitForRequestAsync(this SlackJitHarness harness, Guid id, Func<AccessRequest, bool> condition, string what) =>
+        Eventually.WaitForAsync(
+            async () => await harness.Store.GetAsync(id, CancellationToken.None) is { } request && condition(request) ? request : null,
+            what,
+            state: async () =>
             {
-                return value;
-            }
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"Waited 10 s for {what}. Slack calls: {string.Join(", ", harness.Slack.Calls().Select(c => $"{c.Method}:{c.Error ?? "ok"}"))}");
-    }
+                var request = await harness.Store.GetAsync(id, CancellationToken.None);
+                var trail = request is null ? "(gone)" : string.Join("\n  ", request.Events.Select(e => $"{e.At:HH:mm:ss} {e.Actor} {e.Action} -> {e.To}: {e.Detail}"));
+                var warnings = string.Join("\n  ", (harness.Logs?.Collector.GetSnapshot() ?? [])
+                    .Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                    .Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}"));
+                return $"Status {request?.Status} v{request?.Version}; trail:\n  {trail}\nWarnings of {harness.Name}:\n  {warnings}";
+            });
+
+    /// <summary>Polls until <paramref name="probe"/> gives a value; a timeout lists the Slack calls the app made.</summary>
+    public static Task<T> WaitForAsync<T>(this SlackJitHarness harness, Func<Task<T?>> probe, string what)
+        where T : class =>
+        Eventually.WaitForAsync(probe, what, state: () =>
+            Task.FromResult("Slack calls: " + string.Join(", ", harness.Slack.Calls().Select(c => $"{c.Method}:{c.Error ?? "ok"}"))));
 
     /// <summary>The card as the fake holds it now.</summary>
     public static EmulatedMessage Card(this SlackJitHarness harness, AccessRequest request) =>

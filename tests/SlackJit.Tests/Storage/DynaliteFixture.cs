@@ -63,16 +63,23 @@ public sealed class DynaliteFixture : IAsyncLifetime
     }
 
     /// <summary>A client pointed at this server with fake credentials; the SDK's signing and parsing run for real.</summary>
-    public IAmazonDynamoDB CreateClient() => new AmazonDynamoDBClient(
-        new BasicAWSCredentials("test", "test"),
-        new AmazonDynamoDBConfig
+    /// <param name="httpClientFactory">The SDK's HTTP clients, e.g. ones that stop dead when an app crashes.</param>
+    public IAmazonDynamoDB CreateClient(HttpClientFactory? httpClientFactory = null)
+    {
+        var config = new AmazonDynamoDBConfig
         {
             // RegionEndpoint first: setting it after ServiceURL would clear ServiceURL.
             RegionEndpoint = RegionEndpoint.USEast1,
             ServiceURL = ServiceUrl.ToString(),
             AuthenticationRegion = "us-east-1",
             Timeout = TimeSpan.FromSeconds(10),
-        });
+        };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+        return new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
+    }
 
     public async Task DisposeAsync()
     {

@@ -12,7 +12,7 @@ namespace SlackJit.Tests.Fakes.Aws;
 /// </summary>
 public sealed class FakeFederation : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<FederationFault> _next = new();
+    private readonly LoopbackFaults<FederationFault> _faults = new(f => f.Delay);
     private readonly ConcurrentQueue<FederationCall> _calls = new();
     private readonly ConcurrentQueue<string> _tokens = new();
     private LoopbackServer? _server;
@@ -26,7 +26,11 @@ public sealed class FakeFederation : IAsyncDisposable
     public IReadOnlyList<string> Tokens => [.. _tokens];
 
     /// <summary>When set, every call gets this fault (after the queued ones).</summary>
-    public FederationFault? Always { get; set; }
+    public FederationFault? Always
+    {
+        get => _faults.Always;
+        set => _faults.Always = value;
+    }
 
     public static async Task<FakeFederation> StartAsync()
     {
@@ -35,13 +39,7 @@ public sealed class FakeFederation : IAsyncDisposable
         return federation;
     }
 
-    public void FailNext(FederationFault fault, int times = 1)
-    {
-        for (var i = 0; i < times; i++)
-        {
-            _next.Enqueue(fault);
-        }
-    }
+    public void FailNext(FederationFault fault, int times = 1) => _faults.FailNext(fault, times);
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -63,17 +61,10 @@ public sealed class FakeFederation : IAsyncDisposable
         var call = new FederationCall(query, id, key, token);
         _calls.Enqueue(call);
 
-        var fault = _next.TryDequeue(out var queued) ? queued : Always;
-        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        var (fault, aborted) = await _faults.TakeAsync(context);
+        if (aborted)
         {
-            try
-            {
-                await Task.Delay(delay, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return;
         }
         if (fault is { Status: > 0 })
         {

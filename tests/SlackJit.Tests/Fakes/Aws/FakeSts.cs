@@ -18,7 +18,7 @@ public sealed class FakeSts : IAsyncDisposable
     public const string Namespace = StsXml.Namespace;
     public const string RoleId = "AROAFAKEROLEID0000001";
 
-    private readonly ConcurrentQueue<StsFault> _next = new();
+    private readonly LoopbackFaults<StsFault> _faults = new(f => f.Delay);
     private readonly ConcurrentQueue<StsCall> _calls = new();
     private readonly ConcurrentQueue<FakeStsCredentials> _issued = new();
     private readonly TimeProvider _time;
@@ -35,7 +35,11 @@ public sealed class FakeSts : IAsyncDisposable
     public IReadOnlyList<FakeStsCredentials> Issued => [.. _issued];
 
     /// <summary>When set, every call gets this fault (after the queued ones).</summary>
-    public StsFault? Always { get; set; }
+    public StsFault? Always
+    {
+        get => _faults.Always;
+        set => _faults.Always = value;
+    }
 
     public static async Task<FakeSts> StartAsync(TimeProvider? time = null)
     {
@@ -45,16 +49,10 @@ public sealed class FakeSts : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="times"/> calls get <paramref name="fault"/>.</summary>
-    public void FailNext(StsFault fault, int times = 1)
-    {
-        for (var i = 0; i < times; i++)
-        {
-            _next.Enqueue(fault);
-        }
-    }
+    public void FailNext(StsFault fault, int times = 1) => _faults.FailNext(fault, times);
 
     /// <summary>An SDK client pointed at this stub with static test credentials (no credential chain, no metadata probe).</summary>
-    public AmazonSecurityTokenServiceClient CreateClient(TimeSpan? timeout = null, int maxErrorRetry = 3)
+    public AmazonSecurityTokenServiceClient CreateClient(TimeSpan? timeout = null, int maxErrorRetry = 3, HttpClientFactory? httpClientFactory = null)
     {
         var config = new AmazonSecurityTokenServiceConfig
         {
@@ -63,6 +61,10 @@ public sealed class FakeSts : IAsyncDisposable
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MaxErrorRetry = maxErrorRetry,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
         return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials("AKIAFAKEBOTKEY000001", "fake-bot-secret"), config);
     }
 
@@ -76,17 +78,10 @@ public sealed class FakeSts : IAsyncDisposable
         var call = new StsCall(form, signed, signed ? CredentialScopeRegion(auth) : null);
         _calls.Enqueue(call);
 
-        var fault = _next.TryDequeue(out var queued) ? queued : Always;
-        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        var (fault, aborted) = await _faults.TakeAsync(context);
+        if (aborted)
         {
-            try
-            {
-                await Task.Delay(delay, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return;
         }
         if (fault is { Status: > 0 })
         {

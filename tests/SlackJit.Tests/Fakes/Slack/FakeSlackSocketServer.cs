@@ -9,8 +9,9 @@ using SlackJit.Tests.Fakes.Net;
 namespace SlackJit.Tests.Fakes.Slack;
 
 /// <summary>
-/// A loopback stand-in for Slack's Socket Mode: <c>POST /api/apps.connections.open</c> hands out
-/// <c>ws://127.0.0.1:…/link?ticket=…</c>, and each WebSocket accepted there is queued for the test to script.
+/// A loopback stand-in for Slack's Socket Mode sockets: each WebSocket accepted at <see cref="LinkUrl"/> is queued for
+/// the test to script. <c>apps.connections.open</c> is the emulator's (<see cref="FakeSlackApi.SocketModeUrl"/> hands
+/// out <see cref="LinkUrl"/>), so it checks the app token and records each call like any Web API method.
 /// </summary>
 internal sealed class FakeSlackSocketServer : IAsyncDisposable
 {
@@ -19,18 +20,13 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
     private LoopbackServer? _loopback;
     private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
     private readonly ConcurrentDictionary<HttpContext, FakeSocketConnection> _open = new();
-    private int _openCalls;
 
     private FakeSlackSocketServer()
     {
     }
 
-    public string BaseUrl { get; private set; } = "";
-    public int OpenCalls => Volatile.Read(ref _openCalls);
-    public ConcurrentQueue<string?> Authorizations { get; } = new();
-
-    /// <summary>The <c>apps.connections.open</c> body for call number n (1-based); null means a working URL.</summary>
-    public Func<int, string?> OpenResponse { get; set; } = _ => null;
+    /// <summary><c>ws://127.0.0.1:…/link?ticket=…</c>: what <c>apps.connections.open</c> answers.</summary>
+    public string LinkUrl { get; private set; } = "";
 
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
@@ -39,25 +35,15 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
             app =>
             {
                 app.UseWebSockets();
-                app.MapPost("/api/apps.connections.open", (HttpContext ctx) => server.Open(ctx));
                 app.Map("/link", server.AcceptAsync);
             },
             builder => builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
-        server.BaseUrl = new Uri(server._loopback.Url, "api/").ToString();
+        server.LinkUrl = $"ws://{server._loopback.Url.Authority}/link?ticket={Ticket}";
         return server;
     }
 
     public async Task<FakeSocketConnection> NextConnectionAsync(TimeSpan timeout) =>
         await _connections.Reader.ReadAsync().AsTask().WaitAsync(timeout);
-
-    private IResult Open(HttpContext ctx)
-    {
-        var call = Interlocked.Increment(ref _openCalls);
-        Authorizations.Enqueue(ctx.Request.Headers.Authorization.ToString());
-        var body = OpenResponse(call);
-        var host = ctx.Request.Host;
-        return Results.Content(body ?? $$"""{"ok":true,"url":"ws://{{host}}/link?ticket={{Ticket}}-{{call}}"}""", "application/json");
-    }
 
     private async Task AcceptAsync(HttpContext ctx)
     {

@@ -1,4 +1,6 @@
 using SlackJit.Access;
+using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using Xunit.Abstractions;
 
@@ -21,7 +23,7 @@ public sealed class BurstCapTests(DynaliteFixture dynalite, ITestOutputHelper ou
     public async Task Commands_FortyAtOnceFromOnePerson_AtMostThePendingCapAreCreated(StoreKind store, int hostCount)
     {
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
-        var hosts = new RaceHost[hostCount];
+        var hosts = new SlackJitHarness[hostCount];
         for (var i = 0; i < hostCount; i++)
         {
             hosts[i] = await cluster.StartHostAsync($"host-{(char)('A' + i)}", o =>
@@ -32,9 +34,9 @@ public sealed class BurstCapTests(DynaliteFixture dynalite, ITestOutputHelper ou
         }
 
         var answers = await RaceFlow.AllAtOnceAsync(Enumerable.Range(0, Burst).Select(i => (Func<Task<string>>)(async () =>
-            (string?)(await hosts[i % hostCount].CommandAsync($"analytics-prod/burst-{i} 1h INC-{i} burst"))["text"] ?? "")));
+            (string?)(await hosts[i % hostCount].AskAsync($"analytics-prod/burst-{i} 1h INC-{i} burst"))["text"] ?? "")));
 
-        var stored = await hosts[0].Store.GetByRequesterAsync(RaceFlow.RequesterIdentity, 100, CancellationToken.None);
+        var stored = await hosts[0].Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 100, CancellationToken.None);
         var refused = answers.Count(a => a.Contains("waiting for approval (the most allowed is 5)", StringComparison.Ordinal));
         output.WriteLine($"{store}, {hostCount} host(s): {Burst} commands at once -> {stored.Count} requests created, {refused} refused for the pending cap.");
         Assert.Equal(PendingCap, stored.Count);

@@ -1,10 +1,11 @@
 using SlackJit.Access;
 using SlackJit.Grants;
 using SlackJit.Requests;
-using SlackJit.Tests.Storage;
-using Xunit.Abstractions;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Requests;
+using SlackJit.Tests.Storage;
+using Xunit.Abstractions;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;
 
 namespace SlackJit.Tests.Reliability.Races;
@@ -33,13 +34,13 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
             var request = await hosts[0].RequestWithCardAsync($"analytics-prod/race-{race} 2h INC-{race} approve race");
 
             var clicks = await RaceFlow.AllAtOnceAsync(Enumerable.Range(0, RaceCounts.ApproveClicksPerRace).Select(i => (Func<Task<ClickResult>>)(() =>
-                hosts[i % hosts.Length].ClickAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approvers[i % 2], SlackJitHarness.ApproverChannel, request.Slack.CardTs!))));
+                hosts[i % hosts.Length].ClickAndReadAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approvers[i % 2], SlackJitHarness.ApproverChannel, request.Slack.CardTs!))));
 
             Assert.All(clicks, c => Assert.Equal(200, c.Status));
             var active = await hosts[0].WaitForRequestAsync(request.Id, r => r.Status == RequestStatus.Active, $"{request.ShortId} to be active");
             await WaitForIdleAsync(hosts);
             var winner = $"already approved by <@{active.DecidedBy}>";
-            var told = await RaceFlow.WaitForAsync(
+            var told = await Eventually.WaitForAsync(
                 () => Task.FromResult(cluster.RepliesAbout(request).Where(t => t.Contains(winner, StringComparison.Ordinal)).ToList() is { Count: RaceCounts.ApproveClicksPerRace - 1 } r ? r : null),
                 $"{RaceCounts.ApproveClicksPerRace - 1} 'already approved' replies");
             await WaitForIdleAsync(hosts);
@@ -73,7 +74,7 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
             var request = await hosts[0].RequestWithCardAsync($"analytics-prod/duel-{race} 1h INC-{race} approve or deny");
             var id = request.Id;
             var approves = Enumerable.Range(0, RaceCounts.ApproveVsDenyClicksEach).Select(i => (Func<Task<ClickResult>>)(() =>
-                hosts[i % hosts.Length].ClickAsync(RequestsSlackKeys.ApproveAction, id.ToString(), Approvers[i % 2], SlackJitHarness.ApproverChannel, request.Slack.CardTs!)));
+                hosts[i % hosts.Length].ClickAndReadAsync(RequestsSlackKeys.ApproveAction, id.ToString(), Approvers[i % 2], SlackJitHarness.ApproverChannel, request.Slack.CardTs!)));
             var denies = Enumerable.Range(0, RaceCounts.ApproveVsDenyClicksEach).Select(i => (Func<Task<ClickResult>>)(() =>
                 hosts[(i + 1) % hosts.Length].SubmitDenyAsync(id, Approvers[(i + 1) % 2], "not during the freeze")));
             // Interleaved, so neither kind gets a head start.
@@ -91,7 +92,7 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
             {
                 deniedWins++;
                 var winner = $"already denied by <@{decided.DecidedBy}>";
-                await RaceFlow.WaitForAsync(
+                await Eventually.WaitForAsync(
                     () => Task.FromResult(cluster.RepliesAbout(request).Count(t => t.Contains(winner, StringComparison.Ordinal)) == RaceCounts.ApproveVsDenyClicksEach ? "" : null),
                     "every approve click told it was denied");
                 Assert.Equal(RaceCounts.ApproveVsDenyClicksEach - 1, denyAnswers.Count(t => t.Contains(winner, StringComparison.Ordinal)));
@@ -112,7 +113,7 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
                 approvedWins++;
                 var active = await hosts[0].WaitForRequestAsync(id, r => r.Status == RequestStatus.Active, $"{request.ShortId} to be active");
                 var winner = $"already approved by <@{active.DecidedBy}>";
-                await RaceFlow.WaitForAsync(
+                await Eventually.WaitForAsync(
                     () => Task.FromResult(cluster.RepliesAbout(request).Count(t => t.Contains(winner, StringComparison.Ordinal)) == RaceCounts.ApproveVsDenyClicksEach - 1 ? "" : null),
                     "the other approve clicks told who approved");
                 Assert.Equal(RaceCounts.ApproveVsDenyClicksEach, denyAnswers.Count(t => t.Contains(winner, StringComparison.Ordinal)));
@@ -135,7 +136,7 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
         var hosts = await StartHostsAsync(cluster, hostCount);
         var request = await hosts[0].RequestWithCardAsync("analytics-prod/renew 2h INC-7 renew race");
-        Assert.Equal(200, (await hosts[0].ClickAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approver, SlackJitHarness.ApproverChannel, request.Slack.CardTs!)).Status);
+        Assert.Equal(200, (await hosts[0].ClickAndReadAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), Approver, SlackJitHarness.ApproverChannel, request.Slack.CardTs!)).Status);
         var active = await hosts[0].WaitForRequestAsync(request.Id, r => r.Status == RequestStatus.Active, "active");
         await WaitForIdleAsync(hosts);
 
@@ -145,12 +146,12 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
             // the renewal has finished is a new renewal, by design; the fake's instant STS would blur "at once".)
             cluster.Sts.FailNext(StsFault.Slow(RenewStsLatency));
             var clicks = await RaceFlow.AllAtOnceAsync(Enumerable.Range(0, RaceCounts.RenewClicksPerRace).Select(i => (Func<Task<ClickResult>>)(() =>
-                hosts[i % hosts.Length].ClickAsync(GrantActionIds.Renew, request.Id.ToString(), Requester, SharedStoreCluster.DmChannel, active.Slack.DmTs!))));
+                hosts[i % hosts.Length].ClickAndReadAsync(GrantActionIds.Renew, request.Id.ToString(), Requester, SharedStoreCluster.DmChannel, active.Slack.DmTs!))));
 
             Assert.All(clicks, c => Assert.Equal(200, c.Status));
             var renewed = await hosts[0].WaitForRequestAsync(request.Id, r => r.Grant?.Issues == race + 1, $"renewal {race}");
             await WaitForIdleAsync(hosts);
-            await RaceFlow.WaitForAsync(
+            await Eventually.WaitForAsync(
                 () => Task.FromResult(cluster.RepliesAbout(request).Count(t => t.Contains("already under way", StringComparison.Ordinal)) == race * (RaceCounts.RenewClicksPerRace - 1) ? "" : null),
                 $"{RaceCounts.RenewClicksPerRace - 1} clicks of race {race} told a renewal is under way");
             await WaitForIdleAsync(hosts);
@@ -172,9 +173,9 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
                          $"{cluster.Sts.Calls.Count} STS calls (1 issue + {RaceCounts.RenewRaces} renewals).");
     }
 
-    private static async Task<RaceHost[]> StartHostsAsync(SharedStoreCluster cluster, int count)
+    private static async Task<SlackJitHarness[]> StartHostsAsync(SharedStoreCluster cluster, int count)
     {
-        var hosts = new RaceHost[count];
+        var hosts = new SlackJitHarness[count];
         for (var i = 0; i < count; i++)
         {
             hosts[i] = await cluster.StartHostAsync($"host-{(char)('A' + i)}");
@@ -182,5 +183,5 @@ public sealed class ClickRaceTests(DynaliteFixture dynalite, ITestOutputHelper o
         return hosts;
     }
 
-    private static Task WaitForIdleAsync(RaceHost[] hosts) => Task.WhenAll(hosts.Select(h => h.WaitForIdleAsync()));
+    private static Task WaitForIdleAsync(SlackJitHarness[] hosts) => Task.WhenAll(hosts.Select(h => h.WaitForIdleAsync()));
 }

@@ -4,6 +4,7 @@ using SlackJit.Grants;
 using SlackJit.Lifecycle;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using Xunit.Abstractions;
 
@@ -33,7 +34,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         cluster.Sts.FailNext(StsFault.Slow(TimeSpan.FromMinutes(10)));
 
         await a.ApproveAsync(request);
-        await RaceFlow.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
+        await Eventually.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
         await a.CrashAsync();
 
         var left = await StoredAsync(cluster, request);
@@ -62,16 +63,11 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     public async Task Crash_AfterApprovalBeforeIssuingStarts_NextHostsSweeperIssues(StoreKind store)
     {
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
-        var skipped = new NoIssuanceScheduler();
-        var a = await cluster.StartHostAsync("A", o =>
-        {
-            Crashable(o);
-            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
-        });
+        var (a, skipped) = await StartHostThatNeverIssuesAsync(cluster);
         var request = await a.RequestWithCardAsync();
 
         var approved = await a.ApproveAsync(request);
-        await RaceFlow.WaitForAsync(() => Task.FromResult(skipped.Skipped == 1 ? "" : null), "the approval's follow-up to reach scheduling");
+        await Eventually.WaitForAsync(() => Task.FromResult(skipped.Skipped == 1 ? "" : null), "the approval's follow-up to reach scheduling");
         await a.CrashAsync();
 
         Assert.Equal(RequestStatus.Approved, approved.Status);
@@ -93,12 +89,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
     public async Task Crash_WhileTheCredentialDmEditIsInFlight_NextHostReplacesThemWithFreshOnes(StoreKind store)
     {
         await using var cluster = await SharedStoreCluster.StartAsync(store, dynalite);
-        var skipped = new NoIssuanceScheduler();
-        var a = await cluster.StartHostAsync("A", o =>
-        {
-            Crashable(o);
-            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
-        });
+        var (a, _) = await StartHostThatNeverIssuesAsync(cluster);
         var request = await a.RequestWithCardAsync();
         await a.ApproveAsync(request);
         await a.WaitForIdleAsync();
@@ -111,7 +102,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
             await using var scope = a.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<GrantIssuing>().IssueAsync(request.Id, CancellationToken.None);
         });
-        await RaceFlow.WaitForAsync(() => Task.FromResult(a.Crash.Crashed ? "" : null), "A to die after its DM edit");
+        await Eventually.WaitForAsync(() => Task.FromResult(a.Crash.Crashed ? "" : null), "A to die after its DM edit");
         await a.CrashAsync();
         Assert.Equal(editsBefore + 1, cluster.Slack.Calls("chat.update").Count);
         var minted = Assert.Single(cluster.Sts.Issued);
@@ -142,7 +133,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         a.Crash.CrashAfter(call => call.RequestUri!.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal));
 
         await a.ApproveAsync(request);
-        await RaceFlow.WaitForAsync(() => Task.FromResult(a.Crash.Crashed ? "" : null), "A to die after posting the DM");
+        await Eventually.WaitForAsync(() => Task.FromResult(a.Crash.Crashed ? "" : null), "A to die after posting the DM");
         await a.CrashAsync();
         var left = await StoredAsync(cluster, request);
         Assert.Equal(RequestStatus.Issuing, left.Status);
@@ -182,7 +173,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         cluster.Sts.FailNext(StsFault.Slow(TimeSpan.FromSeconds(3)));
 
         await a.ApproveAsync(request);
-        await RaceFlow.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
+        await Eventually.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
 
         // Twice the lease passes while A waits for STS; A's heartbeat keeps its lease, so B never takes over.
         var slots = a.Services.GetRequiredService<SlackJit.Storage.ISlotStore>();
@@ -190,7 +181,7 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         for (var step = 0; step < 8; step++)
         {
             cluster.Time.Advance(Lease / 4);
-            await RaceFlow.WaitForAsync(async () =>
+            await Eventually.WaitForAsync(async () =>
                 (await slots.GetSlotsAsync([key], CancellationToken.None)).GetValueOrDefault(key) is { } held && held.Until > cluster.Time.GetUtcNow() ? held : null,
                 $"A's heartbeat at step {step}");
             Assert.Equal(0, await b.SweepAsync());
@@ -204,7 +195,19 @@ public sealed class CrashRecoveryTests(DynaliteFixture dynalite, ITestOutputHelp
         output.WriteLine($"{store}: STS took {2 * Lease.TotalSeconds:0} s of (fake) time; one claim, one STS call, no takeover.");
     }
 
-    private static void Crashable(HarnessOptions options) => options.Settings["Races:ShutdownTimeout"] = "00:00:00.300";
+    private static void Crashable(HarnessOptions options) => options.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Host A, ready to crash, whose approvals leave the request due instead of issuing it.</summary>
+    private static async Task<(SlackJitHarness Host, NoIssuanceScheduler Skipped)> StartHostThatNeverIssuesAsync(SharedStoreCluster cluster)
+    {
+        var skipped = new NoIssuanceScheduler();
+        var host = await cluster.StartHostAsync("A", o =>
+        {
+            Crashable(o);
+            o.Services = s => s.AddSingleton<IWorkHandler<AdvanceRequest>>(skipped);
+        });
+        return (host, skipped);
+    }
 
     private static async Task<AccessRequest> StoredAsync(SharedStoreCluster cluster, AccessRequest request)
     {

@@ -1,71 +1,36 @@
-using System.Diagnostics;
 using SlackJit.Access;
+using SlackJit.Requests;
 using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Requests;
 
 namespace SlackJit.Tests.Reliability.Races;
 
-/// <summary>Steps the race and crash tests repeat: make a request with its card, wait on the store, count what the fakes saw.</summary>
+/// <summary>Steps the race and crash tests repeat: approve, click and read the answer, count what the fakes saw.</summary>
 internal static class RaceFlow
 {
-    public static readonly SlackIdentity RequesterIdentity = new(SlackJitHarness.Requester, SlackJitHarness.TeamId);
-
-    /// <summary>Asks through <paramref name="host"/> and waits until the request's card is posted and recorded.</summary>
-    public static async Task<AccessRequest> RequestWithCardAsync(this RaceHost host, string text = "analytics-prod/reports 2h INC-4211 investigating")
-    {
-        var ack = (string?)(await host.CommandAsync(text))["text"] ?? "";
-        return await WaitForAsync(async () =>
-        {
-            var mine = await host.Store.GetByRequesterAsync(RequesterIdentity, 200, CancellationToken.None);
-            return mine.FirstOrDefault(r => ack.Contains(r.ShortId, StringComparison.Ordinal) && r.Slack.CardTs is not null);
-        }, $"the card of the request acknowledged as '{ack}'");
-    }
-
     /// <summary>Approves <paramref name="request"/> through the card's button as <paramref name="approver"/>; returns it as stored after the click.</summary>
-    public static async Task<AccessRequest> ApproveAsync(this RaceHost host, AccessRequest request, string approver = SlackJitHarness.Approver)
+    public static async Task<AccessRequest> ApproveAsync(this SlackJitHarness host, AccessRequest request, string approver = SlackJitHarness.Approver)
     {
-        var click = await host.ClickAsync(SlackJit.Requests.RequestsSlackKeys.ApproveAction, request.Id.ToString(), approver, SlackJitHarness.ApproverChannel, request.Slack.CardTs!);
+        var click = await host.ClickAndReadAsync(RequestsSlackKeys.ApproveAction, request.Id.ToString(), approver, SlackJitHarness.ApproverChannel, request.Slack.CardTs!);
         Assert.Equal(200, click.Status);
         var approved = (await host.Store.GetAsync(request.Id, CancellationToken.None))!;
         Assert.NotEqual(RequestStatus.Pending, approved.Status);
         return approved;
     }
 
-    /// <summary>Waits for the stored request to meet <paramref name="condition"/>; a timeout lists its audit trail and the hosts' warnings.</summary>
-    public static async Task<AccessRequest> WaitForRequestAsync(this RaceHost host, Guid id, Func<AccessRequest, bool> condition, string what)
+    /// <summary>Clicks a button through the signed <c>/slack/interactions</c> endpoint; each click has its own response_url.</summary>
+    public static async Task<ClickResult> ClickAndReadAsync(this SlackJitHarness host, string actionId, string value, string user, string channel, string messageTs)
     {
-        try
-        {
-            return await WaitForAsync(async () => await host.Store.GetAsync(id, CancellationToken.None) is { } r && condition(r) ? r : null, what);
-        }
-        catch (TimeoutException ex)
-        {
-            var request = await host.Store.GetAsync(id, CancellationToken.None);
-            var trail = request is null ? "(gone)" : string.Join("\n  ", request.Events.Select(e => $"{e.At:HH:mm:ss} {e.Actor} {e.Action} -> {e.To}: {e.Detail}"));
-            var warnings = string.Join("\n  ", host.Logs.Collector.GetSnapshot()
-                .Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
-                .Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}"));
-            throw new TimeoutException($"{ex.Message}\nStatus {request?.Status} v{request?.Version}; trail:\n  {trail}\nWarnings of {host.Name}:\n  {warnings}", ex);
-        }
+        using var response = await host.ClickAsync(actionId, value, user, channel, messageTs);
+        return new ClickResult(user, (int)response.StatusCode, await SlackJitHarness.BodyAsync(response));
     }
 
-    /// <summary>Polls (real time, 20 s at most) until <paramref name="probe"/> gives a value.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
-        where T : class
+    /// <summary>Submits the deny dialog of <paramref name="requestId"/> with a reason.</summary>
+    public static async Task<ClickResult> SubmitDenyAsync(this SlackJitHarness host, Guid requestId, string user, string reason)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(20);
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            if (Stopwatch.GetElapsedTime(started) > limit)
-            {
-                throw new TimeoutException($"Waited {limit.TotalSeconds:0} s for {what}.");
-            }
-            await Task.Delay(20);
-        }
+        using var response = await host.SubmitViewAsync(
+            RequestsSlackKeys.DenyReasonCallback, RequestsFlow.Values((RequestsSlackKeys.DenyReasonBlock, reason)), requestId.ToString(), user);
+        return new ClickResult(user, (int)response.StatusCode, await SlackJitHarness.BodyAsync(response));
     }
 
     /// <summary>AssumeRole calls STS received for <paramref name="requestId"/> (its role session name carries the id).</summary>
@@ -105,8 +70,6 @@ internal static class RaceFlow
         System.Text.Json.Nodes.JsonValue value when value.TryGetValue<string>(out var text) => [text],
         _ => [],
     };
-
-    public static int Count(this AccessRequest request, string action) => request.Events.Count(e => e.Action == action);
 
     /// <summary>The credential set STS issued for <paramref name="request"/>'s current grant.</summary>
     public static Fakes.Aws.FakeStsCredentials IssuedFor(this SharedStoreCluster cluster, AccessRequest request) =>

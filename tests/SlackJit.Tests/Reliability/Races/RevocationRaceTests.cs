@@ -2,6 +2,7 @@ using SlackJit.Access;
 using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 
 namespace SlackJit.Tests.Reliability.Races;
@@ -38,8 +39,8 @@ public sealed class RevocationRaceTests(DynaliteFixture dynalite) : IClassFixtur
         {
             var host = i % 2 == 0 ? a : b;
             return i % 4 < 2
-                ? host.ClickAsync(GrantActionIds.Done, r.Id.ToString(), SlackJitHarness.Requester, SharedStoreCluster.DmChannel, r.Slack.DmTs!)
-                : host.ClickAsync(CardKeys.RevokeAction, r.Id.ToString(), SlackJitHarness.Approver, SlackJitHarness.ApproverChannel, r.Slack.CardTs!);
+                ? host.ClickAndReadAsync(GrantActionIds.Done, r.Id.ToString(), SlackJitHarness.Requester, SharedStoreCluster.DmChannel, r.Slack.DmTs!)
+                : host.ClickAndReadAsync(CardKeys.RevokeAction, r.Id.ToString(), SlackJitHarness.Approver, SlackJitHarness.ApproverChannel, r.Slack.CardTs!);
         })));
         Assert.All(clicks, c => Assert.Equal(200, c.Status));
 
@@ -55,7 +56,7 @@ public sealed class RevocationRaceTests(DynaliteFixture dynalite) : IClassFixtur
 
         // The second look, by both sweepers at once: still every grant denied.
         cluster.Time.Advance(TimeSpan.FromMinutes(2));
-        await RaceFlow.AllAtOnceAsync([a.SweepAsync, b.SweepAsync]);
+        await RaceFlow.AllAtOnceAsync([() => a.SweepAsync(), () => b.SweepAsync()]);
         await Task.WhenAll(a.WaitForIdleAsync(), b.WaitForIdleAsync());
         Assert.All(actives, r => Assert.True(cluster.Iam.DeniesSession(SlackJitHarness.RoleName, r.Id.ToString()), $"{r.ShortId} is not denied after the sweep"));
     }

@@ -1,6 +1,8 @@
 using SlackJit.Access;
 using SlackJit.Lifecycle;
+using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes.Aws;
+using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using Xunit.Abstractions;
 
@@ -26,7 +28,7 @@ public sealed class ShutdownTests(DynaliteFixture dynalite, ITestOutputHelper ou
         cluster.Sts.FailNext(StsFault.Slow(SlowSts));
 
         await a.ApproveAsync(request);
-        await RaceFlow.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
+        await Eventually.WaitForAsync(() => Task.FromResult(cluster.StsCallsFor(request.Id) == 1 ? "" : null), "A's STS call to be in flight");
         await a.StopAsync();
 
         var b = await cluster.StartHostAsync("B");
@@ -67,7 +69,7 @@ public sealed class ShutdownTests(DynaliteFixture dynalite, ITestOutputHelper ou
         {
             await a.ApproveAsync(request);
         }
-        await RaceFlow.WaitForAsync(() => Task.FromResult(cluster.Sts.Calls.Count == 1 ? "" : null), "the first issue to reach STS");
+        await Eventually.WaitForAsync(() => Task.FromResult(cluster.Sts.Calls.Count == 1 ? "" : null), "the first issue to reach STS");
         await a.StopAsync();
 
         var b = await cluster.StartHostAsync("B");

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
+using SlackJit.Tests.EndToEnd;
+using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using Xunit.Abstractions;
 
@@ -53,7 +55,7 @@ public sealed class SweeperRaceTests(DynaliteFixture dynalite, ITestOutputHelper
         var perRound = new List<string>();
         for (var round = 0; round < RaceCounts.SweepRounds; round++)
         {
-            var counts = await RaceFlow.AllAtOnceAsync([a.SweepAsync, b.SweepAsync]);
+            var counts = await RaceFlow.AllAtOnceAsync([() => a.SweepAsync(), () => b.SweepAsync()]);
             advanced += counts.Sum();
             perRound.Add($"{counts[0]}+{counts[1]}");
         }
@@ -95,11 +97,11 @@ public sealed class SweeperRaceTests(DynaliteFixture dynalite, ITestOutputHelper
         Assert.Empty(await a.Store.GetDueAsync(cluster.Time.GetUtcNow(), 100, CancellationToken.None));
         foreach (var host in new[] { a, b })
         {
-            Assert.DoesNotContain(host.Logs.Collector.GetSnapshot(), l => l.Level >= LogLevel.Error);
+            Assert.DoesNotContain(host.Logs!.Collector.GetSnapshot(), l => l.Level >= LogLevel.Error);
         }
     }
 
-    private static async Task<AccessRequest> GetAsync(RaceHost host, AccessRequest request) =>
+    private static async Task<AccessRequest> GetAsync(SlackJitHarness host, AccessRequest request) =>
         (await host.Store.GetAsync(request.Id, CancellationToken.None))!;
 
     /// <summary>No state-changing step twice, and no "nothing to do" reschedule left by a replica that lost a race.</summary>

@@ -3,6 +3,7 @@ using NSubstitute;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Requests.FollowUps;
+using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SlackJit.Access;
 using SlackJit.Requests;
 using SlackJit.Tests.Cards;
+using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Requests.Reminders;
 using SlackJit.Tests.Storage;

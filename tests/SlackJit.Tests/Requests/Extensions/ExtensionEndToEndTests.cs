@@ -5,7 +5,6 @@ using SlackJit.Requests;
 using SlackJit.Tests.Cards;
 using SlackJit.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
-using StoreKind = SlackJit.Tests.Reliability.Races.StoreKind;
 using SlackJit.Tests.Requests;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;

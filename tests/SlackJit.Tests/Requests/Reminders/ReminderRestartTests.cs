@@ -1,4 +1,5 @@
 using SlackJit.Access;
+using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Reliability.Races;
 using SlackJit.Tests.Storage;
 using static SlackJit.Tests.EndToEnd.SlackJitHarness;

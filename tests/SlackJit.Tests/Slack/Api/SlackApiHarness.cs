@@ -1,54 +1,38 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using SlackJit.Slack.Api;
+using SlackJit.Tests.EndToEnd;
 
 namespace SlackJit.Tests.Slack.Api;
 
-/// <summary>The real client and pipeline from <c>AddSlackApi</c>, pointed at a fresh <see cref="FakeSlackApi"/>.</summary>
+/// <summary>
+/// The app's own Slack client and pipeline (<c>AddSlackApi</c>, as Program wires it) in a <see cref="SlackJitHarness"/>,
+/// pointed at its <see cref="FakeSlackApi"/>, with short back-offs and every log line captured.
+/// </summary>
 internal sealed class SlackApiHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private SlackApiHarness(SlackJitHarness app) => App = app;
 
-    private SlackApiHarness(FakeSlackApi fake, ServiceProvider provider)
-    {
-        Fake = fake;
-        _provider = provider;
-    }
+    public SlackJitHarness App { get; }
 
-    public FakeSlackApi Fake { get; }
+    public FakeSlackApi Fake => App.Slack;
 
-    public ISlackApi Api => _provider.GetRequiredService<ISlackApi>();
+    public ISlackApi Api => App.Services.GetRequiredService<ISlackApi>();
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => App.Services;
 
-    public FakeLogCollector Logs => _provider.GetRequiredService<FakeLogCollector>();
+    public FakeLogCollector Logs => App.Logs!.Collector;
 
     /// <summary>Short back-offs so tests stay fast; the Retry-After floor is never shortened.</summary>
-    public static async Task<SlackApiHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null)
-    {
-        var fake = await FakeSlackApi.StartAsync();
-        var settings = fake.Settings();
-        settings["Slack:SigningSecret"] = "test-signing-secret";
-        settings["Slack:RequestTimeout"] = "00:00:05";
-        settings["Slack:Retry:BaseDelay"] = "00:00:00.020";
-        configure?.Invoke(settings);
-        return new SlackApiHarness(fake, BuildProvider(settings));
-    }
+    public static async Task<SlackApiHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null) =>
+        new(await SlackJitHarness.StartAsync(options =>
+        {
+            options.CaptureLogsAt = LogLevel.Trace;
+            options.Settings["Slack:RequestTimeout"] = "00:00:05";
+            options.Settings["Slack:Retry:BaseDelay"] = "00:00:00.020";
+            configure?.Invoke(options.Settings);
+        }));
 
-    public static ServiceProvider BuildProvider(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddFakeLogging();
-        services.AddSlackApi();
-        return services.BuildServiceProvider(validateScopes: true);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await Fake.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }

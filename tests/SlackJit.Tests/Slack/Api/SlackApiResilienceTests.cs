@@ -120,17 +120,13 @@ public sealed class SlackApiResilienceTests
     [Fact]
     public async Task AuthTestAsync_NothingListening_FailsWithNetworkErrorAfterRetries()
     {
-        var settings = new Dictionary<string, string?>
+        await using var h = await SlackApiHarness.StartAsync(s =>
         {
-            ["Slack:ApiBaseUrl"] = LoopbackPorts.ClosedUrl("/api/"),
-            ["Slack:BotToken"] = FakeSlackApi.DefaultBotToken,
-            ["Slack:SigningSecret"] = "s",
-            ["Slack:Retry:BaseDelay"] = "00:00:00.010",
-        };
-        await using var provider = SlackApiHarness.BuildProvider(settings);
-        var api = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISlackApi>(provider);
+            s["Slack:ApiBaseUrl"] = LoopbackPorts.ClosedUrl("/api/");
+            s["Slack:Retry:BaseDelay"] = "00:00:00.010";
+        });
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => api.AuthTestAsync(None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.AuthTestAsync(None));
 
         Assert.Equal(SlackErrors.NetworkError, ex.Error);
         Assert.IsType<HttpRequestException>(ex.InnerException);

@@ -64,7 +64,7 @@ public sealed class SlackTokenCheckTests
     [Fact]
     public async Task StartAsync_FakeSlackWithRevokedToken_Throws()
     {
-        await using var h = await SlackApiHarness.StartAsync();
+        await using var h = await SlackApiHarness.StartAsync(s => s["Slack:VerifyTokenOnStart"] = "true");
         h.Fake.Inject("auth.test", SlackFault.Error(SlackErrors.TokenRevoked));
         var check = h.Services.GetServices<IHostedService>().OfType<SlackTokenCheck>().Single();
 
@@ -74,12 +74,14 @@ public sealed class SlackTokenCheckTests
     [Fact]
     public async Task StartAsync_FakeSlackWithValidToken_LogsVerifiedTeam()
     {
-        await using var h = await SlackApiHarness.StartAsync();
+        await using var h = await SlackApiHarness.StartAsync(s => s["Slack:VerifyTokenOnStart"] = "true");
         var check = h.Services.GetServices<IHostedService>().OfType<SlackTokenCheck>().Single();
+        h.Logs.Clear();
+        var atStart = h.Fake.Calls("auth.test").Count;
 
         await check.StartAsync(None);
 
-        Assert.Single(h.Fake.Calls("auth.test"));
+        Assert.Equal(atStart + 1, h.Fake.Calls("auth.test").Count);
         Assert.Contains(h.Logs.GetSnapshot(), r => r.Id.Id == 3110 && r.Message.Contains(FakeSlackApi.TeamId));
     }
 

@@ -39,51 +39,26 @@ public sealed class SlackEndpointsTests
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 2100);
     }
 
-    [Fact]
-    public async Task Commands_TamperedBody_401AndHandlerNotCalled()
+    /// <summary>Commands the transport turns away before any handler: the case, the app's secret and body limit, the status.</summary>
+    public static TheoryData<string, string, int, HttpStatusCode> RejectedCommands => new()
     {
-        await using var app = await SlackTestApp.StartAsync();
-        using var request = app.Signer.Command(TestCommandHandler.Name, "text", userId: "U1");
-        var body = (await request.Content!.ReadAsStringAsync()).Replace("user_id=U1", "user_id=U2", StringComparison.Ordinal);
-        request.Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+        { "tampered body", SlackTestApp.Secret, 64 * 1024, HttpStatusCode.Unauthorized },
+        { "replayed after 5 minutes", SlackTestApp.Secret, 64 * 1024, HttpStatusCode.Unauthorized },
+        { "empty secret configured", "", 64 * 1024, HttpStatusCode.Unauthorized },
+        { "over the limit with a length", SlackTestApp.Secret, 512, HttpStatusCode.RequestEntityTooLarge },
+        { "JSON instead of a form", SlackTestApp.Secret, 64 * 1024, HttpStatusCode.UnsupportedMediaType },
+    };
+
+    [Theory]
+    [MemberData(nameof(RejectedCommands))]
+    public async Task Commands_Rejected_EmptyAnswerOfTheStatusAndHandlerNotCalled(string rejected, string secret, int maxBodyBytes, HttpStatusCode expected)
+    {
+        await using var app = await SlackTestApp.StartAsync(secret, maxBodyBytes);
+        using var request = await RejectedCommandAsync(app, rejected);
 
         using var response = await app.Client.SendAsync(request);
 
-        await AssertRejected(app, response, HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task Commands_Replayed_401AndHandlerNotCalled()
-    {
-        await using var app = await SlackTestApp.StartAsync();
-        using var request = app.Signer.Command(TestCommandHandler.Name);
-        app.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
-
-        using var response = await app.Client.SendAsync(request);
-
-        await AssertRejected(app, response, HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task Commands_EmptySecretConfigured_401()
-    {
-        await using var app = await SlackTestApp.StartAsync(secret: "");
-        using var request = new SlackRequestSigner("", app.Time).Command(TestCommandHandler.Name);
-
-        using var response = await app.Client.SendAsync(request);
-
-        await AssertRejected(app, response, HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task Commands_OverLimitWithLength_413()
-    {
-        await using var app = await SlackTestApp.StartAsync(maxBodyBytes: 512);
-        using var request = app.Signer.Command(TestCommandHandler.Name, new string('x', 600));
-
-        using var response = await app.Client.SendAsync(request);
-
-        await AssertRejected(app, response, HttpStatusCode.RequestEntityTooLarge);
+        await AssertRejected(app, response, expected);
     }
 
     [Fact]
@@ -99,17 +74,6 @@ public sealed class SlackEndpointsTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.True(source.BytesRead < 1024 * 1024, $"read {source.BytesRead} bytes");
         Assert.Empty(app.Probe.Commands);
-    }
-
-    [Fact]
-    public async Task Commands_WrongContentType_415()
-    {
-        await using var app = await SlackTestApp.StartAsync();
-        using var request = app.Signer.Raw(SlackRequestSigner.CommandsPath, """{"command":"/jit-test"}""", contentType: "application/json");
-
-        using var response = await app.Client.SendAsync(request);
-
-        await AssertRejected(app, response, HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
@@ -269,6 +233,30 @@ public sealed class SlackEndpointsTests
         using var response = await app.Client.GetAsync(SlackRequestSigner.CommandsPath);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    private static async Task<HttpRequestMessage> RejectedCommandAsync(SlackTestApp app, string rejected)
+    {
+        switch (rejected)
+        {
+            case "tampered body":
+                var tampered = app.Signer.Command(TestCommandHandler.Name, "text", userId: "U1");
+                var body = (await tampered.Content!.ReadAsStringAsync()).Replace("user_id=U1", "user_id=U2", StringComparison.Ordinal);
+                tampered.Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+                return tampered;
+            case "replayed after 5 minutes":
+                var replayed = app.Signer.Command(TestCommandHandler.Name);
+                app.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+                return replayed;
+            case "empty secret configured":
+                return new SlackRequestSigner("", app.Time).Command(TestCommandHandler.Name);
+            case "over the limit with a length":
+                return app.Signer.Command(TestCommandHandler.Name, new string('x', 600));
+            case "JSON instead of a form":
+                return app.Signer.Raw(SlackRequestSigner.CommandsPath, """{"command":"/jit-test"}""", contentType: "application/json");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rejected), rejected, "No such case in RejectedCommands.");
+        }
     }
 
     private static async Task AssertRejected(SlackTestApp app, HttpResponseMessage response, HttpStatusCode expected)

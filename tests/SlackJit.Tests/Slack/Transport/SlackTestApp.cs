@@ -1,59 +1,61 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SlackJit.Slack;
-using SlackJit.Slack.Transport;
+using SlackJit.Tests.EndToEnd;
 
 namespace SlackJit.Tests.Slack.Transport;
 
-/// <summary>A minimal in-memory host with only the Slack transport and the test handlers.</summary>
+/// <summary>
+/// The app (<see cref="SlackJitHarness"/>) with the test handlers registered next to its own, all reporting to
+/// <see cref="Probe"/>: the Slack transport as the app maps and guards it.
+/// </summary>
 internal sealed class SlackTestApp : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
 
-    private readonly WebApplication _app;
-
-    private SlackTestApp(WebApplication app, HandlerProbe probe, FakeTimeProvider time)
+    private SlackTestApp(SlackJitHarness app, HandlerProbe probe)
     {
-        _app = app;
+        App = app;
         Probe = probe;
-        Time = time;
-        Client = app.GetTestClient();
+        // The test server's own client: it streams request bodies (the factory's client buffers them to follow redirects).
+        Client = app.Factory.Server.CreateClient();
     }
 
+    public SlackJitHarness App { get; }
     public HandlerProbe Probe { get; }
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => App.Time;
     public HttpClient Client { get; }
-    public SlackRequestSigner Signer => new(Secret, Time);
-    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+    public SlackRequestSigner Signer => App.Signer;
+    public FakeLogCollector Logs => App.Logs!.Collector;
 
+    /// <param name="secret">The signing secret; an empty one is let past start-up's checks to test the transport's own.</param>
     public static async Task<SlackTestApp> StartAsync(string secret = Secret, int maxBodyBytes = 64 * 1024)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddFakeLogging();
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T12:00:00Z"));
         var probe = new HandlerProbe();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.Configure<SlackOptions>(o =>
+        var app = await SlackJitHarness.StartAsync(options =>
         {
-            o.SigningSecret = secret;
-            o.MaxBodyBytes = maxBodyBytes;
+            options.CaptureLogsAt = LogLevel.Trace;
+            options.Settings["Slack:SigningSecret"] = secret;
+            options.Settings["Slack:MaxBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            options.Services = services =>
+            {
+                services.AddTestSlackHandlers(probe);
+                if (secret.Length == 0)
+                {
+                    services.RemoveAll<IValidateOptions<SlackOptions>>();
+                }
+            };
         });
-        builder.Services.AddTestSlackHandlers(probe);
-
-        var app = builder.Build();
-        app.MapSlackTransport();
-        await app.StartAsync();
-        return new SlackTestApp(app, probe, time);
+        return new SlackTestApp(app, probe);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
+        return App.DisposeAsync();
     }
 }

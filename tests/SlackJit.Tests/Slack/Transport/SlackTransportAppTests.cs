@@ -1,51 +1,33 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SlackJit.Slack.Transport;
+using SlackJit.Tests.EndToEnd;
 
 namespace SlackJit.Tests.Slack.Transport;
 
 /// <summary>The real app's wiring: the transport is mapped by <c>MapSlack</c> and guarded the same way.</summary>
-public sealed class SlackTransportAppTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class SlackTransportAppTests
 {
-    private const string Secret = "app-test-signing-secret";
-
-    private readonly WebApplicationFactory<Program> _factory;
-
-    public SlackTransportAppTests(WebApplicationFactory<Program> factory)
-    {
-        _factory = factory.WithWebHostBuilder(b => b
-            .UseSetting("Slack:SigningSecret", Secret)
-            .UseSetting("Slack:BotToken", "xoxb-test")
-            .UseSetting("Slack:AppToken", "")
-            .UseSetting("Slack:VerifyTokenOnStart", "false")
-            // Nothing in these tests may reach Slack: an address that refuses connections.
-            .UseSetting("Slack:ApiBaseUrl", "http://127.0.0.1:9/api/")
-            .UseSetting("Aws:RoleArn", "arn:aws:iam::123456789012:role/slackjit-read")
-            .UseSetting("Access:Resources:0:Name", "analytics")
-            .UseSetting("Access:Resources:0:Bucket", "analytics-prod")
-            .UseSetting("Access:Resources:0:Approvers:0", "U0APPROVER")
-            .UseSetting("Access:Resources:0:ApproverChannel", "C0APPROVE"));
-    }
-
     [Fact]
     public async Task Commands_SignedUnknownCommand_200UnknownAction()
     {
-        using var client = _factory.CreateClient();
+        await using var harness = await SlackJitHarness.StartAsync();
 
-        using var response = await client.SendAsync(new SlackRequestSigner(Secret).Command("/slackjit-transport-probe"));
+        using var response = await harness.Client.SendAsync(harness.Signer.Command("/slackjit-transport-probe"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SlackDispatcher.UnknownAction, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]);
+        Assert.Equal(SlackDispatcher.UnknownAction, (string?)(await SlackJitHarness.BodyAsync(response))["text"]);
+        // Nothing reached Slack: an unknown command is answered in the HTTP response alone.
+        Assert.Empty(harness.Slack.Calls());
     }
 
     [Fact]
     public async Task Interactions_SignedWithOtherSecret_401()
     {
-        using var client = _factory.CreateClient();
+        await using var harness = await SlackJitHarness.StartAsync();
 
-        using var response = await client.SendAsync(new SlackRequestSigner("not-the-secret").Interaction(SlackRequestSigner.BlockActions("x")));
+        using var response = await harness.Client.SendAsync(new SlackRequestSigner("not-the-secret", harness.Time).Interaction(SlackRequestSigner.BlockActions("x")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(harness.Slack.Calls());
     }
 }

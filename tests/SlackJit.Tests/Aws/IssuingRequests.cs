@@ -3,8 +3,8 @@ using SlackJit.Tests.Access;
 
 namespace SlackJit.Tests.Aws;
 
-/// <summary>Approved requests for the harness catalog.</summary>
-internal static class AccessRequests
+/// <summary>Requests in the state STS is called in, for the Aws tests' catalog: presets of the one request builder.</summary>
+internal static class IssuingRequests
 {
     public static readonly DateTimeOffset Now = new(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
 

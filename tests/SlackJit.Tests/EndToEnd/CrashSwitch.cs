@@ -1,4 +1,4 @@
-namespace SlackJit.Tests.Reliability.Races;
+namespace SlackJit.Tests.EndToEnd;
 
 /// <summary>
 /// Stands for the process dying. Once <see cref="Crash"/> is called, every outgoing call of the host that owns

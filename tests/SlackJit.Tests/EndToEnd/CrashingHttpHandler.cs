@@ -1,4 +1,4 @@
-namespace SlackJit.Tests.Reliability.Races;
+namespace SlackJit.Tests.EndToEnd;
 
 /// <summary>Passes calls through until the host "crashes"; from then on no call returns, in either direction.</summary>
 internal sealed class CrashingHttpHandler(CrashSwitch crash) : DelegatingHandler
