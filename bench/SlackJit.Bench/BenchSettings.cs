@@ -47,6 +47,7 @@ internal static class BenchSettings
         environment["Lifecycle__SweeperEnabled"] = "false";
         environment["Logging__LogLevel__SlackJit.Lifecycle.WorkQueue"] = "Error";
         environment["Logging__LogLevel__SlackJit.Requests.RequestFollowUps"] = "Error";
+        environment["Logging__LogLevel__SlackJit.Home"] = "Error";
     }
 
     public static int FreePort()
