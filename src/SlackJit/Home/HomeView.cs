@@ -16,7 +16,7 @@ namespace SlackJit.Home;
 /// </summary>
 internal static class HomeView
 {
-    // Block budget: 2 (top) + 1 + 2×10 + 1 (own) + 2 + 2×15 + 1 (waiting) + 1 + 2×15 + 1 (revocable) + 3 (history) = 93 ≤ 100.
+    // Block budget: 3 (top, divider) + 1 + 2×10 + 1 (own) + 2 + 2×15 + 1 (waiting) + 2 + 2×15 + 1 (revocable) + 3 (history) = 95 ≤ 100.
     public const int MaxOpenShown = 10;
     public const int MaxWaitingShown = 15;
     public const int MaxRevocableShown = 15;
@@ -34,6 +34,7 @@ internal static class HomeView
             "Ask for temporary read-only access to an S3 bucket or prefix; approvers decide in Slack and the credentials come to your DM.",
             accessory: Element.Button(HomeKeys.RequestAccessAction, "Request access", "new", ButtonStyle.Primary)));
 
+        blocks.Add(Block.Divider());
         blocks.Add(Block.Header("Your requests"));
         AddList(blocks, content.Open, MaxOpenShown, r => OwnItem(r, now), "Nothing pending or live.", "of your open requests");
 
@@ -42,6 +43,7 @@ internal static class HomeView
             blocks.Add(Block.Divider());
             blocks.Add(Block.Header("Waiting for you"));
             AddList(blocks, content.Waiting, MaxWaitingShown, r => WaitingItem(r, now), "No request is waiting for you.", "waiting; the approvers' channel has them all");
+            blocks.Add(Block.Divider());
             blocks.Add(Block.Header("Live grants you may revoke"));
             AddList(blocks, content.Revocable, MaxRevocableShown, r => RevocableItem(r, now), "No live grant you may revoke.", "live grants");
         }
@@ -122,7 +124,9 @@ internal static class HomeView
     private static string Title(AccessRequest request) =>
         $"*{request.ShortId}* · `{Mrkdwn.Escape(request.Resource.Display, ResourceChars)}`";
 
-    private static string Reason(AccessRequest request) => "> " + Mrkdwn.Escape(request.Reason.ReplaceLineEndings(" "), ReasonChars);
+    // An empty quote renders as a stray bar: a request without a reason (Access:RequireReason off) says so.
+    private static string Reason(AccessRequest request) =>
+        string.IsNullOrWhiteSpace(request.Reason) ? "_No reason given._" : "> " + Mrkdwn.Escape(request.Reason.ReplaceLineEndings(" "), ReasonChars);
 
     private static string Outcome(RequestStatus status) => status switch
     {

@@ -46,7 +46,7 @@ internal static class NewRequestModal
                 BreakGlassBlock, "Break-glass",
                 Element.Checkboxes(Value, [new SelectOption("Issue now, without approval (emergencies only)", BreakGlassValue)]),
                 optional: true,
-                hint: $"Only for entries that allow it; at most {DurationParser.Format(breakGlass.MaxDuration)}, a reason is required, " +
+                hint: $"Only for {BreakGlassEntries(options.Resources)}; at most {DurationParser.Format(breakGlass.MaxDuration)}, a reason is required, " +
                       "and the approvers are alerted and must acknowledge it."));
         }
         return Modal.Build(NewRequestCallback, "Request S3 access", blocks, submit: "Request", close: "Cancel");
@@ -103,6 +103,19 @@ internal static class NewRequestModal
             .Take(BlockLimits.SelectOptions);
     }
 
-    private static string Label(ResourceOptions r) =>
-        r.Prefix.Length == 0 ? $"{r.Name} · {r.Bucket} (max {DurationParser.Format(r.MaxDuration)})" : $"{r.Name} · {r.Bucket}/{r.Prefix} (max {DurationParser.Format(r.MaxDuration)})";
+    /// <summary>"analytics · analytics-prod/reports/ (max 4h)"; the name once when it is the bucket itself.</summary>
+    internal static string Label(ResourceOptions r)
+    {
+        var target = r.Prefix.Length == 0 ? r.Bucket : $"{r.Bucket}/{r.Prefix}";
+        var what = string.Equals(r.Name, target, StringComparison.Ordinal) ? target : $"{r.Name} · {target}";
+        return $"{what} (max {DurationParser.Format(r.MaxDuration)})";
+    }
+
+    /// <summary>The entries a person may break the glass on, named in the checkbox's hint (the form cannot hide it per entry).</summary>
+    internal static string BreakGlassEntries(IEnumerable<ResourceOptions> resources)
+    {
+        const int Named = 3;
+        var names = resources.Where(r => r.BreakGlass).Select(r => r.Name).ToList();
+        return names.Count <= Named ? string.Join(", ", names) : $"{string.Join(", ", names.Take(Named))} and {names.Count - Named} more";
+    }
 }

@@ -55,6 +55,17 @@ public sealed class HomeViewTests
     }
 
     [Fact]
+    public void Build_RequestWithoutReason_SaysSoInsteadOfAnEmptyQuote()
+    {
+        var request = Pending(1) with { Reason = "" };
+
+        var text = Text(HomeView.Build(new HomeContent([request], [], true, [request], []), Now));
+
+        Assert.Contains("No reason given", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n> ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_Outsider_OnlyTheRequestButtonAndNoApproverPart()
     {
         var view = HomeView.Build(new HomeContent([], [], false, [], []), Now);

@@ -16,6 +16,24 @@ public sealed class NewRequestModalTests
         ],
     };
 
+    [Theory]
+    [InlineData("analytics", "analytics-prod", "", "analytics · analytics-prod (max 4h)")]
+    [InlineData("finance", "finance-data", "reports/", "finance · finance-data/reports/ (max 4h)")]
+    [InlineData("platform-logs", "platform-logs", "", "platform-logs (max 4h)")]
+    public void Label_Entry_NamesItOnceWhenTheNameIsTheBucket(string name, string bucket, string prefix, string expected) =>
+        Assert.Equal(expected, NewRequestModal.Label(new ResourceOptions { Name = name, Bucket = bucket, Prefix = prefix, MaxDuration = TimeSpan.FromHours(4) }));
+
+    [Theory]
+    [InlineData(1, "e0")]
+    [InlineData(3, "e0, e1, e2")]
+    [InlineData(5, "e0, e1, e2 and 2 more")]
+    public void BreakGlassEntries_Catalog_NamesTheEntriesThatAllowIt(int allowing, string expected)
+    {
+        var resources = Enumerable.Range(0, 6).Select(i => new ResourceOptions { Name = $"e{i}", BreakGlass = i < allowing }).Prepend(new ResourceOptions { Name = "no" });
+
+        Assert.Equal(expected, NewRequestModal.BreakGlassEntries(resources));
+    }
+
     [Fact]
     public void Build_Catalog_ValidViewWithEntriesAndDurationsUpToTheLongestMax()
     {
