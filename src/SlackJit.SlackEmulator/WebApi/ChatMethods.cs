@@ -36,19 +36,10 @@ internal static class ChatMethods
 
     public static JsonObject Update(SlackWorkspace ws, JsonObject args)
     {
-        var channel = Str(args, "channel") ?? "";
-        var ts = Str(args, "ts") ?? "";
-        if (ChannelError(ws, channel) is { } channelError)
+        var (channel, ts, existing, error) = BotMessage(ws, args, "cant_update_message");
+        if (existing is null)
         {
-            return Error(channelError);
-        }
-        if (!ws.MessagesByKey.TryGetValue((channel, ts), out var existing))
-        {
-            return Error("message_not_found");
-        }
-        if (existing.UserId is not null)
-        {
-            return Error("cant_update_message");
+            return Error(error!);
         }
         if (ArchivedError(ws, channel) is { } archived)
         {
@@ -64,23 +55,32 @@ internal static class ChatMethods
 
     public static JsonObject Delete(SlackWorkspace ws, JsonObject args)
     {
+        var (channel, ts, existing, error) = BotMessage(ws, args, "cant_delete_message");
+        if (existing is null)
+        {
+            return Error(error!);
+        }
+        ws.RemoveMessage(channel, ts);
+        return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts };
+    }
+
+    /// <summary>
+    /// The message <c>channel</c>/<c>ts</c> name, if the bot may change it: a bot token edits and deletes only the
+    /// bot's own messages (<paramref name="notOwn"/> otherwise).
+    /// </summary>
+    private static (string Channel, string Ts, EmulatedMessage? Message, string? Error) BotMessage(SlackWorkspace ws, JsonObject args, string notOwn)
+    {
         var channel = Str(args, "channel") ?? "";
         var ts = Str(args, "ts") ?? "";
         if (ChannelError(ws, channel) is { } channelError)
         {
-            return Error(channelError);
+            return (channel, ts, null, channelError);
         }
         if (!ws.MessagesByKey.TryGetValue((channel, ts), out var existing))
         {
-            return Error("message_not_found");
+            return (channel, ts, null, "message_not_found");
         }
-        if (existing.UserId is not null)
-        {
-            // A bot token deletes only the bot's own messages.
-            return Error("cant_delete_message");
-        }
-        ws.RemoveMessage(channel, ts);
-        return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts };
+        return existing.UserId is null ? (channel, ts, existing, null) : (channel, ts, null, notOwn);
     }
 
     public static JsonObject PostEphemeral(SlackWorkspace ws, JsonObject args)
