@@ -79,7 +79,9 @@ internal sealed class CreateRequest(
 
         var now = time.GetUtcNow();
         var activity = await store.CountRecentAsync(requester, AccessPolicy.LimitWindowsAt(now, options), cancellationToken);
-        var limits = AccessPolicy.CheckLimits(activity, options);
+        // A break-glass request is never pending: only the hourly cap applies, so a full queue of waiting requests
+        // cannot stand between someone and an emergency (docs/BREAK-GLASS.md).
+        var limits = AccessPolicy.CheckLimits(allowed.BreakGlass ? activity with { Pending = 0 } : activity, options);
         if (!limits.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());

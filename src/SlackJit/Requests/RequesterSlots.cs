@@ -39,12 +39,14 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        SlotClaim[] claims = [PendingClaim(request, options), HourClaim(request, options, now)];
+        // A break-glass request is stored Approved, never pending: it takes an hourly slot only.
+        var hourOnly = request.BreakGlass is not null;
+        SlotClaim[] claims = hourOnly ? [HourClaim(request, options, now)] : [PendingClaim(request, options), HourClaim(request, options, now)];
         if (await slots.TryCreateClaimingAsync(request, claims, now, cancellationToken) is { } outcome)
         {
             if (outcome.IsFull)
             {
-                return outcome.FullClaim == 0
+                return outcome.FullClaim == 0 && !hourOnly
                     ? AccessPolicy.CheckLimits(outcome.Busy, 0, options)
                     : AccessPolicy.CheckLimits(0, outcome.Busy, options);
             }
@@ -78,16 +80,24 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var pendingClaim = PendingClaim(request, options);
-        var pending = await ClaimOneAsync(pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
-        if (pending.Key is null)
+        string? pendingKey = null;
+        if (request.BreakGlass is null)
         {
-            return AccessPolicy.CheckLimits(pending.Busy, 0, options);
+            var pending = await ClaimOneAsync(pendingClaim, (held, ct) => PendingSlotFreeAsync(held, now, ct), cancellationToken);
+            if (pending.Key is null)
+            {
+                return AccessPolicy.CheckLimits(pending.Busy, 0, options);
+            }
+            pendingKey = pending.Key;
         }
 
         var hour = await ClaimOneAsync(HourClaim(request, options, now), (held, _) => Task.FromResult(SlotClaim.Expired(held, now)), cancellationToken);
         if (hour.Key is null)
         {
-            await ReleaseAsync(pending.Key, pendingClaim.Value, cancellationToken);
+            if (pendingKey is not null)
+            {
+                await ReleaseAsync(pendingKey, pendingClaim.Value, cancellationToken);
+            }
             return AccessPolicy.CheckLimits(0, hour.Busy, options);
         }
 

@@ -52,6 +52,32 @@ public sealed class BreakGlassEndToEndTests(DynaliteFixture dynalite) : IClassFi
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Command_PendingCapFull_BreakGlassStillIssuedButTheHourlyCapHolds(StoreKind store)
+    {
+        await using var harness = await BreakGlassFlow.StartAsync(store, dynalite, o =>
+        {
+            o.Settings["Access:MaxPendingPerRequester"] = "1";
+            o.Settings["Access:MaxRequestsPerHour"] = "2";
+        });
+        var waiting = await harness.AskAsync("analytics-prod/reports 1h INC-1 routine look");
+        var refused = await harness.AskAsync("analytics-prod/reports 1h INC-2 another look");
+
+        // The one pending slot is taken, yet the emergency goes through: a break-glass request is never pending.
+        var request = await harness.BreakGlassAsync();
+        var overHour = await harness.AskAsync(BreakGlassFlow.Command);
+
+        Assert.Contains("waiting", (string?)refused["text"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(RequestStatus.Active, request.Status);
+        Assert.NotNull(request.BreakGlass);
+        Assert.StartsWith(":no_entry:", (string?)overHour["text"], StringComparison.Ordinal);
+        Assert.Contains("hour", (string?)overHour["text"], StringComparison.OrdinalIgnoreCase);
+        var mine = await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 10, CancellationToken.None);
+        Assert.Equal(2, mine.Count);
+        Assert.NotNull(waiting["text"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Command_Refusals_ClearAndNothingStoredPostedOrIssued(StoreKind store)
     {
         await using var harness = await BreakGlassFlow.StartAsync(store, dynalite);
