@@ -167,7 +167,8 @@ public sealed class StsGrantIssuerTests
     public async Task IssueAsync_TransientStsFailure_RefusedTransient(string fault, int stsRetries, string code, int calls)
     {
         var slow = fault == "too slow";
-        await using var aws = await AwsHarness.StartAsync(stsTimeout: slow ? TimeSpan.FromMilliseconds(300) : null, stsRetries: stsRetries);
+        // The timeout leaves room for a loaded machine to reach the stub (which answers after 10 s) before it fires.
+        await using var aws = await AwsHarness.StartAsync(stsTimeout: slow ? TimeSpan.FromSeconds(2) : null, stsRetries: stsRetries);
         aws.Sts.Always = fault switch
         {
             "throttled" => StsFault.Throttling,
