@@ -41,8 +41,17 @@ public sealed record AccessRequest
     /// <summary>What became of the DM's credentials when the grant ended; null until a clean-up was tried.</summary>
     public DmCleanup? DmCleanup { get; init; }
 
-    /// <summary>When the sweeper must look at this request next; null when nothing is due.</summary>
+    /// <summary>
+    /// When the sweeper must look at this request next; null when nothing is due. With an open break-glass review, the
+    /// earlier of <see cref="StatusDueAt"/> and the review's next step (<see cref="BreakGlassReviews"/>).
+    /// </summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// While a break-glass review has a step of its own due: what the request's status has due (null: nothing), kept
+    /// apart so that a review step leaves the status's schedule as it is. Unused otherwise (see <see cref="AccessRequests.StatusDueAt"/>).
+    /// </summary>
+    public DateTimeOffset? StatusDueAt { get; init; }
 
     /// <summary>Issuance attempts so far (bounded; see the lifecycle).</summary>
     public int IssueAttempts { get; init; }

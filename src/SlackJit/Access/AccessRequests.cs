@@ -4,6 +4,12 @@ namespace SlackJit.Access;
 public static class AccessRequests
 {
     /// <summary>
+    /// A new request is due again this soon in case its card is not posted by then (a crash after the ack): the
+    /// sweeper posts it. Posting the card moves the due time on.
+    /// </summary>
+    public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// A new Pending request for an allowed decision; due (to time out) at its deadline, or sooner, within
     /// <paramref name="dueWithin"/> of now (never after the deadline).
     /// </summary>
@@ -46,6 +52,16 @@ public static class AccessRequests
         request.ApprovedDuration is null ? null
         : request.BreakGlass is { } breakGlass ? breakGlass.IssuedAt
         : request.Approvals.IsEmpty ? null : request.Approvals[^1].At;
+
+    /// <summary>
+    /// When the request's status next needs the sweeper: its <see cref="AccessRequest.DueAt"/>, unless an open
+    /// break-glass review keeps a step of its own in it (then the status's own time, <see cref="AccessRequest.StatusDueAt"/>).
+    /// </summary>
+    public static DateTimeOffset? StatusDueAt(AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return BreakGlassReviews.NextDue(request) is null ? request.DueAt : request.StatusDueAt;
+    }
 
     /// <summary>The end of the approved window: approval time + approved duration. Credentials never outlive it.</summary>
     public static DateTimeOffset? WindowEnd(AccessRequest request) =>

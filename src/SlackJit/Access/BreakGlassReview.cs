@@ -10,12 +10,14 @@ namespace SlackJit.Access;
 /// <param name="AcknowledgedBy">The approver who acknowledged it.</param>
 /// <param name="AcknowledgedAt">When it was acknowledged.</param>
 /// <param name="OverdueAt">When it was marked overdue (once; an acknowledgement may still follow).</param>
+/// <param name="CardRetryAt">Set when Slack refused the card: when it is tried again (the last failure + the retry delay).</param>
 public sealed record BreakGlassReview(
     DateTimeOffset IssuedAt,
     DateTimeOffset ReviewBy,
     string? AcknowledgedBy = null,
     DateTimeOffset? AcknowledgedAt = null,
-    DateTimeOffset? OverdueAt = null)
+    DateTimeOffset? OverdueAt = null,
+    DateTimeOffset? CardRetryAt = null)
 {
     public bool IsAcknowledged => AcknowledgedBy is not null;
 

@@ -3,25 +3,31 @@ namespace SlackJit.Access;
 /// <summary>
 /// When a break-glass grant's review next needs the sweeper, and whom it names. Pure: everything comes from the
 /// request (its <see cref="BreakGlassReview"/> and <see cref="ReminderState"/>) and the catalog entry. The review
-/// outlives the grant's status (a grant that expired after an hour still waits for its acknowledgement), so its due
-/// time is kept in the request's <see cref="AccessRequest.DueAt"/> by every transition (<see cref="Transition.From"/>).
+/// outlives the grant's status (a grant that expired after an hour still waits for its acknowledgement), so its next
+/// step is kept in the request's <see cref="AccessRequest.DueAt"/> beside what the status has due
+/// (<see cref="AccessRequest.StatusDueAt"/>) by every transition (<see cref="WithDue"/>).
 /// </summary>
 public static class BreakGlassReviews
 {
-    /// <summary>A break-glass request is due this soon after it is made if its card is still not posted.</summary>
-    public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
-
-    /// <summary>The review's next step: the card if missing, else the earliest of the next reminder, the escalation and the overdue note; null when nothing is due.</summary>
+    /// <summary>
+    /// The review's next step; null when nothing is due. Without a card: the card (<see cref="CardDueAt"/>) or the
+    /// review deadline, whichever comes first (there is no thread to remind in), and after the deadline still the card.
+    /// With one: the earliest of the next reminder, the escalation and the overdue note, while the review is open.
+    /// </summary>
     public static DateTimeOffset? NextDue(AccessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.BreakGlass is not { IsOpen: true } review)
+        if (request.BreakGlass is not { } review)
         {
             return null;
         }
-        if (request.Slack.CardTs is null)
+        if (CardDueAt(request) is { } card)
         {
-            return request.CreatedAt + CardGrace;
+            return review.IsOpen && review.ReviewBy < card ? review.ReviewBy : card;
+        }
+        if (!review.IsOpen)
+        {
+            return null;
         }
 
         var due = review.ReviewBy;
@@ -35,9 +41,33 @@ public static class BreakGlassReviews
         return due;
     }
 
-    /// <summary>The request's due time with its open review's next step kept in: the earlier of the two.</summary>
-    public static DateTimeOffset? KeepDue(AccessRequest request, DateTimeOffset? dueAt) =>
-        NextDue(request) is { } review && (dueAt is null || review < dueAt) ? review : dueAt;
+    /// <summary>
+    /// When the card of an unacknowledged break-glass grant is tried next while it is not posted: shortly after the
+    /// request (<see cref="AccessRequests.CardGrace"/>), or after a failure when its retry is due. Null with a card.
+    /// </summary>
+    public static DateTimeOffset? CardDueAt(AccessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.BreakGlass is { IsAcknowledged: false } review && request.Slack.CardTs is null
+            ? review.CardRetryAt ?? request.CreatedAt + AccessRequests.CardGrace
+            : null;
+    }
+
+    /// <summary>
+    /// <paramref name="next"/> (what a transition from <paramref name="current"/> wrote) with its due times set: what
+    /// the status has due is what the transition set, or, when it left the due time and the status as it found them
+    /// (a review step, a refused click, a card's record), what the status had due before; the review's next step, if
+    /// any, is kept beside it, and the request is due at the earlier of the two.
+    /// </summary>
+    public static AccessRequest WithDue(AccessRequest current, AccessRequest next)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        var statusDue = next.DueAt == current.DueAt && next.Status == current.Status ? AccessRequests.StatusDueAt(current) : next.DueAt;
+        return NextDue(next) is { } review
+            ? next with { DueAt = statusDue is { } due && due < review ? due : review, StatusDueAt = statusDue }
+            : next with { DueAt = statusDue, StatusDueAt = null };
+    }
 
     /// <summary>Whether the review is past its deadline and not yet marked overdue.</summary>
     public static bool IsOverdue(AccessRequest request, DateTimeOffset now) =>

@@ -9,11 +9,14 @@ namespace SlackJit.Access;
 public sealed record Transition(RequestStatus FromStatus, long FromVersion, AccessRequest Next, AuditEvent? Event)
 {
     /// <summary>Builds a transition from <paramref name="current"/>: bumps the version and appends the event.</summary>
-    /// <remarks>An open break-glass review keeps its next step in the due time, whatever the transition set it to (see <see cref="BreakGlassReviews"/>).</remarks>
+    /// <remarks>
+    /// The next due time is <see cref="BreakGlassReviews.WithDue"/>'s: an open break-glass review keeps its next step in
+    /// it beside the status's, and a step that leaves the due time as it found it leaves the status's schedule alone.
+    /// </remarks>
     public static Transition From(AccessRequest current, AccessRequest next, AuditEvent ev) =>
-        new(current.Status, current.Version, next with { Version = current.Version + 1, Events = current.Events.Add(ev), DueAt = BreakGlassReviews.KeepDue(next, next.DueAt) }, ev);
+        new(current.Status, current.Version, BreakGlassReviews.WithDue(current, next with { Version = current.Version + 1, Events = current.Events.Add(ev) }), ev);
 
     /// <summary>A transition that appends no audit event (the status stays; the record does not grow).</summary>
     public static Transition Quiet(AccessRequest current, AccessRequest next) =>
-        new(current.Status, current.Version, next with { Version = current.Version + 1, Events = current.Events, DueAt = BreakGlassReviews.KeepDue(next, next.DueAt) }, null);
+        new(current.Status, current.Version, BreakGlassReviews.WithDue(current, next with { Version = current.Version + 1, Events = current.Events }), null);
 }

@@ -88,6 +88,25 @@ public static partial class Transitions
             request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.BreakGlassOverdue, request.Status, $"not acknowledged by {review.ReviewBy:u}"));
     }
 
+    /// <summary>
+    /// Slack refused the card of a break-glass grant nobody has acknowledged yet: it is tried again at
+    /// <paramref name="retryAt"/>, whatever the grant's status, even after the review went overdue (the card is how the
+    /// approvers can still acknowledge it). The grant itself is untouched. The first failure is an audit event; later
+    /// ones only move the retry time, so a channel that stays broken for the whole review does not grow the record.
+    /// </summary>
+    private static TransitionDecision BreakGlassCardNotPosted(AccessRequest request, BreakGlassReview review, string error, DateTimeOffset retryAt, DateTimeOffset now)
+    {
+        if (review.IsAcknowledged || request.Slack.CardTs is not null)
+        {
+            return WrongStatus(request, "retried for its card");
+        }
+
+        var next = request with { BreakGlass = review with { CardRetryAt = retryAt } };
+        return review.CardRetryAt is null
+            ? Transition.From(request, next, Event(request, now, AuditEvent.SystemActor, AuditActions.CardFailed, request.Status, error))
+            : Transition.Quiet(request, next);
+    }
+
     /// <summary>Reminders and escalation may go on: a pending request still open, or a break-glass review still open.</summary>
     private static Refusal? CheckFollowUpOpen(AccessRequest request, DateTimeOffset now) => request.BreakGlass switch
     {

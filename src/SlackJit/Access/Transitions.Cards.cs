@@ -20,11 +20,18 @@ public static partial class Transitions
     /// <summary>
     /// The approval card could not be posted (<paramref name="error"/> is Slack's code, e.g. <c>not_in_channel</c>):
     /// the request stays Pending and is due again at <paramref name="retryAt"/>, never later than its deadline,
-    /// so an operator who fixes the channel meanwhile gets it through, and otherwise it times out as usual.
+    /// so an operator who fixes the channel meanwhile gets it through, and otherwise it times out as usual (one
+    /// <c>card-failed</c> event per try, so at most one per retry delay until the deadline). A break-glass grant's
+    /// card is retried whatever the grant's status (<see cref="BreakGlassCardNotPosted"/>).
     /// </summary>
     public static TransitionDecision CardNotPosted(AccessRequest request, string error, DateTimeOffset retryAt, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        if (request.BreakGlass is { } review)
+        {
+            return BreakGlassCardNotPosted(request, review, error, retryAt, now);
+        }
         if (request.Status != RequestStatus.Pending)
         {
             return WrongStatus(request, "retried for its card");

@@ -82,7 +82,8 @@ public static partial class Transitions
     private static Transition Advanced(AccessRequest request, ReminderState state, DateTimeOffset now, string actor, string action, string? detail)
     {
         var next = request with { Reminders = state };
-        // A break-glass review's next step joins the due time its status set (Transition.From); a pending request's is its own.
+        // A break-glass review's step leaves the due time as it found it: Transition.From keeps what the status has due
+        // and adds the review's next step. A pending request's due time is its own.
         next = next with { DueAt = next.BreakGlass is null ? Reminders.NextDue(next) : request.DueAt };
         return Transition.From(request, next, Event(request, now, actor, action, request.Status, detail));
     }

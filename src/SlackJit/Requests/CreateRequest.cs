@@ -26,12 +26,6 @@ internal sealed class CreateRequest(
     /// <summary>The <c>resource</c> tag of a request refused before it named a catalog entry (never the input itself).</summary>
     public const string NoResource = "none";
 
-    /// <summary>
-    /// A new request is due again this soon: if the card was not posted by then (a crash after the ack), the
-    /// sweeper posts it. Posting the card moves the due time to the deadline.
-    /// </summary>
-    public static readonly TimeSpan CardGrace = TimeSpan.FromMinutes(1);
-
     /// <exception cref="StoreUnavailableException">The store did not answer; nothing was written.</exception>
     public async Task<CreateOutcome> CreateAsync(ParsedRequest parsed, SlackIdentity requester, CancellationToken cancellationToken)
     {
@@ -89,7 +83,7 @@ internal sealed class CreateRequest(
             return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Text());
         }
 
-        var request = AccessRequests.Create(allowed, requester, options, time, CardGrace);
+        var request = AccessRequests.Create(allowed, requester, options, time, AccessRequests.CardGrace);
         if (allowed.BreakGlass)
         {
             // Issued without approval: stored Approved in the same write that creates it, so it is never seen pending.

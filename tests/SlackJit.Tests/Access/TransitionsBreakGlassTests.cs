@@ -20,15 +20,24 @@ public sealed class TransitionsBreakGlassTests
 
     public static TheoryData<RequestStatus> AfterBreakingTheGlass() => [.. Enum.GetValues<RequestStatus>().Where(s => s != RequestStatus.Pending)];
 
-    /// <summary>A break-glass grant in <paramref name="status"/>: issued without approvals, its card posted, its review open.</summary>
-    private static AccessRequest BreakGlassIn(RequestStatus status) => In(status).Build() with
+    /// <summary>
+    /// A break-glass grant in <paramref name="status"/>: issued without approvals, its card posted, its review open; due
+    /// at the earlier of what its status has due and the review's next step, as the transitions keep it.
+    /// </summary>
+    private static AccessRequest BreakGlassIn(RequestStatus status)
     {
-        Approvals = [],
-        DecidedBy = RequesterId,
-        BreakGlass = new BreakGlassReview(IssuedAt, ReviewBy),
-        Reminders = Plan,
-        Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
-    };
+        var built = In(status).Build();
+        var request = built with
+        {
+            Approvals = [],
+            DecidedBy = RequesterId,
+            BreakGlass = new BreakGlassReview(IssuedAt, ReviewBy),
+            Reminders = Plan,
+            Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
+        };
+        var review = BreakGlassReviews.NextDue(request)!.Value;
+        return request with { StatusDueAt = built.DueAt, DueAt = built.DueAt is { } due && due < review ? due : review };
+    }
 
     [Theory]
     [MemberData(nameof(AllStatuses))]
@@ -94,7 +103,8 @@ public sealed class TransitionsBreakGlassTests
         var ev = next.Events[^1];
         Assert.Equal((ApproverId, AuditActions.BreakGlassAcknowledged, status, status, (string?)null), (ev.Actor, ev.Action, ev.From, ev.To, ev.Detail));
         // Nothing of the review is due any more: the due time is what the status had.
-        Assert.Equal(request.DueAt, next.DueAt);
+        Assert.Equal(request.StatusDueAt, next.DueAt);
+        Assert.Null(next.StatusDueAt);
     }
 
     [Theory]
@@ -165,9 +175,10 @@ public sealed class TransitionsBreakGlassTests
         Assert.Equal(status, next.Status);
         Assert.Equal((1, now), (next.Reminders.Sent, next.Reminders.LastReminderAt));
         Assert.Equal(AuditActions.Reminded, next.Events[^1].Action);
-        // The next reminder (15 min on) joins whatever the status had due, the earlier of the two.
+        // The next reminder (15 min on) joins whatever the status had due, the earlier of the two; the status's own is kept.
         var nextReminder = now + TimeSpan.FromMinutes(15);
-        Assert.Equal(request.DueAt is { } due && due < nextReminder ? due : nextReminder, next.DueAt);
+        Assert.Equal(request.StatusDueAt is { } due && due < nextReminder ? due : nextReminder, next.DueAt);
+        Assert.Equal(request.StatusDueAt, next.StatusDueAt);
     }
 
     [Fact]
@@ -236,7 +247,72 @@ public sealed class TransitionsBreakGlassTests
     {
         var request = BreakGlassIn(RequestStatus.Active) with { Slack = SlackRefs.None };
 
-        Assert.Equal(T0 + BreakGlassReviews.CardGrace, BreakGlassReviews.NextDue(request));
+        Assert.Equal(T0 + AccessRequests.CardGrace, BreakGlassReviews.NextDue(request));
+    }
+
+    [Fact]
+    public void Remind_DueOnlyForTheReview_DueTimeMovesToTheNextStepNotKeptInThePast()
+    {
+        // An expired grant (nothing due for its status) whose first reminder is due at 09:15.
+        var expired = BreakGlassIn(RequestStatus.Expired);
+        Assert.Equal((T0 + TimeSpan.FromMinutes(15), (DateTimeOffset?)null), (expired.DueAt, expired.StatusDueAt));
+
+        var next = Transitions.Remind(expired, T0 + TimeSpan.FromMinutes(15)).Transition!.Next;
+
+        Assert.Equal(T0 + TimeSpan.FromMinutes(30), next.DueAt);
+        Assert.Null(next.StatusDueAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(AfterBreakingTheGlass))]
+    public void CardNotPosted_BreakGlassGrantInEveryStatus_OneEventThenQuietRetriesAndTheGrantUntouched(RequestStatus status)
+    {
+        var request = BreakGlassIn(status) with { Slack = SlackRefs.None };
+        request = request with { DueAt = BreakGlassReviews.WithDue(request, request).DueAt };
+        var now = T0 + TimeSpan.FromMinutes(1);
+        var retryAt = now + TimeSpan.FromMinutes(5);
+
+        var first = Transitions.CardNotPosted(request, "channel_not_found", retryAt, now).Transition!;
+        var second = Transitions.CardNotPosted(first.Next, "channel_not_found", retryAt + TimeSpan.FromMinutes(5), retryAt).Transition!;
+
+        Assert.Equal((AuditActions.CardFailed, "channel_not_found", status, status), (first.Event!.Action, first.Event.Detail, first.Event.From, first.Event.To));
+        Assert.Null(second.Event);
+        Assert.Equal(request.Events.Count + 1, second.Next.Events.Count);
+        Assert.Equal(retryAt + TimeSpan.FromMinutes(5), second.Next.BreakGlass!.CardRetryAt);
+        Assert.Equal(retryAt + TimeSpan.FromMinutes(5), BreakGlassReviews.NextDue(second.Next));
+        // The grant's own schedule is the status's, whatever the card does.
+        Assert.Equal((status, request.StatusDueAt, request.Grant), (second.Next.Status, second.Next.StatusDueAt, second.Next.Grant));
+        var statusDue = request.StatusDueAt;
+        Assert.Equal(statusDue is { } due && due < retryAt + TimeSpan.FromMinutes(5) ? due : retryAt + TimeSpan.FromMinutes(5), second.Next.DueAt);
+    }
+
+    [Fact]
+    public void CardNotPosted_AcknowledgedOrCardPosted_Refused()
+    {
+        var acknowledged = BreakGlassIn(RequestStatus.Active) with
+        {
+            Slack = SlackRefs.None,
+            BreakGlass = new BreakGlassReview(IssuedAt, ReviewBy, ApproverId, IssuedAt),
+        };
+
+        Assert.Equal(RefusalReason.WrongStatus, Transitions.CardNotPosted(acknowledged, "channel_not_found", T0 + TimeSpan.FromMinutes(5), T0).Refusal?.Reason);
+        Assert.Equal(RefusalReason.WrongStatus, Transitions.CardNotPosted(BreakGlassIn(RequestStatus.Active), "channel_not_found", T0 + TimeSpan.FromMinutes(5), T0).Refusal?.Reason);
+    }
+
+    [Fact]
+    public void NextDue_CardMissing_TheDeadlineComesAndAfterItTheCardIsStillTried()
+    {
+        var cardless = BreakGlassIn(RequestStatus.Expired) with
+        {
+            Slack = SlackRefs.None,
+            BreakGlass = new BreakGlassReview(IssuedAt, ReviewBy, CardRetryAt: ReviewBy + TimeSpan.FromMinutes(3)),
+        };
+
+        Assert.Equal(ReviewBy, BreakGlassReviews.NextDue(cardless));
+        var overdue = Transitions.BreakGlassOverdue(cardless, ReviewBy).Transition!.Next;
+        Assert.Equal(ReviewBy + TimeSpan.FromMinutes(3), BreakGlassReviews.NextDue(overdue));
+        Assert.Equal(ReviewBy + TimeSpan.FromMinutes(3), overdue.DueAt);
+        Assert.Null(BreakGlassReviews.NextDue(overdue with { Slack = new SlackRefs("C0APPROVALS", "1700000000.000100") }));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class CreateRequestTests
         var outcome = await Create().CreateAsync(new ParsedRequest("analytics-prod", "x/", TimeSpan.FromHours(1), "why"), Requester, CancellationToken.None);
 
         var created = Assert.IsType<CreateOutcome.Created>(outcome);
-        Assert.Equal(AccessRequestBuilder.T0 + CreateRequest.CardGrace, created.Request.DueAt);
+        Assert.Equal(AccessRequestBuilder.T0 + AccessRequests.CardGrace, created.Request.DueAt);
         Assert.Equal("C0OWN", created.Channel.Id);
         await _store.Received(1).CreateAsync(created.Request, Arg.Any<CancellationToken>());
         await _store.Received(1).CountRecentAsync(Requester, AccessPolicy.LimitWindowsAt(AccessRequestBuilder.T0, _options), Arg.Any<CancellationToken>());

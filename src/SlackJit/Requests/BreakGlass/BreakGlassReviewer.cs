@@ -9,10 +9,12 @@ using SlackJit.Storage;
 namespace SlackJit.Requests.BreakGlass;
 
 /// <summary>
-/// The sweeper's part for a break-glass grant whose review is open, whatever the grant's status (see
-/// docs/BREAK-GLASS.md): post its card if it is still missing, mark it overdue once its review deadline passed, else
-/// escalate and remind like a pending request (<see cref="Reminders.PendingReminders"/>). Each step is claimed by a
-/// conditional write before Slack is called, so two sweepers never post the same note.
+/// The sweeper's part for a break-glass grant whose review has something due, whatever the grant's status (see
+/// docs/BREAK-GLASS.md): post its card if it is still missing (a refused card is recorded and retried after a back-off,
+/// even after the review went overdue), mark it overdue once its review deadline passed (with or without a card), else
+/// escalate and remind like a pending request (<see cref="Reminders.PendingReminders"/>). Review work only: the grant's
+/// own steps are its status handler's, on its own due time. Each step is claimed by a conditional write before Slack is
+/// called, so two sweepers never post the same note.
 /// </summary>
 internal sealed class BreakGlassReviewer(
     IAccessRequestStore store,
@@ -31,25 +33,35 @@ internal sealed class BreakGlassReviewer(
             return (request, false);
         }
 
-        if (request.Slack.CardTs is null)
+        var (current, moved) = BreakGlassReviews.CardDueAt(request) <= now
+            ? await PostCardAsync(request, cancellationToken)
+            : (request, false);
+        if (BreakGlassReviews.IsOverdue(current, now))
         {
-            try
-            {
-                var posted = await cards.PostAsync(request, cancellationToken);
-                return (posted, posted.Version != request.Version);
-            }
-            catch (SlackApiException ex)
-            {
-                BreakGlassLog.CardNotPosted(logger, request.Id, ex.Error);
-                return (request, false);
-            }
+            var (overdue, marked) = await MarkOverdueAsync(current, cancellationToken);
+            return (overdue, moved | marked);
         }
 
-        return BreakGlassReviews.IsOverdue(request, now)
-            ? await MarkOverdueAsync(request, cancellationToken)
-            : await reminders.AdvanceAsync(request, cancellationToken);
+        var (reminded, step) = await reminders.AdvanceAsync(current, cancellationToken);
+        return (reminded, moved | step);
     }
 
+    // A misconfigured channel is recorded by the cards (the retry's back-off); any other Slack failure is tried again next sweep.
+    private async Task<(AccessRequest, bool)> PostCardAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var posted = await cards.PostAsync(request, cancellationToken);
+            return (posted, posted.Version != request.Version);
+        }
+        catch (SlackApiException ex)
+        {
+            BreakGlassLog.CardNotPosted(logger, request.Id, ex.Error);
+            return (request, false);
+        }
+    }
+
+    // Recorded, audited and logged whether or not the card is up; the note in its thread and the card's rewrite need it.
     private async Task<(AccessRequest, bool)> MarkOverdueAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         var claim = await store.ApplyDecidingAgainAsync(request, r => Transitions.BreakGlassOverdue(r, time.GetUtcNow()), cancellationToken);
@@ -60,12 +72,14 @@ internal sealed class BreakGlassReviewer(
 
         var overdue = claim.Current;
         BreakGlassLog.Overdue(logger, overdue.Id, overdue.Requester.UserId, overdue.BreakGlass!.ReviewBy);
-        var reviewers = AccessPolicy.FindResource(access.Value, overdue.Resource) is { } resource
-            ? BreakGlassReviews.Reviewers(resource, overdue)
-            : [];
-        await messenger.ReplyInThreadAsync(
-            new SlackMessageRef(overdue.Slack.CardChannel!, overdue.Slack.CardTs!), BreakGlassText.Overdue(overdue, reviewers), overdue.Id, cancellationToken);
-        await cards.UpdateAsync(overdue, cancellationToken);
+        if (overdue.Slack is { CardChannel: { } channel, CardTs: { } ts })
+        {
+            var reviewers = AccessPolicy.FindResource(access.Value, overdue.Resource) is { } resource
+                ? BreakGlassReviews.Reviewers(resource, overdue)
+                : [];
+            await messenger.ReplyInThreadAsync(new SlackMessageRef(channel, ts), BreakGlassText.Overdue(overdue, reviewers), overdue.Id, cancellationToken);
+            await cards.UpdateAsync(overdue, cancellationToken);
+        }
         return (overdue, true);
     }
 }

@@ -47,10 +47,10 @@ public sealed class SlackApiFaultTests
         Assert.Contains("waiting for approval", (string?)ack["text"], StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Pending, request.Status);
         Assert.Null(request.Slack.CardTs);
-        Assert.Equal(SlackJitHarness.Start + CreateRequest.CardGrace, request.DueAt);
+        Assert.Equal(SlackJitHarness.Start + AccessRequests.CardGrace, request.DueAt);
         Assert.Empty(app.Slack.Messages(SlackJitHarness.ApproverChannel));
 
-        app.Harness.Time.Advance(CreateRequest.CardGrace);
+        app.Harness.Time.Advance(AccessRequests.CardGrace);
         Assert.Equal(1, await app.SweepAsync());
 
         var posted = await app.Harness.Store.GetAsync(request.Id, Ct);
@@ -75,9 +75,9 @@ public sealed class SlackApiFaultTests
         Assert.Single(app.Slack.Calls("chat.postMessage"));
         var request = await app.OnlyRequestAsync();
         Assert.Null(request.Slack.CardTs);
-        Assert.Equal(SlackJitHarness.Start + CreateRequest.CardGrace, request.DueAt);
+        Assert.Equal(SlackJitHarness.Start + AccessRequests.CardGrace, request.DueAt);
 
-        app.Harness.Time.Advance(CreateRequest.CardGrace);
+        app.Harness.Time.Advance(AccessRequests.CardGrace);
         Assert.Equal(1, await app.SweepAsync());
         Assert.NotNull((await app.Harness.Store.GetAsync(request.Id, Ct))!.Slack.CardTs);
     }

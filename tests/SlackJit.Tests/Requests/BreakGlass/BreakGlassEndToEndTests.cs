@@ -152,13 +152,67 @@ public sealed class BreakGlassEndToEndTests(DynaliteFixture dynalite) : IClassFi
                 .SingleOrDefault(r => r.Status == RequestStatus.Active && r.Slack.DmTs is not null), "the grant without its card");
         Assert.Null(issued.Slack.CardTs);
 
-        // The operator invites the bot; a sweep after the card's grace posts the loud card.
+        // The operator invites the bot; a sweep after the card's retry delay posts the loud card.
         harness.Slack.AddChannel(channel);
-        harness.Time.Advance(SlackJit.Access.BreakGlassReviews.CardGrace);
+        harness.Time.Advance(SlackJit.Cards.ApprovalCards.MisconfiguredRetry);
         await harness.SweepAsync();
         var posted = await harness.GetAsync(issued.Id);
         Assert.Equal(channel, posted.Slack.CardChannel);
         Assert.Contains($"*BREAK-GLASS* by <@{Requester}>", harness.Card(posted).AllText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Sweep_CardRefusedAtRunTime_RetriedWithBackOffAuditedOnceAndOverdueWithoutTheCard(StoreKind store)
+    {
+        const string channel = "C0GONE";
+        await using var harness = await BreakGlassFlow.StartAsync(
+            store, dynalite, o => (o.Settings["Slack:ApproverChannel"], o.CaptureLogsAt) = (channel, Microsoft.Extensions.Logging.LogLevel.Warning));
+        int Attempts() => harness.Slack.Calls("chat.postMessage").Count(c => c.Arg("channel") == channel);
+
+        await harness.AskAsync(BreakGlassFlow.Command);
+        await harness.WaitForReplyAsync("couldn't alert the approvers' channel (`channel_not_found`)");
+        var issued = await harness.WaitForAsync(async () =>
+            (await harness.Store.GetByRequesterAsync(RequestsFlow.RequesterIdentity, 10, CancellationToken.None))
+                .SingleOrDefault(r => r.Status == RequestStatus.Active && r.Slack.DmTs is not null), "the grant without its card");
+        await harness.WaitForQueueAsync();
+        issued = await harness.GetAsync(issued.Id);
+        Assert.Null(issued.Slack.CardTs);
+        Assert.Equal(1, issued.Count(AuditActions.CardFailed));
+        // Due again when the card is retried (five minutes on), not at once.
+        Assert.Equal(Start + TimeSpan.FromMinutes(5), issued.DueAt);
+
+        // A sweep every minute for the review's hour: the card is tried every five minutes, the failure is on record
+        // once, and the grant runs its course (expired at 09:30) untouched.
+        for (var minute = 1; minute < 60; minute++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.SweepAsync();
+        }
+        var beforeDeadline = await harness.GetAsync(issued.Id);
+        Assert.Equal(1 + 11, Attempts());
+        Assert.Equal(1, beforeDeadline.Count(AuditActions.CardFailed));
+        Assert.Equal(RequestStatus.Expired, beforeDeadline.Status);
+        Assert.Single(harness.Sts.Issued);
+        Assert.Null(beforeDeadline.BreakGlass!.OverdueAt);
+
+        // 10:00, the review deadline without a card: marked overdue all the same, in the trail and the log.
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.SweepAsync();
+        var overdue = await harness.GetAsync(issued.Id);
+        Assert.Equal(Start + TimeSpan.FromHours(1), overdue.BreakGlass!.OverdueAt);
+        Assert.Equal(1, overdue.Count(AuditActions.BreakGlassOverdue));
+        Assert.Contains(harness.Logs!.Collector.GetSnapshot(), l => l.Id.Id == 5303 && l.Message.Contains(issued.Id.ToString(), StringComparison.Ordinal));
+        Assert.Equal(1, overdue.Count(AuditActions.CardFailed));
+
+        // The operator fixes the channel: the next retry posts the card, which says the review is overdue; then nothing is due.
+        harness.Slack.AddChannel(channel);
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        await harness.SweepAsync();
+        var posted = await harness.GetAsync(issued.Id);
+        Assert.Equal(channel, posted.Slack.CardChannel);
+        await harness.WaitForCardAsync(posted, "*OVERDUE*");
+        Assert.Null(posted.DueAt);
     }
 
     [Theory]

@@ -66,9 +66,9 @@ public sealed class BreakGlassRestartTests(DynaliteFixture dynalite) : IClassFix
         await harness.SweepAsync();
         var issued = await Requests.RequestsFlow.WaitForRequestAsync(harness, request.Id, r => r.Status == RequestStatus.Active, "the grant");
         Assert.Null(issued.Slack.CardTs);
-        Assert.Equal(Start + BreakGlassReviews.CardGrace, issued.DueAt);
+        Assert.Equal(Start + AccessRequests.CardGrace, issued.DueAt);
 
-        harness.Time.Advance(BreakGlassReviews.CardGrace);
+        harness.Time.Advance(AccessRequests.CardGrace);
         await harness.SweepAsync();
         var posted = await Requests.Reminders.ReminderFlow.GetAsync(harness, request.Id);
         Assert.NotNull(posted.Slack.CardTs);

@@ -119,6 +119,58 @@ public sealed class BreakGlassReviewEndToEndTests(DynaliteFixture dynalite) : IC
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Sweep_RevokedGrantsReviewSteps_OnlyReviewWorkAndTheDueTimeMovesOn(StoreKind store)
+    {
+        await using var harness = await BreakGlassFlow.StartAsync(store, dynalite);
+        var request = await harness.BreakGlassAsync("analytics-prod/reports 50m --break-glass INC-4211 db down");
+
+        // 09:05: an approver revokes the live grant; AWS denies it, and one interval later the deny is checked again.
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        using (var click = await harness.ClickAsync(SlackJit.Cards.CardKeys.RevokeAction, request.Id.ToString(), Approver, messageTs: request.Slack.CardTs!))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, click.StatusCode);
+        }
+        await harness.WaitForRequestAsync(request.Id, r => r.Revocation?.IsEnforced == true, "the revocation in AWS");
+        await harness.WaitForQueueAsync();
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.SweepAsync();
+        var revoked = await harness.GetAsync(request.Id);
+        Assert.Equal((RequestStatus.Ended, 2), (revoked.Status, revoked.Count(AuditActions.RevocationEnforced)));
+        var iamCalls = harness.Iam.Calls.Count;
+
+        // Reminders at 09:15, 09:30 and 09:45 and the escalation at 09:40 are review work only: no IAM call, no
+        // revocation event, and each leaves the request due at the review's next step.
+        foreach (var (at, nextDue) in new[] { (15, 30), (30, 40), (40, 45), (45, 50) })
+        {
+            harness.Time.Advance(Start + TimeSpan.FromMinutes(at) - harness.Time.GetUtcNow());
+            await harness.SweepAsync();
+            var after = await harness.GetAsync(request.Id);
+            Assert.Equal(iamCalls, harness.Iam.Calls.Count);
+            Assert.Equal(2, after.Count(AuditActions.RevocationEnforced));
+            Assert.Equal(Start + TimeSpan.FromMinutes(nextDue), after.DueAt);
+        }
+        Assert.Equal(3, harness.Thread(request).Count(c => (c.Arg("text") ?? "").Contains("reminder", StringComparison.Ordinal)));
+
+        // 09:50: the credentials expire: the revocation's own last check (the deny is pruned), once.
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        await harness.SweepAsync();
+        var pruned = await harness.GetAsync(request.Id);
+        Assert.True(harness.Iam.Calls.Count > iamCalls);
+        Assert.Equal(3, pruned.Count(AuditActions.RevocationEnforced));
+        Assert.Equal(Start + TimeSpan.FromHours(1), pruned.DueAt);
+
+        // 10:00: overdue, still no IAM call; nothing due afterwards.
+        iamCalls = harness.Iam.Calls.Count;
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        await harness.SweepAsync();
+        var overdue = await harness.GetAsync(request.Id);
+        Assert.Equal((1, 3), (overdue.Count(AuditActions.BreakGlassOverdue), overdue.Count(AuditActions.RevocationEnforced)));
+        Assert.Equal(iamCalls, harness.Iam.Calls.Count);
+        Assert.Null(overdue.DueAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Sweep_FourSweepersAtOnce_EachReminderAndTheOverdueNotePostedOnce(StoreKind store)
     {
         await using var harness = await BreakGlassFlow.StartAsync(store, dynalite, o => o.Settings["Access:Reminders:Max"] = "1");
