@@ -63,10 +63,16 @@ public static class BreakGlassReviews
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(next);
-        var statusDue = next.DueAt == current.DueAt && next.Status == current.Status ? AccessRequests.StatusDueAt(current) : next.DueAt;
-        return NextDue(next) is { } review
-            ? next with { DueAt = statusDue is { } due && due < review ? due : review, StatusDueAt = statusDue }
-            : next with { DueAt = statusDue, StatusDueAt = null };
+        return WithStatusDue(next, next.DueAt == current.DueAt && next.Status == current.Status ? AccessRequests.StatusDueAt(current) : next.DueAt);
+    }
+
+    /// <summary><paramref name="request"/> with <paramref name="statusDue"/> as what its status has due, the review's next step kept beside it.</summary>
+    public static AccessRequest WithStatusDue(AccessRequest request, DateTimeOffset? statusDue)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return NextDue(request) is { } review
+            ? request with { DueAt = statusDue is { } due && due < review ? due : review, StatusDueAt = statusDue }
+            : request with { DueAt = statusDue, StatusDueAt = null };
     }
 
     /// <summary>Whether the review is past its deadline and not yet marked overdue.</summary>

@@ -15,16 +15,14 @@ public static partial class Transitions
         var failures = (close.Next.DmCleanup?.FailedAttempts ?? 0) + (failing ? 1 : 0);
         // The close's own event says so when the DM could not be cleaned (one event per transition).
         var ev = failing && close.Event is { } closed ? closed with { Detail = $"DM clean-up failing: {error}" } : close.Event;
-        return close with
+        // The close's own due time (not a break-glass review's step kept beside it) decides whether the retry is needed.
+        var due = AccessRequests.StatusDueAt(close.Next);
+        var next = close.Next with
         {
-            Event = ev,
-            Next = close.Next with
-            {
-                DmCleanup = new DmCleanup(state, failures, error, now),
-                DueAt = failing ? close.Next.DueAt ?? retryAt : close.Next.DueAt,
-                Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
-            },
+            DmCleanup = new DmCleanup(state, failures, error, now),
+            Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
         };
+        return close with { Event = ev, Next = BreakGlassReviews.WithStatusDue(next, failing ? due ?? retryAt : due) };
     }
 
     /// <summary>

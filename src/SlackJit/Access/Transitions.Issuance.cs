@@ -5,17 +5,19 @@ public static partial class Transitions
     /// <summary>
     /// Claims an approved request for issuing (Approved → Issuing) with a lease: <see cref="AccessRequest.DueAt"/>
     /// becomes <c>now + lease</c>, so if the worker dies the sweeper re-claims it (Issuing → Issuing) once the
-    /// lease has run out. Each claim counts an attempt.
+    /// lease has run out. Each claim counts an attempt. The lease and the back-off are the status's own due time
+    /// (<see cref="AccessRequests.StatusDueAt"/>), not a break-glass review's earlier step.
     /// </summary>
     public static TransitionDecision ClaimIssuance(AccessRequest request, DateTimeOffset now, TimeSpan lease)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var due = AccessRequests.StatusDueAt(request);
         switch (request.Status)
         {
-            case RequestStatus.Approved when request.DueAt > now:
-                return new Refusal(RefusalReason.NotDue, Facts(request) with { At = request.DueAt });
-            case RequestStatus.Issuing when request.DueAt > now:
-                return new Refusal(RefusalReason.LeaseHeld, Facts(request) with { At = request.DueAt });
+            case RequestStatus.Approved when due > now:
+                return new Refusal(RefusalReason.NotDue, Facts(request) with { At = due });
+            case RequestStatus.Issuing when due > now:
+                return new Refusal(RefusalReason.LeaseHeld, Facts(request) with { At = due });
             case RequestStatus.Approved or RequestStatus.Issuing:
                 var attempts = request.IssueAttempts + 1;
                 var next = request with { Status = RequestStatus.Issuing, IssueAttempts = attempts, DueAt = now + lease };

@@ -59,7 +59,7 @@ internal sealed class GrantIssuing(
         }
 
         // A request that keeps crashing its worker (or keeps failing) stops here rather than looping forever.
-        if (request.Status is RequestStatus.Approved or RequestStatus.Issuing && request.DueAt <= now
+        if (request.Status is RequestStatus.Approved or RequestStatus.Issuing && AccessRequests.StatusDueAt(request) <= now
             && request.IssueAttempts >= options.MaxIssueAttempts)
         {
             return await FailAsync(request, "TooManyAttempts",

@@ -316,6 +316,35 @@ public sealed class TransitionsBreakGlassTests
     }
 
     [Fact]
+    public void Expire_DmCleanupFailingWithAnOpenReview_TheRetryIsTheStatusesDueTimeBesideTheReviewsStep()
+    {
+        var active = BreakGlassIn(RequestStatus.Active);
+        var now = WindowEnd + TimeSpan.FromMinutes(1);
+        var retryAt = now + TimeSpan.FromMinutes(1);
+
+        var expired = Transitions.WithDmCleanup(Transitions.Expire(active, now).Transition!, DmCleanupState.Failing, "chat.update: fatal_error", retryAt, now).Next;
+
+        Assert.Equal(RequestStatus.Expired, expired.Status);
+        Assert.Equal(retryAt, expired.StatusDueAt);
+        Assert.Equal(retryAt, AccessRequests.StatusDueAt(expired));
+        var review = BreakGlassReviews.NextDue(expired)!.Value;
+        Assert.Equal(retryAt < review ? retryAt : review, expired.DueAt);
+    }
+
+    [Fact]
+    public void ClaimIssuance_LeaseHeldWhileTheReviewsStepIsDue_Refused()
+    {
+        // Issuing, its lease running to LeaseEnd; the card's grace (a minute after the request) came first.
+        var issuing = BreakGlassIn(RequestStatus.Issuing) with { Slack = SlackRefs.None };
+        issuing = BreakGlassReviews.WithStatusDue(issuing, LeaseEnd + TimeSpan.FromHours(1));
+        var now = T0 + TimeSpan.FromMinutes(2);
+        Assert.True(issuing.DueAt <= now);
+
+        Assert.Equal(RefusalReason.LeaseHeld, Transitions.ClaimIssuance(issuing, now, TimeSpan.FromSeconds(20)).Refusal?.Reason);
+        Assert.True(Transitions.ClaimIssuance(issuing, LeaseEnd + TimeSpan.FromHours(1), TimeSpan.FromSeconds(20)).IsAllowed);
+    }
+
+    [Fact]
     public void Reviewers_NeverTheRequesterAndEscalationApproversOnceEscalated()
     {
         var resource = new ResourceOptions { Approvers = ["U0A", RequesterId, "S0G"], EscalationApprovers = ["U0ONCALL"] };

@@ -17,6 +17,20 @@ public sealed class DueRequestAdvancerTests
 
     private Rescheduler Rescheduler() => new(_store, new FakeTimeProvider(AccessRequestBuilder.T0), NullLogger<Rescheduler>.Instance);
 
+    /// <summary>A revoked break-glass grant whose review's next reminder is due now and whose revocation has <paramref name="statusDue"/>.</summary>
+    private static AccessRequest RevokedBreakGlass(DateTimeOffset statusDue)
+    {
+        var now = Time.GetUtcNow();
+        return AccessRequestBuilder.In(RequestStatus.Ended).Build() with
+        {
+            BreakGlass = new BreakGlassReview(AccessRequestBuilder.ApprovedAt, now + TimeSpan.FromHours(2)),
+            Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
+            Reminders = new ReminderState(TimeSpan.FromMinutes(15), 3) with { LastReminderAt = now - TimeSpan.FromMinutes(15) },
+            DueAt = now,
+            StatusDueAt = statusDue,
+        };
+    }
+
     private static IDueRequestHandler Handler(params RequestStatus[] statuses)
     {
         var handler = Substitute.For<IDueRequestHandler>();
@@ -56,17 +70,14 @@ public sealed class DueRequestAdvancerTests
     [Fact]
     public async Task AdvanceAsync_DueOnlyForWorkThatOutlivesTheStatus_StatusHandlerNotCalled()
     {
-        // A revoked break-glass grant: its review's reminder is due now, its revocation's next check an hour later.
-        var now = Time.GetUtcNow();
-        var ended = AccessRequestBuilder.In(RequestStatus.Ended).Build() with
+        // Its revocation's next check is an hour away.
+        var ended = RevokedBreakGlass(Time.GetUtcNow() + TimeSpan.FromHours(1));
+        var reviewed = ended with
         {
-            BreakGlass = new BreakGlassReview(AccessRequestBuilder.ApprovedAt, now + TimeSpan.FromHours(2)),
-            Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
-            Reminders = new ReminderState(TimeSpan.FromMinutes(15), 3) with { LastReminderAt = now - TimeSpan.FromMinutes(15) },
-            DueAt = now,
-            StatusDueAt = now + TimeSpan.FromHours(1),
+            Version = ended.Version + 1,
+            Reminders = ended.Reminders with { Sent = 1, LastReminderAt = Time.GetUtcNow() },
+            DueAt = Time.GetUtcNow() + TimeSpan.FromMinutes(15),
         };
-        var reviewed = ended with { Version = ended.Version + 1, DueAt = now + TimeSpan.FromMinutes(15) };
         var review = Substitute.For<IAnyStatusDueHandler>();
         review.AdvanceAsync(ended, Arg.Any<CancellationToken>()).Returns((reviewed, true));
         var revocation = Handler(RequestStatus.Ended);
@@ -80,15 +91,7 @@ public sealed class DueRequestAdvancerTests
     [Fact]
     public async Task AdvanceAsync_StatusDueToo_StatusHandlerGetsTheRequestAfterTheReview()
     {
-        var now = Time.GetUtcNow();
-        var ended = AccessRequestBuilder.In(RequestStatus.Ended).Build() with
-        {
-            BreakGlass = new BreakGlassReview(AccessRequestBuilder.ApprovedAt, now + TimeSpan.FromHours(2)),
-            Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
-            Reminders = new ReminderState(TimeSpan.FromMinutes(15), 3) with { LastReminderAt = now - TimeSpan.FromMinutes(15) },
-            DueAt = now,
-            StatusDueAt = now,
-        };
+        var ended = RevokedBreakGlass(Time.GetUtcNow());
         var reviewed = ended with { Version = ended.Version + 1 };
         var review = Substitute.For<IAnyStatusDueHandler>();
         review.AdvanceAsync(ended, Arg.Any<CancellationToken>()).Returns((reviewed, true));
