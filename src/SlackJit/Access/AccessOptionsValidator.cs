@@ -148,6 +148,8 @@ public sealed partial class AccessOptionsValidator : IValidateOptions<AccessOpti
         var key = $"{Section}:{BreakGlassOptions.SectionName}";
         if (options.BreakGlass is not { } breakGlass)
         {
+            // Bound once at start-up and never null afterwards: the rest of the app reads it as it is.
+            failures.Add($"{key} must be a section (ReviewWithin, MaxDuration) or left out for the defaults, not null.");
             return;
         }
         if (breakGlass.ReviewWithin <= TimeSpan.Zero || breakGlass.ReviewWithin > BreakGlassOptions.MaxReviewWithin)

@@ -59,7 +59,7 @@ public static partial class AccessPolicy
             return new AccessDecision.Refused(RefusalReason.BreakGlassNotAllowed, new RefusalFacts { Input = display, Resource = resource.Name });
         }
 
-        var breakGlassMax = (options.BreakGlass ?? new BreakGlassOptions()).MaxDuration;
+        var breakGlassMax = options.BreakGlass.MaxDuration;
         var duration = request.Duration ?? Min(options.DefaultDuration, resource.MaxDuration);
         if (request.BreakGlass)
         {

@@ -44,10 +44,10 @@ internal sealed class AuditCsvWriter(TextWriter output)
         Cell(AuditFormat.Time(record.EndedAt));
         Cell(record.EndedHow);
         Cell(record.EndedBy);
-        Cell(record.BreakGlass ? "true" : "false");
-        Cell(record.AcknowledgedBy);
-        Cell(AuditFormat.Time(record.AcknowledgedAt));
-        Cell(AuditFormat.Time(record.OverdueAt), last: true);
+        Cell(r.BreakGlass is null ? "false" : "true");
+        Cell(r.BreakGlass?.AcknowledgedBy);
+        Cell(AuditFormat.Time(r.BreakGlass?.AcknowledgedAt));
+        Cell(AuditFormat.Time(r.BreakGlass?.OverdueAt), last: true);
         return output.WriteAsync(_line, cancellationToken);
     }
 

@@ -54,11 +54,11 @@ internal sealed class AuditJsonWriter(Stream output) : IAsyncDisposable
         Optional("ended_how", record.EndedHow);
         Optional("ended_by", record.EndedBy);
         Optional("failure", r.Status == Access.RequestStatus.Failed ? FailureDetail(r) : null);
-        j.WriteBoolean("break_glass", record.BreakGlass);
+        j.WriteBoolean("break_glass", r.BreakGlass is not null);
         Optional("review_by", AuditFormat.Time(r.BreakGlass?.ReviewBy));
-        Optional("acknowledged_by", record.AcknowledgedBy);
-        Optional("acknowledged_at", AuditFormat.Time(record.AcknowledgedAt));
-        Optional("review_overdue_at", AuditFormat.Time(record.OverdueAt));
+        Optional("acknowledged_by", r.BreakGlass?.AcknowledgedBy);
+        Optional("acknowledged_at", AuditFormat.Time(r.BreakGlass?.AcknowledgedAt));
+        Optional("review_overdue_at", AuditFormat.Time(r.BreakGlass?.OverdueAt));
         j.WriteStartArray("events");
         foreach (var ev in r.Events)
         {

@@ -6,7 +6,8 @@ namespace SlackJit.Audit;
 
 /// <summary>
 /// One request as an auditor reads it: who asked for what and why, who decided and when, what was issued and how it
-/// ended. Derived from the record and its audit trail; holds ids and times only, never a secret.
+/// ended. Derived from the record and its audit trail; holds ids and times only, never a secret. A break-glass grant's
+/// review (who acknowledged it and when, when it went overdue) is read from the request's own <see cref="AccessRequest.BreakGlass"/>.
 /// </summary>
 internal sealed record AuditRecord
 {
@@ -22,18 +23,6 @@ internal sealed record AuditRecord
     public string? EndedHow { get; init; }
 
     public string? EndedBy { get; init; }
-
-    /// <summary>Issued without approval (break-glass); its acknowledgement and overdue note follow.</summary>
-    public bool BreakGlass { get; init; }
-
-    public string? AcknowledgedBy { get; init; }
-    public DateTimeOffset? AcknowledgedAt { get; init; }
-
-    /// <summary>When the break-glass review was marked overdue (nobody acknowledged it in time).</summary>
-    public DateTimeOffset? OverdueAt { get; init; }
-
-    /// <summary>A break-glass grant nobody has acknowledged (yet).</summary>
-    public bool Unacknowledged => BreakGlass && AcknowledgedBy is null;
 
     /// <summary>From the request to the deciding approval or the deny; null when nobody decided.</summary>
     public TimeSpan? TimeToDecision => DecidedAt - Request.CreatedAt;
@@ -52,9 +41,6 @@ internal sealed record AuditRecord
                 AuditActions.Approved => record with { DecidedAt = ev.At },
                 AuditActions.Denied => record with { DecidedAt = ev.At, DeniedBy = ev.Actor, DenyReason = ev.Detail },
                 AuditActions.Issued when record.IssuedAt is null => record with { IssuedAt = ev.At },
-                AuditActions.BreakGlass => record with { BreakGlass = true },
-                AuditActions.BreakGlassAcknowledged => record with { AcknowledgedBy = ev.Actor, AcknowledgedAt = ev.At },
-                AuditActions.BreakGlassOverdue => record with { OverdueAt = ev.At },
                 var action when GrantEndHow.ForAction(action) is { } how => record with { EndedAt = ev.At, EndedHow = how, EndedBy = ev.Actor },
                 _ => record,
             };

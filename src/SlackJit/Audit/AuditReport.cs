@@ -49,7 +49,7 @@ internal sealed class AuditReport
         {
             Approver(denier).Denials++;
         }
-        if (record.BreakGlass)
+        if (r.BreakGlass is not null)
         {
             BreakGlass.Add(record);
         }
@@ -149,8 +149,8 @@ internal sealed class AuditReport
             Failed += r.Status == RequestStatus.Failed ? 1 : 0;
             Issued += record.IssuedAt is null ? 0 : 1;
             Revoked += record.EndedHow == GrantEndHow.Revoked ? 1 : 0;
-            BreakGlass += record.BreakGlass ? 1 : 0;
-            Unacknowledged += record.Unacknowledged ? 1 : 0;
+            BreakGlass += r.BreakGlass is null ? 0 : 1;
+            Unacknowledged += r.BreakGlass is { IsAcknowledged: false } ? 1 : 0;
         }
     }
 }

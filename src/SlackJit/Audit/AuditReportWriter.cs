@@ -69,7 +69,7 @@ internal static class AuditReportWriter
             foreach (var record in report.BreakGlass)
             {
                 var r = record.Request;
-                md.Append(inv, $"| {r.ShortId} | {Cell(r.Requester.UserId)} | {Cell(r.Resource.Display)} | {AuditFormat.Time(record.IssuedAt) ?? "not issued"} | {Cell(record.AcknowledgedBy ?? "**not acknowledged**")} | {AuditFormat.Time(record.AcknowledgedAt) ?? "–"} | {AuditFormat.Time(record.OverdueAt) ?? "–"} | {Cell(r.Reason)} |").AppendLine();
+                md.Append(inv, $"| {r.ShortId} | {Cell(r.Requester.UserId)} | {Cell(r.Resource.Display)} | {AuditFormat.Time(record.IssuedAt) ?? "not issued"} | {Cell(r.BreakGlass?.AcknowledgedBy ?? "**not acknowledged**")} | {AuditFormat.Time(r.BreakGlass?.AcknowledgedAt) ?? "–"} | {AuditFormat.Time(r.BreakGlass?.OverdueAt) ?? "–"} | {Cell(r.Reason)} |").AppendLine();
             }
         }
 

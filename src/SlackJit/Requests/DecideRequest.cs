@@ -8,10 +8,10 @@ using SlackJit.Telemetry;
 namespace SlackJit.Requests;
 
 /// <summary>
-/// Approve and deny: authorize the clicker, then apply the domain's transition as a conditional write. A write
-/// that loses to a concurrent one is re-decided on the stored state: another approval on a still-pending N-of-M
-/// request is tried again (so it still counts); a request someone else decided gives "already approved by @x".
-/// Refused authorizations go into the audit trail.
+/// Approve, deny and acknowledge (a break-glass grant): authorize the clicker, then apply the domain's transition as a
+/// conditional write. A write that loses to a concurrent one is re-decided on the stored state: another approval on a
+/// still-pending N-of-M request is tried again (so it still counts); a request someone else decided gives "already
+/// approved by @x". Refused authorizations go into the audit trail (first one an event, the rest a count).
 /// </summary>
 internal sealed class DecideRequest(
     IAccessRequestStore store,
@@ -25,6 +25,10 @@ internal sealed class DecideRequest(
 
     public Task<DecisionOutcome> DenyAsync(Guid id, string clickerId, string? reason, CancellationToken cancellationToken) =>
         DecideAsync(id, clickerId, Kind.Deny, reason, cancellationToken);
+
+    /// <summary>An approver (an escalation approver once escalated), never the requester, acknowledges a break-glass grant.</summary>
+    public Task<DecisionOutcome> AcknowledgeAsync(Guid id, string clickerId, CancellationToken cancellationToken) =>
+        DecideAsync(id, clickerId, Kind.Acknowledge, null, cancellationToken);
 
     /// <summary>May <paramref name="clickerId"/> deny the request now? Asked before opening the deny dialog; writes only a refused attempt.</summary>
     public async Task<DecisionOutcome> CheckDenyAsync(Guid id, string clickerId, CancellationToken cancellationToken)
@@ -44,7 +48,7 @@ internal sealed class DecideRequest(
     private async Task<DecisionOutcome> DecideAsync(Guid id, string clickerId, Kind kind, string? reason, CancellationToken cancellationToken)
     {
         using var span = SlackJitTelemetry.StartRequestSpan("request.decide", id);
-        span?.SetTag(SlackJitTelemetry.DecisionTag, kind == Kind.Approve ? "approve" : "deny");
+        span?.SetTag(SlackJitTelemetry.DecisionTag, kind.ToString().ToLowerInvariant());
         var outcome = await DecideCoreAsync(id, clickerId, kind, reason, cancellationToken);
         span?.SetTag(SlackJitTelemetry.OutcomeTag, outcome is DecisionOutcome.Allowed ? "applied" : "refused");
         return outcome;
@@ -59,9 +63,12 @@ internal sealed class DecideRequest(
         }
 
         // Lost a race: decided again on what is stored now.
-        var write = await store.ApplyDecidingAgainAsync(request!, current => kind == Kind.Approve
-            ? Transitions.Approve(current, clickerId, time.GetUtcNow())
-            : Transitions.Deny(current, clickerId, reason, time.GetUtcNow()), cancellationToken);
+        var write = await store.ApplyDecidingAgainAsync(request!, current => kind switch
+        {
+            Kind.Approve => Transitions.Approve(current, clickerId, time.GetUtcNow()),
+            Kind.Deny => Transitions.Deny(current, clickerId, reason, time.GetUtcNow()),
+            _ => Transitions.AcknowledgeBreakGlass(current, clickerId, time.GetUtcNow()),
+        }, cancellationToken);
         return DecisionOutcomes.From(write, kind.ToString(), id, clickerId, logger);
     }
 
@@ -75,21 +82,33 @@ internal sealed class DecideRequest(
         }
 
         var resource = AccessPolicy.FindResource(access.Value, request.Resource);
-        if (resource is null)
+        if (resource is null && kind != Kind.Acknowledge)
         {
             return (request, new DecisionOutcome.Refused(
                 null, $"{request.ShortId} is for `{request.Resource.Name}`, which is no longer in SlackJit's catalog, so nobody can approve it."));
         }
 
-        var check = kind == Kind.Approve
-            ? await approvers.CanApproveAsync(resource, request, clickerId, cancellationToken)
-            : await approvers.CanDenyAsync(resource, request, clickerId, cancellationToken);
+        var check = (kind, resource) switch
+        {
+            (Kind.Approve, { } entry) => await approvers.CanApproveAsync(entry, request, clickerId, cancellationToken),
+            (Kind.Deny, { } entry) => await approvers.CanDenyAsync(entry, request, clickerId, cancellationToken),
+            (_, { } entry) => await approvers.CanAcknowledgeAsync(entry, request, clickerId, cancellationToken),
+            // A break-glass grant whose entry left the catalog has nobody left to acknowledge it: refused and kept in the trail.
+            _ => PolicyCheck.Refused(RefusalReason.NotAnApprover, new RefusalFacts { RequestId = request.ShortId, Resource = request.Resource.Name }),
+        };
         if (check.IsAllowed)
         {
             return (request, null);
         }
 
-        RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, check.Refusal.Reason.ToString());
+        if (kind == Kind.Acknowledge)
+        {
+            BreakGlass.BreakGlassLog.AcknowledgeRefused(logger, id, clickerId, check.Refusal.Reason.ToString());
+        }
+        else
+        {
+            RequestsLog.DecisionRefused(logger, kind.ToString(), id, clickerId, check.Refusal.Reason.ToString());
+        }
         await RecordAttemptAsync(request, clickerId, kind, check.Refusal, cancellationToken);
         return (request, new DecisionOutcome.Refused(check.Refusal.Reason, check.Refusal.Text()));
     }
@@ -97,7 +116,12 @@ internal sealed class DecideRequest(
     // The audit trail shows who tried what; the status stays. Best effort under contention: a refused click is never retried forever.
     private async Task RecordAttemptAsync(AccessRequest request, string clickerId, Kind kind, Refusal refusal, CancellationToken cancellationToken)
     {
-        var action = kind == Kind.Approve ? AuditActions.ApproveRefused : AuditActions.DenyRefused;
+        var action = kind switch
+        {
+            Kind.Approve => AuditActions.ApproveRefused,
+            Kind.Deny => AuditActions.DenyRefused,
+            _ => AuditActions.AcknowledgeRefused,
+        };
         var write = await store.ApplyDecidingAgainAsync(
             request, current => Transitions.RecordRefusedClick(current, clickerId, action, refusal.Reason.ToString(), time.GetUtcNow()), cancellationToken);
         if (write.Status == DecidedWriteStatus.Contended)
@@ -110,5 +134,6 @@ internal sealed class DecideRequest(
     {
         Approve,
         Deny,
+        Acknowledge,
     }
 }

@@ -41,12 +41,11 @@ internal static class NewRequestModal
             optional: !options.RequireReason, hint: "Approvers see this; a ticket and a few words."));
         if (options.Resources.Exists(r => r.BreakGlass))
         {
-            var breakGlass = options.BreakGlass ?? new BreakGlassOptions();
             blocks.Add(Block.Input(
                 BreakGlassBlock, "Break-glass",
                 Element.Checkboxes(Value, [new SelectOption("Issue now, without approval (emergencies only)", BreakGlassValue)]),
                 optional: true,
-                hint: $"Only for {BreakGlassEntries(options.Resources)}; at most {DurationParser.Format(breakGlass.MaxDuration)}, a reason is required, " +
+                hint: $"Only for {BreakGlassEntries(options.Resources)}; at most {DurationParser.Format(options.BreakGlass.MaxDuration)}, a reason is required, " +
                       "and the approvers are alerted and must acknowledge it."));
         }
         return Modal.Build(NewRequestCallback, "Request S3 access", blocks, submit: "Request", close: "Cancel");

@@ -23,6 +23,15 @@ public sealed class BreakGlassValidationTests
         new AccessOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 
     [Fact]
+    public void Validate_SectionNull_FailsNamingTheKey()
+    {
+        var options = Options(_ => { });
+        options.BreakGlass = null!;
+
+        Assert.Equal("Access:BreakGlass must be a section (ReviewWithin, MaxDuration) or left out for the defaults, not null.", Assert.Single(Failures(options)));
+    }
+
+    [Fact]
     public void Validate_Defaults_SucceedWithADayToReviewAndAnHourAtMost()
     {
         Assert.Empty(Failures(Options(_ => { })));
