@@ -25,20 +25,7 @@ public static class BreakGlassReviews
         {
             return review.IsOpen && review.ReviewBy < card ? review.ReviewBy : card;
         }
-        if (!review.IsOpen)
-        {
-            return null;
-        }
-
-        var due = review.ReviewBy;
-        foreach (var at in new[] { Reminders.NextReminderAt(request), Reminders.EscalationDueAt(request) })
-        {
-            if (at is { } t && t < due)
-            {
-                due = t;
-            }
-        }
-        return due;
+        return review.IsOpen ? Reminders.NextDue(request, review.ReviewBy) : null;
     }
 
     /// <summary>

@@ -62,9 +62,13 @@ public static class Reminders
     /// When a pending request must next be looked at: the earliest of its deadline, its next reminder and its
     /// escalation. Only the card's existence is assumed: without a card there is no thread to remind in.
     /// </summary>
-    public static DateTimeOffset NextDue(AccessRequest request)
+    public static DateTimeOffset NextDue(AccessRequest request) => NextDue(request, request.Deadline);
+
+    /// <summary>The earliest of <paramref name="deadline"/>, the next reminder and the escalation (a break-glass review's deadline is its own).</summary>
+    public static DateTimeOffset NextDue(AccessRequest request, DateTimeOffset deadline)
     {
-        var due = request.Deadline;
+        ArgumentNullException.ThrowIfNull(request);
+        var due = deadline;
         foreach (var at in new[] { NextReminderAt(request), EscalationDueAt(request) })
         {
             if (at is { } t && t < due)
