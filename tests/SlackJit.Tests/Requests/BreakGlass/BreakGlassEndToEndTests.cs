@@ -192,6 +192,8 @@ public sealed class BreakGlassEndToEndTests(DynaliteFixture dynalite) : IClassFi
         var beforeDeadline = await harness.GetAsync(issued.Id);
         Assert.Equal(1 + 11, Attempts());
         Assert.Equal(1, beforeDeadline.Count(AuditActions.CardFailed));
+        // The requester was told once, not at every try.
+        Assert.Single(harness.Slack.Calls(FakeSlackApi.ResponseUrlMethod), c => (c.Arg("text") ?? "").Contains("couldn't alert the approvers' channel", StringComparison.Ordinal));
         Assert.Equal(RequestStatus.Expired, beforeDeadline.Status);
         Assert.Single(harness.Sts.Issued);
         Assert.Null(beforeDeadline.BreakGlass!.OverdueAt);
