@@ -28,7 +28,7 @@ public static partial class Transitions
     }
 
     /// <summary>
-    /// Slack refused to clean the DM of a grant that ended or should end (the status stays). The sweeper tries again at
+    /// Slack refused to clean the DM of a grant that ended (the status stays). The sweeper tries again at
     /// <paramref name="retryAt"/>; null keeps the due time (an Ended request's belongs to its revocation). The first
     /// failure is an audit event; every further one only raises the counter and replaces the last error, so a clean-up
     /// that fails for weeks does not grow the record.
