@@ -210,6 +210,39 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
         Assert.Equal(0, await app.SweepAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Expire_BreakGlassGrantWhoseDmIsRefused_RetriesTheDmOnItsBackOffAndThenWaitsForTheReview(StoreKind store)
+    {
+        await using var app = await GrantApp.StartAsync(o =>
+        {
+            o.UseStore(store, dynalite);
+            o.Settings["Access:Reminders:Interval"] = "00:00:00";
+        });
+        var broken = Transitions.BreakGlass(app.NewPending(TimeSpan.FromHours(1)), TimeSpan.FromDays(1), app.Harness.Time.GetUtcNow()).Transition!.Next;
+        Assert.Equal(SlackJit.Storage.CreateResult.Created, await app.Store.CreateAsync(broken, Ct));
+        Assert.Equal(IssueResult.Activated, await app.IssueAsync(broken.Id));
+        var reviewBy = broken.BreakGlass!.ReviewBy;
+        app.Harness.Time.Advance(TimeSpan.FromHours(1));
+        app.Slack.FailEdits("cant_update_message", 2).FailDeletes("cant_delete_message", 2);
+
+        Assert.Equal(1, await app.SweepAsync());
+
+        // The review is due in 23 hours; the DM clean-up's first retry comes after its own back-off, not then.
+        var expired = await app.GetAsync(broken.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Failing), (expired.Status, expired.DmCleanup?.State));
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(1), expired.DueAt);
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await app.SweepAsync());
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(2), (await app.GetAsync(broken.Id)).DueAt);
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var cleaned = await app.GetAsync(broken.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Edited, (DateTimeOffset?)reviewBy), (cleaned.Status, cleaned.DmCleanup!.State, cleaned.DueAt));
+        Assert.DoesNotContain(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
+    }
+
     // The STS secret and session token appear in no Slack call but the DM's, in no log line, readiness warning, card
     // or stored record.
     private static async Task AssertSecretsOnlyInTheDmAsync(GrantApp app, Guid id, SlackJit.Tests.Fakes.Aws.FakeStsCredentials issued)
