@@ -4,9 +4,9 @@ public static partial class Transitions
 {
     /// <summary>
     /// <paramref name="close"/> (an Expire, End or Revoke) with the DM clean-up's outcome on the request it writes. The
-    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up keeps a due
-    /// time the close set (an Ended request's revocation runs first and tries the DM again), else is due at
-    /// <paramref name="retryAt"/>.
+    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up is due at
+    /// <paramref name="retryAt"/> unless the close set an earlier due time (an Ended request's revocation runs first and
+    /// tries the DM again; a break-glass review's next step).
     /// </summary>
     public static Transition WithDmCleanup(Transition close, DmCleanupState state, string? error, DateTimeOffset? retryAt, DateTimeOffset now)
     {
@@ -21,14 +21,14 @@ public static partial class Transitions
             Next = close.Next with
             {
                 DmCleanup = new DmCleanup(state, failures, error, now),
-                DueAt = failing ? close.Next.DueAt ?? retryAt : close.Next.DueAt,
+                DueAt = failing && retryAt is { } retry && (close.Next.DueAt is not { } due || retry < due) ? retry : close.Next.DueAt,
                 Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
             },
         };
     }
 
     /// <summary>
-    /// Slack refused to clean the DM of a grant that ended or should end (the status stays). The sweeper tries again at
+    /// Slack refused to clean the DM of a grant that ended (the status stays). The sweeper tries again at
     /// <paramref name="retryAt"/>; null keeps the due time (an Ended request's belongs to its revocation). The first
     /// failure is an audit event; every further one only raises the counter and replaces the last error, so a clean-up
     /// that fails for weeks does not grow the record.
