@@ -3,6 +3,7 @@ using SlackJit.Access;
 using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Requests;
+using SlackJit.SlackEmulator.WebApi;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Reliability.Races;
@@ -154,6 +155,33 @@ public sealed class HomeEndToEndTests(DynaliteFixture dynalite) : IClassFixture<
         var opened = await harness.Slack.WaitForCallAsync("views.open");
         Assert.True(opened.Ok, opened.Error);
         Assert.Equal(RequestsSlackKeys.NewRequestCallback, (string?)Assert.Single(harness.Slack.OpenedViews())["callback_id"]);
+    }
+
+    [Fact]
+    public async Task RequestAccess_FormCannotOpenAndSlackIsSlow_AckedFirstThenTheNoteComesByDm()
+    {
+        await using var harness = await SlackJitHarness.StartAsync(o => o.Settings["Slack:RequestTimeout"] = "00:02:00");
+        var dm = FakeSlackApi.DmChannelFor(Requester);
+        var release = new TaskCompletionSource();
+        harness.Slack.Inject("views.open", SlackFault.Error("internal_error"));
+        harness.Slack.Inject("conversations.open", SlackFault.Hold(release.Task));
+        try
+        {
+            // The DM that says the form failed needs conversations.open, which Slack holds: the ack must not wait for it.
+            using var click = await harness.ClickInHomeAsync("home.request-access", "new", Requester).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+            Assert.Equal("", await click.Content.ReadAsStringAsync());
+            Assert.Empty(harness.Slack.Messages(dm));
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        var note = await harness.WaitForAsync(
+            () => Task.FromResult(harness.Slack.Messages(dm).FirstOrDefault(m => m.AllText.Contains("couldn't open the request form (`internal_error`)", StringComparison.Ordinal))),
+            "the note by DM");
+        Assert.Contains("/s3-access", note.AllText, StringComparison.Ordinal);
     }
 
     [Theory]
