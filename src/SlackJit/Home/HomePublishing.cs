@@ -38,7 +38,13 @@ internal sealed class HomePublishing(IWorkQueue work, ILogger<HomePublishing> lo
         {
             _shared.AddOrUpdate(userId, open, (_, held) => OpenRequestsRead.Newest(held, open));
         }
-        return _pending.Enqueue(userId, new PublishHome(userId, teamId));
+        if (_pending.Enqueue(userId, new PublishHome(userId, teamId)))
+        {
+            return true;
+        }
+        // Nothing will take it (the queue is full): don't hold the read; the next publish reads afresh.
+        _shared.TryRemove(userId, out _);
+        return false;
     }
 
     /// <summary>
