@@ -60,6 +60,19 @@ internal static class AckBenchmark
         PrintTable(started, loadBefore, LoadAverage(), baseline, helped, ack, full);
     }
 
+    /// <summary>
+    /// Only the create ack path (no bare endpoint, no help, no after-ack run): the quick loop while working on it. The
+    /// server's process id is printed before the measured run, so a profiler can attach to it.
+    /// </summary>
+    public static async Task RunCreateAsync(TimeSpan duration)
+    {
+        Console.WriteLine($"== create ack path only: {Connections} connections, {duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
+        await using var holding = await SlackStub.StartAsync(holdCards: true);
+        var ack = await RunAppAsync(holding, requests, Answers.Created, duration, ackOnly: true, once: true);
+        Print("SlackJit /s3-access, ack path only", ack);
+    }
+
     /// <summary>The figures as the Markdown table of bench/RESULTS.md, with the load and whether each target is met.</summary>
     private static void PrintTable(
         DateTimeOffset started, string loadBefore, string loadAfter,
@@ -130,6 +143,7 @@ internal static class AckBenchmark
             await LoadGenerator.RunAsync(server.BaseAddress, measured, expect, Connections, Warmup, once);
             // Let the warm-up's queued card posts drain so they are not counted below.
             await Task.Delay(TimeSpan.FromSeconds(3));
+            Console.WriteLine($"  measuring server pid {server.Pid} for {duration.TotalSeconds:0} s");
             var cpu = server.CpuTime();
             // Requests the warm-up did not send: every requester stays under the limits.
             var rest = once ? measured.Skip(WarmupShare(measured.Count)).ToArray() : measured;

@@ -12,6 +12,9 @@ switch (mode)
     case "ack":
         await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
         return 0;
+    case "create":
+        await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds));
+        return 0;
     case AllocationBenchmark.Mode:
         await AllocationBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 20_000, args.ElementAtOrDefault(2));
         return 0;
@@ -31,6 +34,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | alloc [requests] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | alloc [requests] | idle | sweep | export | all [seconds]]");
         return 2;
 }

@@ -196,7 +196,6 @@ internal static class LogEvents
         public const int PublishFailed = 5401;
         public const int NotQueued = 5402;
         public const int StoreUnavailable = 5403;
-        public const int FormNotOpened = 5404;
         public const int TabOff = 5405;
     }
 

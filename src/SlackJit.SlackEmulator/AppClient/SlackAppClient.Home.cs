@@ -26,7 +26,7 @@ public sealed partial class SlackAppClient
         };
         if (home is not null)
         {
-            inner["view"] = HomePayload(home);
+            inner["view"] = home.ToPayload(workspace);
         }
         var body = new JsonObject
         {
@@ -59,20 +59,9 @@ public sealed partial class SlackAppClient
             ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = home.Id },
             ["trigger_id"] = workspace.IssueTrigger(userId),
             ["team"] = Payloads.Team(workspace),
-            ["view"] = HomePayload(home),
+            ["view"] = home.ToPayload(workspace),
             ["actions"] = new JsonArray { Action(element, actionId, foundBlockId) },
         };
         return await SendAsync(InteractionsPath, Interaction(payload), cancellationToken);
-    }
-
-    private JsonObject HomePayload(EmulatedView home)
-    {
-        var view = home.View.DeepClone().AsObject();
-        view["id"] = home.Id;
-        view["team_id"] = workspace.TeamId;
-        view["hash"] = home.Hash;
-        view["app_id"] = workspace.AppId;
-        view["state"] = new JsonObject { ["values"] = new JsonObject() };
-        return view;
     }
 }

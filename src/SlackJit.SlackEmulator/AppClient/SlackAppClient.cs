@@ -109,13 +109,9 @@ public sealed partial class SlackAppClient(SlackWorkspace workspace, HttpClient 
     {
         var stack = workspace.ViewStack(userId);
         var top = stack.Count > 0 ? stack[^1] : throw new InvalidOperationException($"{userId} has no modal open.");
-        var view = top.View.DeepClone().AsObject();
-        view["id"] = top.Id;
-        view["team_id"] = workspace.TeamId;
-        view["hash"] = top.Hash;
+        var view = top.ToPayload(workspace, Payloads.State(top.View, entered));
         view["root_view_id"] = stack[0].Id;
         view["previous_view_id"] = stack.Count > 1 ? stack[^2].Id : null;
-        view["state"] = Payloads.State(top.View, entered);
         var payload = new JsonObject
         {
             ["type"] = "view_submission",

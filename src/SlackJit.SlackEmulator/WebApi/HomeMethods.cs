@@ -47,13 +47,7 @@ internal static class HomeMethods
 
         var published = new EmulatedView(current?.Id ?? ws.NextViewId(), userId, view.DeepClone().AsObject(), SlackWorkspace.NewHash(), new Dictionary<string, string>());
         ws.HomeViews[userId] = published;
-        var answer = view.DeepClone().AsObject();
-        answer["id"] = published.Id;
-        answer["hash"] = published.Hash;
-        answer["team_id"] = ws.TeamId;
-        answer["app_id"] = ws.AppId;
-        answer["state"] = new JsonObject { ["values"] = new JsonObject() };
-        return new JsonObject { ["ok"] = true, ["view"] = answer };
+        return ViewMethods.Answer(ws, published);
     }
 
     private static JsonObject Invalid(string code, string message)

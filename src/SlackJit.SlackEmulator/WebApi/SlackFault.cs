@@ -16,6 +16,9 @@ public abstract record SlackFault
     /// <summary>Waits before answering normally (a slow Slack; lets client timeouts fire).</summary>
     public static SlackFault Delay(TimeSpan delay) => new Slow(delay);
 
+    /// <summary>Answers normally once <paramref name="release"/> completes: a call held open for as long as a test needs.</summary>
+    public static SlackFault Hold(Task release) => new Held(release);
+
     /// <summary>HTTP 200 with <c>{"ok":false,"error":code}</c>.</summary>
     public static SlackFault Error(string code) => new SlackError(code);
 
@@ -24,6 +27,8 @@ public abstract record SlackFault
     public sealed record HttpStatus(int StatusCode) : SlackFault;
 
     public sealed record Slow(TimeSpan Duration) : SlackFault;
+
+    public sealed record Held(Task Release) : SlackFault;
 
     public sealed record SlackError(string Code) : SlackFault;
 }

@@ -41,6 +41,10 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
             {
                 await Task.Delay(slow.Duration, context.RequestAborted);
             }
+            else if (fault is SlackFault.Held held)
+            {
+                await held.Release.WaitAsync(context.RequestAborted);
+            }
 
             var status = StatusCodes.Status200OK;
             JsonObject answer;

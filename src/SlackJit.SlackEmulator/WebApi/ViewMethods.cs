@@ -41,7 +41,7 @@ internal static class ViewMethods
             }
             var view = args["view"]!.DeepClone().AsObject();
             stack[index] = stack[index] with { View = view, Hash = SlackWorkspace.NewHash(), Errors = new Dictionary<string, string>() };
-            return Answer(stack[index]);
+            return Answer(ws, stack[index]);
         }
         return Error("not_found");
     }
@@ -84,7 +84,7 @@ internal static class ViewMethods
         var logged = view.DeepClone().AsObject();
         logged["id"] = opened.Id;
         ws.OpenedViewLog.Add(logged);
-        return Answer(opened);
+        return Answer(ws, opened);
     }
 
     private static string? TriggerError(SlackWorkspace ws, string trigger)
@@ -104,13 +104,6 @@ internal static class ViewMethods
         return null;
     }
 
-    private static JsonObject Answer(EmulatedView opened)
-    {
-        var view = opened.View.DeepClone().AsObject();
-        view["id"] = opened.Id;
-        view["hash"] = opened.Hash;
-        view["team_id"] = SlackWorkspace.DefaultTeamId;
-        view["state"] = new JsonObject { ["values"] = new JsonObject() };
-        return new JsonObject { ["ok"] = true, ["view"] = view };
-    }
+    /// <summary>Slack's answer to a view method (<c>views.open</c>, <c>views.push</c>, <c>views.update</c>, <c>views.publish</c>): the view as stored, as <see cref="EmulatedView.ToPayload"/> shows it.</summary>
+    public static JsonObject Answer(SlackWorkspace ws, EmulatedView view) => new() { ["ok"] = true, ["view"] = view.ToPayload(ws) };
 }

@@ -14,4 +14,20 @@ public sealed record EmulatedView(
     IReadOnlyDictionary<string, string> Errors)
 {
     public string? CallbackId => View["callback_id"]?.GetValue<string>();
+
+    /// <summary>
+    /// The view as Slack hands it to the app, in a <c>views.*</c> answer or an interaction payload: the JSON the app sent,
+    /// with its id, hash, team, app and <paramref name="state"/> (no values when null).
+    /// </summary>
+    public JsonObject ToPayload(SlackWorkspace ws, JsonObject? state = null)
+    {
+        ArgumentNullException.ThrowIfNull(ws);
+        var view = View.DeepClone().AsObject();
+        view["id"] = Id;
+        view["hash"] = Hash;
+        view["team_id"] = ws.TeamId;
+        view["app_id"] = ws.AppId;
+        view["state"] = state ?? new JsonObject { ["values"] = new JsonObject() };
+        return view;
+    }
 }

@@ -4,9 +4,10 @@ public static partial class Transitions
 {
     /// <summary>
     /// <paramref name="close"/> (an Expire, End or Revoke) with the DM clean-up's outcome on the request it writes. The
-    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up keeps a due
-    /// time the close set (an Ended request's revocation runs first and tries the DM again), else is due at
-    /// <paramref name="retryAt"/>.
+    /// counter of earlier failures is kept, so the record still says how hard it was. A failing clean-up is due at
+    /// <paramref name="retryAt"/> unless the close set an earlier due time (an Ended request's revocation runs first and
+    /// tries the DM again). That is the status's own due time: a break-glass review's next step is kept beside it, and
+    /// the request is due at the earlier of the two (<see cref="BreakGlassReviews.WithStatusDue"/>).
     /// </summary>
     public static Transition WithDmCleanup(Transition close, DmCleanupState state, string? error, DateTimeOffset? retryAt, DateTimeOffset now)
     {
@@ -15,18 +16,18 @@ public static partial class Transitions
         var failures = (close.Next.DmCleanup?.FailedAttempts ?? 0) + (failing ? 1 : 0);
         // The close's own event says so when the DM could not be cleaned (one event per transition).
         var ev = failing && close.Event is { } closed ? closed with { Detail = $"DM clean-up failing: {error}" } : close.Event;
-        // The close's own due time (not a break-glass review's step kept beside it) decides whether the retry is needed.
-        var due = AccessRequests.StatusDueAt(close.Next);
+        var closeDue = AccessRequests.StatusDueAt(close.Next);
         var next = close.Next with
         {
             DmCleanup = new DmCleanup(state, failures, error, now),
             Events = ev is null || ReferenceEquals(ev, close.Event) ? close.Next.Events : close.Next.Events.SetItem(close.Next.Events.Count - 1, ev),
         };
-        return close with { Event = ev, Next = BreakGlassReviews.WithStatusDue(next, failing ? due ?? retryAt : due) };
+        var due = failing && retryAt is { } retry && (closeDue is not { } set || retry < set) ? retry : closeDue;
+        return close with { Event = ev, Next = BreakGlassReviews.WithStatusDue(next, due) };
     }
 
     /// <summary>
-    /// Slack refused to clean the DM of a grant that ended or should end (the status stays). The sweeper tries again at
+    /// Slack refused to clean the DM of a grant that ended (the status stays). The sweeper tries again at
     /// <paramref name="retryAt"/>; null keeps the due time (an Ended request's belongs to its revocation). The first
     /// failure is an audit event; every further one only raises the counter and replaces the last error, so a clean-up
     /// that fails for weeks does not grow the record.

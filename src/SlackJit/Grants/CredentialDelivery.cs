@@ -25,6 +25,22 @@ internal sealed class CredentialDelivery(
         issuer.IssueAsync(request, GrantDuration.For(windowEnd - time.GetUtcNow(), aws.CurrentValue.MaxSessionDuration), cancellationToken);
 
     /// <summary>
+    /// Fresh credentials for a live grant (a renewal, an extension): shown in its DM (posted first if it has none yet)
+    /// and recorded by <paramref name="record"/>, as <see cref="DeliverAsync"/>. Null when the request is no longer
+    /// Active: whoever moved it owns it now. Slack failures throw <see cref="Slack.Api.SlackApiException"/>.
+    /// </summary>
+    public async Task<Delivery?> RedeliverAsync(
+        AccessRequest active,
+        IssueOutcome.Issued issued,
+        DateTimeOffset windowEnd,
+        Func<AccessRequest, GrantInfo, TransitionDecision> record,
+        CancellationToken cancellationToken)
+    {
+        var owned = await dm.EnsureAsync(active, latest => latest.Status == RequestStatus.Active, cancellationToken);
+        return owned is null ? null : await DeliverAsync(owned, issued, windowEnd, renewed: true, record, cancellationToken);
+    }
+
+    /// <summary>
     /// Shows <paramref name="issued"/> in <paramref name="owned"/>'s DM and writes <paramref name="record"/> (decided
     /// again on conflict). Slack failures throw <see cref="Slack.Api.SlackApiException"/>; nothing is recorded then.
     /// </summary>

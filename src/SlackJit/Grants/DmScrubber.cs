@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
-using SlackJit.Slack.Messaging;
 
 namespace SlackJit.Grants;
 
@@ -12,7 +11,7 @@ namespace SlackJit.Grants;
 /// <c>Lifecycle:DmCleanupEditsBeforeDelete</c> times. Only Slack's <c>ok</c> counts: an error is a failure, never
 /// "nothing there", except <c>message_not_found</c> from the delete itself.
 /// </summary>
-internal sealed class DmScrubber(ISlackApi slack, IOptions<LifecycleOptions> options, TimeProvider time, ILogger<DmScrubber> logger)
+internal sealed class DmScrubber(GrantDm dm, IOptions<LifecycleOptions> options, ILogger<DmScrubber> logger)
 {
     /// <summary>Errors after which an edit of this message can never succeed: delete it at once.</summary>
     private static readonly HashSet<string> NeverEditable = new(StringComparer.Ordinal)
@@ -23,16 +22,10 @@ internal sealed class DmScrubber(ISlackApi slack, IOptions<LifecycleOptions> opt
     public async Task<DmScrub> ScrubAsync(AccessRequest closed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        if (RequesterDm.Of(closed) is not { } dm)
-        {
-            return DmScrub.NoDm;
-        }
-
         string editError;
         try
         {
-            await slack.UpdateMessageAsync(dm, GrantNotices.Closed(closed, time.GetUtcNow()), cancellationToken);
-            return DmScrub.Done(DmCleanupState.Edited);
+            return await dm.ShowClosedAsync(closed, cancellationToken) ? DmScrub.Done(DmCleanupState.Edited) : DmScrub.NoDm;
         }
         catch (SlackApiException ex)
         {
@@ -48,7 +41,7 @@ internal sealed class DmScrubber(ISlackApi slack, IOptions<LifecycleOptions> opt
 
         try
         {
-            await slack.DeleteMessageAsync(dm, cancellationToken);
+            await dm.DeleteAsync(closed, cancellationToken);
             GrantsLog.DmDeleted(logger, closed.Id, editError);
             return DmScrub.Done(DmCleanupState.Deleted);
         }

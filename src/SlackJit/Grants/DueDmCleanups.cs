@@ -4,8 +4,8 @@ using SlackJit.Lifecycle;
 namespace SlackJit.Grants;
 
 /// <summary>
-/// A due Expired or Failed request: its DM clean-up is failing (credentials were shown while it closed), so it is
-/// tried again with the back-off; anything else due in these final statuses is a stray due time, cleared.
+/// A due Expired or Failed request: its DM clean-up is failing (Slack refused it when the grant expired, or credentials
+/// were shown while it closed), so it is tried again with the back-off; anything else due in these final statuses is a stray due time, cleared.
 /// </summary>
 internal sealed class DueDmCleanups(GrantDmCleanup cleanup, Rescheduler rescheduler) : IDueRequestHandler
 {

@@ -6,8 +6,8 @@ namespace SlackJit.Grants;
 
 /// <summary>
 /// A due Approved or Issuing request is issued (or re-issued after a lost lease); a due Active request is
-/// expired once its window has ended (and its DM cleaned: while Slack refuses, after a back-off), else made due at the
-/// window's end.
+/// expired once its window has ended (its DM cleaned, or, while Slack refuses, with the clean-up failing and due again
+/// after a back-off: see <see cref="DueDmCleanups"/>), else made due at the window's end.
 /// </summary>
 internal sealed class DueGrants(
     GrantIssuing issuing,
@@ -35,7 +35,7 @@ internal sealed class DueGrants(
             case RequestStatus.Active:
                 if (await closing.ExpireAsync(request, cancellationToken))
                 {
-                    // Expired, or the DM clean-up failed and is due again after its back-off.
+                    // Expired (with a failing DM clean-up due again after its back-off, if Slack refused).
                     return true;
                 }
                 // Another replica got there first: look again after one interval.

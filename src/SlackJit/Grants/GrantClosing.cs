@@ -8,55 +8,41 @@ namespace SlackJit.Grants;
 /// Ends a grant: by the clock (Active → Expired), by the requester or by an approver (Active → Ended; its credentials
 /// are then revoked in AWS by <see cref="GrantRevocation"/>). The DM is cleaned first and the transition written after,
 /// with the clean-up's outcome on the record (docs/REVOCATION.md, "The DM clean-up").
-/// When Slack refuses the clean-up, an expiry is not written: the request stays Active, records the failure and is
-/// due again after a back-off, so a scrubbed DM is never left beside a grant that shows as active, nor an expired grant
-/// beside a DM that still shows its credentials. An End or Revoke is written anyway (AWS must deny the credentials
-/// whatever Slack does), saying the DM clean-up is failing; the revocation's checks try it again, then the back-off.
+/// The transition never waits for Slack: when Slack refuses the clean-up, it is written anyway, saying the DM clean-up
+/// is failing (the close's own audit event says so). An Expired request is then due again after the clean-up's
+/// back-off (<see cref="DueDmCleanups"/>); an Ended one's revocation checks try it again first, then the back-off.
 /// </summary>
 internal sealed class GrantClosing(IAccessRequestStore store, GrantDmCleanup cleanup, IApprovalCards cards, TimeProvider time, ILogger<GrantClosing> logger)
 {
-    /// <summary>
-    /// Expires a due Active request. True when a write of ours landed: the expiry, or a failed DM clean-up with its
-    /// back-off. False when it was not due or another worker won.
-    /// </summary>
-    public async Task<bool> ExpireAsync(AccessRequest request, CancellationToken cancellationToken)
-    {
-        var (write, failed) = await CloseAsync(request, (current, now) => Transitions.Expire(current, now), waitForDm: true, cancellationToken);
-        return write.Applied
-            || (failed is not null && await cleanup.RecordFailureAsync(write.Current, failed, backOff: true, cancellationToken));
-    }
+    /// <summary>Expires a due Active request. True when the expiry landed; false when it was not due or another worker won.</summary>
+    public async Task<bool> ExpireAsync(AccessRequest request, CancellationToken cancellationToken) =>
+        (await CloseAsync(request, (current, now) => Transitions.Expire(current, now), cancellationToken)).Applied;
 
     /// <summary>The requester is done early. The refusal (not theirs, not active) is for the clicker.</summary>
     public async Task<Refusal?> EndAsync(AccessRequest request, string actorId, CancellationToken cancellationToken)
     {
-        var (write, _) = await CloseAsync(request, (current, now) => Transitions.End(current, actorId, now), waitForDm: false, cancellationToken);
+        var write = await CloseAsync(request, (current, now) => Transitions.End(current, actorId, now), cancellationToken);
         return write.Applied
             ? null
             : write.Refusal ?? Refusal.Worded(RefusalReason.WrongStatus, "SlackJit could not record that just now; press the button again in a moment.");
     }
 
     /// <summary>An approver revokes a live grant. Whether they may is the caller's check (any approver of the entry).</summary>
-    public async Task<DecidedWrite> RevokeAsync(AccessRequest request, string approverId, CancellationToken cancellationToken) =>
-        (await CloseAsync(request, (current, now) => Transitions.Revoke(current, approverId, now), waitForDm: false, cancellationToken)).Write;
+    public Task<DecidedWrite> RevokeAsync(AccessRequest request, string approverId, CancellationToken cancellationToken) =>
+        CloseAsync(request, (current, now) => Transitions.Revoke(current, approverId, now), cancellationToken);
 
-    private async Task<(DecidedWrite Write, DmScrub? Failed)> CloseAsync(
-        AccessRequest request, Func<AccessRequest, DateTimeOffset, TransitionDecision> decide, bool waitForDm, CancellationToken cancellationToken)
+    private async Task<DecidedWrite> CloseAsync(
+        AccessRequest request, Func<AccessRequest, DateTimeOffset, TransitionDecision> decide, CancellationToken cancellationToken)
     {
-        DmScrub? failed = null;
         // A renewal or another close may land meanwhile: decided again (and the DM cleaned again) on what is stored now.
         var write = await store.ApplyDecidingAgainAsync(
             request, current => decide(current, time.GetUtcNow()), cancellationToken,
             beforeWrite: async (transition, ct) =>
             {
                 var scrub = await cleanup.ScrubAsync(transition.Next, ct);
-                failed = scrub.Cleaned ? null : scrub;
-                if (scrub.State is not { } state)
-                {
-                    return transition;
-                }
-                return scrub.Cleaned || !waitForDm
+                return scrub.State is { } state
                     ? Transitions.WithDmCleanup(transition, state, scrub.Error, cleanup.RetryAt(transition.Next), time.GetUtcNow())
-                    : null;
+                    : transition;
             });
         if (write.Applied)
         {
@@ -64,6 +50,6 @@ internal sealed class GrantClosing(IAccessRequestStore store, GrantDmCleanup cle
             cleanup.Report(write.Current);
             await cards.UpdateAsync(write.Current, cancellationToken);
         }
-        return (write, write.Status == DecidedWriteStatus.Stopped ? failed : null);
+        return write;
     }
 }

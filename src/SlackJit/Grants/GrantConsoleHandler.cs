@@ -1,4 +1,3 @@
-using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
@@ -15,23 +14,9 @@ internal sealed class GrantConsoleHandler(IAccessRequestStore store, GrantConsol
 {
     public string ActionId => GrantActionIds.Console;
 
-    public async Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
-    {
-        var reply = ReplyTarget.Clicker(payload);
-        if (!RequestIds.TryParse(action.Value, out var id) || await store.GetAsync(id, cancellationToken) is not { } request)
-        {
-            await replies.EphemeralAsync(reply, Guid.Empty, "That request no longer exists.", cancellationToken);
-            return SlackResponse.Empty;
-        }
-        if (console.Refusal(request, payload.User.Id) is { } refusal)
-        {
-            await replies.EphemeralAsync(reply, id, refusal, cancellationToken);
-            return SlackResponse.Empty;
-        }
-        if (!work.TryEnqueue(new OpenConsole(request, reply)))
-        {
-            await replies.EphemeralAsync(reply, id, "SlackJit is busy right now; press *Open the AWS console* again in a minute.", cancellationToken);
-        }
-        return SlackResponse.Empty;
-    }
+    public Task<SlackResponse> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        GrantButton.HandleAsync(payload, action, store, replies, (request, reply) => Task.FromResult(
+            console.Refusal(request, payload.User.Id)
+            ?? (work.TryEnqueue(new OpenConsole(request, reply)) ? null : "SlackJit is busy right now; press *Open the AWS console* again in a minute.")),
+            cancellationToken);
 }

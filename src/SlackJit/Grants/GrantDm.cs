@@ -51,6 +51,19 @@ internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccess
         return true;
     }
 
+    /// <summary>Edits the DM to the closing notice of <paramref name="closed"/>; false when it has none. Slack failures throw.</summary>
+    public Task<bool> ShowClosedAsync(AccessRequest closed, CancellationToken cancellationToken) =>
+        ShowAsync(closed, GrantNotices.Closed(closed, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Deletes the DM message (<c>chat.delete</c>; a bot may delete its own); nothing when the request has none. Slack failures throw.</summary>
+    public async Task DeleteAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        if (RequesterDm.Of(request) is { } dm)
+        {
+            await slack.DeleteMessageAsync(dm, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Re-renders the closing notice of <paramref name="closed"/> (e.g. once AWS denies its credentials) in a DM whose
     /// credentials are already gone. Never deletes and never throws for Slack: the clean-up itself is
@@ -60,7 +73,7 @@ internal sealed class GrantDm(ISlackApi slack, SlackMessenger messenger, IAccess
     {
         try
         {
-            await ShowAsync(closed, GrantNotices.Closed(closed, time.GetUtcNow()), cancellationToken);
+            await ShowClosedAsync(closed, cancellationToken);
         }
         catch (SlackApiException ex)
         {

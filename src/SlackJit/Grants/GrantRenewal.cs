@@ -17,7 +17,6 @@ namespace SlackJit.Grants;
 internal sealed class GrantRenewal(
     IAccessRequestStore store,
     CredentialDelivery delivery,
-    GrantDm dm,
     SlackMessenger messenger,
     LeaseHeartbeat heartbeat,
     IOptions<LifecycleOptions> lifecycle,
@@ -83,16 +82,11 @@ internal sealed class GrantRenewal(
         }
 
         var issued = (IssueOutcome.Issued)outcome;
-        Delivery delivered;
+        Delivery? delivered;
         try
         {
-            var owned = await dm.EnsureAsync(claimed, latest => latest.Status == RequestStatus.Active, cancellationToken);
-            if (owned is null)
-            {
-                return false;
-            }
-            delivered = await delivery.DeliverAsync(owned, issued, grant.WindowEnd, renewed: true,
-                (current, renewed) => Transitions.Renew(current, renewed, time.GetUtcNow()), cancellationToken);
+            delivered = await delivery.RedeliverAsync(
+                claimed, issued, grant.WindowEnd, (current, renewed) => Transitions.Renew(current, renewed, time.GetUtcNow()), cancellationToken);
         }
         catch (SlackApiException ex)
         {
@@ -103,7 +97,7 @@ internal sealed class GrantRenewal(
             return false;
         }
 
-        switch (delivered.Status)
+        switch (delivered?.Status)
         {
             case DeliveryStatus.TooLarge:
                 await GiveUpAsync(claimed, reply, "CredentialsTooLarge", "The new credentials were too long for a Slack message.", cancellationToken);

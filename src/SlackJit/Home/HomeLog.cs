@@ -17,7 +17,4 @@ internal static partial class HomeLog
 
     [LoggerMessage(LogEvents.Home.TabOff, LogLevel.Warning, "Slack says the app's Home tab is off (views.publish: not_enabled): turn on features.app_home.home_tab_enabled in the Slack app (see manifest.yml); Home refreshes pause until someone opens the Home tab")]
     public static partial void TabOff(ILogger logger);
-
-    [LoggerMessage(LogEvents.Home.FormNotOpened, LogLevel.Warning, "Could not open the request form from the Home of {UserId}: {Error}")]
-    public static partial void FormNotOpened(ILogger logger, string userId, string error);
 }

@@ -6,7 +6,7 @@ namespace SlackJit.Home;
 
 /// <summary>
 /// Watches requests change (every create and visible transition, whichever code path wrote it) and queues a refresh
-/// of the Homes that show the request, at most one waiting refresh per request (docs/APP-HOME.md, "Refresh").
+/// of the Homes that show the request, one refresh per request at a time (docs/APP-HOME.md, "Refresh").
 /// </summary>
 internal sealed class HomeRefresh(IWorkQueue work, ILogger<HomeRefresh> logger) : IRequestObserver
 {
@@ -18,5 +18,10 @@ internal sealed class HomeRefresh(IWorkQueue work, ILogger<HomeRefresh> logger) 
         _pending.Enqueue(request.Id, new RefreshHomes(request.Id));
     }
 
-    public void Starting(Guid requestId) => _pending.Starting(requestId);
+    /// <summary>Runs one refresh of <paramref name="work"/>'s request, never alongside another for it.</summary>
+    public Task RunAsync(RefreshHomes work, Func<Task> fanOut)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _pending.RunAsync(work.RequestId, work, fanOut);
+    }
 }

@@ -1,4 +1,3 @@
-using SlackJit.Access;
 using SlackJit.Lifecycle;
 using SlackJit.Slack.Api;
 using SlackJit.Storage;
@@ -13,15 +12,19 @@ internal sealed class PublishHomeHandler(
     TimeProvider time,
     ILogger<PublishHomeHandler> logger) : IWorkHandler<PublishHome>
 {
-    public async Task HandleAsync(PublishHome work, CancellationToken cancellationToken)
+    public Task HandleAsync(PublishHome work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        // Before reading: a change from now on queues another publish, so the Home never stays behind the store.
-        publishing.Starting(work.UserId);
+        // Never two at once for one person; a change from the start on queues one more publish after this one.
+        return publishing.RunAsync(work, open => PublishAsync(work, open, cancellationToken));
+    }
+
+    private async Task PublishAsync(PublishHome work, OpenRequestsRead? open, CancellationToken cancellationToken)
+    {
         HomeContent content;
         try
         {
-            content = await reader.ReadAsync(new SlackIdentity(work.UserId, work.TeamId), cancellationToken);
+            content = await reader.ReadAsync(work.UserId, work.TeamId, open, cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {

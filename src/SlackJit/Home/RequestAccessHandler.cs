@@ -1,21 +1,15 @@
-using Microsoft.Extensions.Options;
-using SlackJit.Access;
 using SlackJit.Requests;
-using SlackJit.Slack.Api;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 
 namespace SlackJit.Home;
 
 /// <summary>
-/// <b>Request access</b> on the Home tab: opens the same request form as <c>/s3-access</c> alone (its trigger lasts 3 s,
-/// so before anything else). Submitting it goes through the form's own handler and rules.
+/// <b>Request access</b> on the Home tab: opens the same request form as <c>/s3-access</c> alone (<see cref="RequestForm"/>;
+/// its trigger lasts 3 s, so before anything else). Submitting it goes through the form's own handler and rules. When the
+/// form cannot be opened the clicker is told by DM after the ack (a Home click has no response_url), never on the ack's path.
 /// </summary>
-internal sealed class RequestAccessHandler(
-    ISlackApi slack,
-    IOptionsMonitor<AccessOptions> access,
-    SlackMessenger messenger,
-    ILogger<RequestAccessHandler> logger) : IBlockActionHandler
+internal sealed class RequestAccessHandler(RequestForm form, RequestFollowUps followUps) : IBlockActionHandler
 {
     public string ActionId => HomeKeys.RequestAccessAction;
 
@@ -25,17 +19,11 @@ internal sealed class RequestAccessHandler(
         var clicker = ReplyTarget.Clicker(payload);
         if (string.IsNullOrEmpty(payload.TriggerId))
         {
-            await messenger.EphemeralAsync(clicker, Guid.Empty, "Slack didn't send what I need to open the form; click *Request access* again.", cancellationToken);
-            return SlackResponse.Empty;
+            followUps.Tell(clicker, "Slack didn't send what I need to open the form; click *Request access* again.", Guid.Empty);
         }
-        try
+        else if (await form.OpenAsync(payload.TriggerId, payload.User.Id, cancellationToken) is { } error)
         {
-            await slack.OpenViewAsync(payload.TriggerId, NewRequestModal.Build(access.CurrentValue), cancellationToken);
-        }
-        catch (SlackApiException ex)
-        {
-            HomeLog.FormNotOpened(logger, payload.User.Id, ex.Error);
-            await messenger.EphemeralAsync(clicker, Guid.Empty, $"I couldn't open the request form (`{ex.Error}`); click *Request access* again, or type `/s3-access`.", cancellationToken);
+            followUps.Tell(clicker, $"I couldn't open the request form (`{error}`); click *Request access* again, or type `/s3-access`.", Guid.Empty);
         }
         return SlackResponse.Empty;
     }

@@ -10,11 +10,10 @@ namespace SlackJit.Requests;
 
 /// <summary>
 /// Creates a request from the command or the form. On the ack path, so it does only what the decision needs:
-/// the requester's Slack facts (cached), one counting query for the abuse limits, and the limits' slot claims (which
-/// make the caps hold under a burst, <see cref="RequesterSlots"/>) with the request's write: on SQLite one transaction.
+/// the requester's Slack facts (cached), then the abuse limits' slot claims (which make the caps hold under a burst,
+/// <see cref="RequesterSlots"/>) with the request's write: on SQLite one transaction, with no read before it.
 /// </summary>
 internal sealed class CreateRequest(
-    IAccessRequestStore store,
     RequesterSlots requesterSlots,
     RequesterLookup requesters,
     IOptions<AccessOptions> access,
@@ -72,17 +71,6 @@ internal sealed class CreateRequest(
         }
 
         var now = time.GetUtcNow();
-        var activity = await store.CountRecentAsync(requester, AccessPolicy.LimitWindowsAt(now, options), cancellationToken);
-        // A break-glass request is never pending: only the hourly cap applies, so a full queue of waiting requests
-        // cannot stand between someone and an emergency (docs/BREAK-GLASS.md).
-        var limits = AccessPolicy.CheckLimits(allowed.BreakGlass ? activity with { Pending = 0 } : activity, options);
-        if (!limits.IsAllowed)
-        {
-            RequestsLog.RequestRefused(logger, requester.UserId, limits.Refusal.Reason.ToString());
-            metrics?.RequestReceived(allowed.Resource.Name, RequestOutcomes.Refused);
-            return new CreateOutcome.Refused(limits.Refusal.Reason, limits.Refusal.Text());
-        }
-
         var request = AccessRequests.Create(allowed, requester, options, time, AccessRequests.CardGrace);
         if (allowed.BreakGlass)
         {
@@ -90,11 +78,13 @@ internal sealed class CreateRequest(
             request = Transitions.BreakGlass(request, options.BreakGlass.ReviewWithin, now).Transition!.Next;
         }
 
-        // The read above counts what is stored; racing commands are not stored yet. The claims settle the race.
+        // The caps are checked by claiming their slots, in the write that creates the request: what is stored and what
+        // races in at the same moment are counted alike, and a refusal writes nothing (docs/RELIABILITY.md).
         var claimed = await requesterSlots.CreateAsync(request, options, now, cancellationToken);
         if (!claimed.IsAllowed)
         {
             RequestsLog.RequestRefused(logger, requester.UserId, claimed.Refusal.Reason.ToString());
+            metrics?.RequestReceived(allowed.Resource.Name, RequestOutcomes.Refused);
             return new CreateOutcome.Refused(claimed.Refusal.Reason, claimed.Refusal.Text());
         }
 

@@ -8,8 +8,9 @@ namespace SlackJit.Requests;
 /// more than the caps allow. A new request must claim one of the requester's <c>MaxPendingPerRequester</c> pending
 /// slots and one of their <c>MaxRequestsPerHour</c> hourly slots, each with a compare-and-set write
 /// (<see cref="ISlotStore"/>): of two racing claims for one slot exactly one wins, and the loser tries the next. A
-/// store with transactions (SQLite) reads and claims both slots and writes the request in one transaction instead,
-/// under the same rules (<see cref="SlotClaim"/>): no race to lose, and no claim without its request.
+/// store with transactions (SQLite) needs no slots: it counts the requester's open pending requests and the last
+/// hour's requests and writes the request in one transaction (<see cref="ISlotStore.TryCreateWithinCapsAsync"/>): no
+/// race to lose, and nothing written when a cap is full.
 /// </summary>
 /// <remarks>
 /// Why this holds: a pending slot is taken over only when its holder can no longer be pending — its deadline has
@@ -22,7 +23,6 @@ namespace SlackJit.Requests;
 /// </remarks>
 internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store)
 {
-    private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
     private const int TriesPerSlot = 3;
 
     /// <summary>Slots read per round trip: a claim usually finds a free one among the first few, whatever the cap.</summary>
@@ -30,7 +30,7 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
 
     /// <summary>
     /// Claims a pending and an hourly slot for <paramref name="request"/> and creates it, or says which cap is full
-    /// (then nothing is written). A store with transactions does both in one (<see cref="ISlotStore.TryCreateClaimingAsync"/>);
+    /// (then nothing is written). A store with transactions counts and creates in one (<see cref="ISlotStore.TryCreateWithinCapsAsync"/>);
     /// otherwise the slots are claimed one by one (<see cref="ClaimAsync"/>), then the request is created, and a store
     /// failure on the create gives the pending slot back.
     /// </summary>
@@ -39,18 +39,19 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        // A break-glass request is stored Approved, never pending: it takes an hourly slot only.
-        var hourOnly = request.BreakGlass is not null;
-        SlotClaim[] claims = hourOnly ? [HourClaim(request, options, now)] : [PendingClaim(request, options), HourClaim(request, options, now)];
-        if (await slots.TryCreateClaimingAsync(request, claims, now, cancellationToken) is { } outcome)
+        // A break-glass request is stored Approved, never pending: only the hourly cap applies to it.
+        var caps = new RequesterCaps(
+            request.BreakGlass is null ? Math.Max(options.MaxPendingPerRequester, 0) : null, Math.Max(options.MaxRequestsPerHour, 0), AccessPolicy.RateWindow);
+        if (await slots.TryCreateWithinCapsAsync(request, caps, now, cancellationToken) is { } counted)
         {
-            if (outcome.IsFull)
+            switch (counted.Full)
             {
-                return outcome.FullClaim == 0 && !hourOnly
-                    ? AccessPolicy.CheckLimits(outcome.Busy, 0, options)
-                    : AccessPolicy.CheckLimits(0, outcome.Busy, options);
+                case RequesterCap.Pending:
+                    return AccessPolicy.CheckLimits(counted.Count, 0, options);
+                case RequesterCap.Rate:
+                    return AccessPolicy.CheckLimits(0, counted.Count, options);
             }
-            EnsureCreated(outcome.Result, request);
+            EnsureCreated(counted.Result, request);
             return PolicyCheck.Allowed;
         }
 
@@ -123,12 +124,12 @@ internal sealed class RequesterSlots(ISlotStore slots, IAccessRequestStore store
     /// <summary>One of the requester's pending slots, held until the request's deadline unless it leaves Pending sooner.</summary>
     private static SlotClaim PendingClaim(AccessRequest request, AccessOptions options) =>
         new(Prefix("pending", request.Requester), Math.Max(options.MaxPendingPerRequester, 0),
-            new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized(), FreedWhenHolderLeavesPending: true);
+            new SlotValue(request.Id.ToString("D"), request.Deadline).Normalized());
 
     /// <summary>One of the requester's hourly slots, held for the hour.</summary>
     private static SlotClaim HourClaim(AccessRequest request, AccessOptions options, DateTimeOffset now) =>
         new(Prefix("hour", request.Requester), Math.Max(options.MaxRequestsPerHour, 0),
-            new SlotValue(request.Id.ToString("D"), now + RateWindow).Normalized(), FreedWhenHolderLeavesPending: false);
+            new SlotValue(request.Id.ToString("D"), now + AccessPolicy.RateWindow).Normalized());
 
     private static string Prefix(string kind, SlackIdentity requester) => $"{kind}#{requester.Key}#";
 

@@ -23,6 +23,7 @@ internal static class RequestsServiceCollectionExtensions
         services.AddSingleton<CreateRequest>();
         services.AddSingleton<DecideRequest>();
         services.AddSingleton<CancelRequest>();
+        services.AddSingleton<RequestForm>();
 
         // After the ack: the follow-ups on the work queue, and what the sweeper finds Pending.
         services.AddWorkHandler<PostCard, FollowUpHandlers>();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SlackJit.Access;
-using SlackJit.Slack.Api;
 using SlackJit.Slack.Messaging;
 using SlackJit.Slack.Transport;
 using SlackJit.Storage;
@@ -17,7 +16,7 @@ internal sealed class S3AccessCommandHandler(
     CancelRequest cancel,
     RequestFollowUps followUps,
     IAccessRequestStore store,
-    ISlackApi slack,
+    RequestForm form,
     IOptions<AccessOptions> access,
     TimeProvider time,
     ILogger<S3AccessCommandHandler> logger) : ISlashCommandHandler
@@ -89,18 +88,9 @@ internal sealed class S3AccessCommandHandler(
         }
 
         // The trigger is good for 3 s and once: open the form before anything else.
-        try
-        {
-            var view = NewRequestModal.Build(options, (count, shown) => RequestsLog.CatalogTooLongForModal(logger, count, shown));
-            await slack.OpenViewAsync(command.TriggerId, view, cancellationToken);
-            return SlackResponse.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            RequestsLog.ModalOpenFailed(logger, command.UserId, ex.Error);
-            return SlackResponse.Ephemeral(
-                $"I couldn't open the request form (`{ex.Error}`). Type the request instead: {RequestParser.Usage}.");
-        }
+        return await form.OpenAsync(command.TriggerId, command.UserId, cancellationToken) is { } error
+            ? SlackResponse.Ephemeral($"I couldn't open the request form (`{error}`). Type the request instead: {RequestParser.Usage}.")
+            : SlackResponse.Empty;
     }
 
     private async Task<SlackResponse> ListAsync(SlashCommand command, CancellationToken cancellationToken)

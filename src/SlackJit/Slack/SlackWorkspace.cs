@@ -16,6 +16,13 @@ internal sealed class SlackWorkspace(IOptions<SlackOptions> options)
     /// <summary>Records who the bot is; called once <c>auth.test</c> has answered.</summary>
     public void Remember(SlackJit.Slack.Api.SlackAuthInfo bot) => _bot = bot;
 
+    /// <summary>
+    /// The workspaces SlackJit serves, as far as it knows: the bot's own (once <c>auth.test</c> has answered) and
+    /// <c>Slack:AllowedTeamIds</c>. Empty when it knows neither (then input from any team is accepted).
+    /// </summary>
+    public IReadOnlyList<string> Teams =>
+        [.. new[] { _bot?.TeamId }.Concat(options.Value.AllowedTeamIds ?? []).OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Why input from <paramref name="teamId"/> / <paramref name="appId"/> is refused; null when it is accepted.</summary>
     public string? Refuses(string? teamId, string? appId)
     {

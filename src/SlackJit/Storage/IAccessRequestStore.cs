@@ -24,13 +24,6 @@ public interface IAccessRequestStore
     /// <summary>Requests whose <see cref="AccessRequest.DueAt"/> is at or before <paramref name="now"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AccessRequest>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Counts what the abuse limits need about one requester without reading the requests: those created after
-    /// <see cref="LimitWindows.CreatedAfter"/>, and those still Pending, created after
-    /// <see cref="LimitWindows.PendingCreatedAfter"/>, whose deadline is after <see cref="LimitWindows.Now"/>.
-    /// </summary>
-    Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken);
-
     /// <summary>One requester's requests, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken);
 

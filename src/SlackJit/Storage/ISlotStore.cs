@@ -7,7 +7,7 @@ namespace SlackJit.Storage;
 /// from one person race, on one replica or many: a claim reads the slots, then sets one only if it still holds what
 /// was read, so of two racing claims for one slot exactly one wins. Both adapters implement it with a conditional
 /// write (SQLite <c>UPDATE … WHERE</c>, DynamoDB <c>ConditionExpression</c>), no transactions needed. A store with
-/// transactions (SQLite) also claims a new request's slots and writes the request in one of them.
+/// transactions (SQLite) needs no slots for the caps: it counts and creates in one transaction.
 /// </summary>
 public interface ISlotStore
 {
@@ -21,13 +21,14 @@ public interface ISlotStore
     Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For a store with transactions: claims the first free slot of every one of <paramref name="claims"/> (in order)
-    /// and creates <paramref name="request"/>, all in one transaction, so the claims and the request are written
-    /// together or not at all (one commit instead of one per write). Null from a store without transactions: the
-    /// caller then claims with <see cref="TrySetSlotAsync"/> one slot at a time and creates the request after.
+    /// For a store with transactions: counts the requester's open pending requests and the requests they made within
+    /// the caps' window, and creates <paramref name="request"/> only if both fit, all in one transaction: what is stored
+    /// and what races in at the same moment are counted alike, and nothing is written unless it fits. Null from a store
+    /// without transactions: the caller then claims the caps' slots one at a time with <see cref="TrySetSlotAsync"/>
+    /// and creates the request after.
     /// </summary>
-    Task<SlotClaimOutcome?> TryCreateClaimingAsync(
-        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<CappedCreateOutcome?> TryCreateWithinCapsAsync(
+        AccessRequest request, RequesterCaps caps, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>What a slot holds: who claimed it, and until when the claim stands by itself.</summary>

@@ -33,11 +33,11 @@ internal sealed class ObservedRequestStore(IAccessRequestStore inner, IReadOnlyL
         return result;
     }
 
-    // SQLite creates a request together with its requester's slots in one transaction: that is a create too.
-    public async Task<SlotClaimOutcome?> TryCreateClaimingAsync(
-        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    // SQLite counts the requester's caps and creates the request in one transaction: that is a create too.
+    public async Task<CappedCreateOutcome?> TryCreateWithinCapsAsync(
+        AccessRequest request, RequesterCaps caps, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcome = await ((ISlotStore)inner).TryCreateClaimingAsync(request, claims, now, cancellationToken);
+        var outcome = await ((ISlotStore)inner).TryCreateWithinCapsAsync(request, caps, now, cancellationToken);
         if (outcome is { Result: CreateResult.Created })
         {
             Tell(request);
@@ -60,9 +60,6 @@ internal sealed class ObservedRequestStore(IAccessRequestStore inner, IReadOnlyL
 
     public Task<IReadOnlyList<AccessRequest>> GetOpenAsync(int limit, CancellationToken cancellationToken) =>
         inner.GetOpenAsync(limit, cancellationToken);
-
-    public Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken) =>
-        inner.CountRecentAsync(requester, windows, cancellationToken);
 
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken) =>
         inner.GetByRequesterAsync(requester, limit, cancellationToken);

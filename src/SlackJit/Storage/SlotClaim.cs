@@ -6,10 +6,10 @@ namespace SlackJit.Storage;
 /// <summary>
 /// One slot to claim for a new request: the first free one of the <paramref name="Count"/> slots named
 /// <paramref name="KeyPrefix"/> followed by their index (0, 1, …), set to <paramref name="Value"/>.
-/// A held slot is free once its <see cref="SlotValue.Until"/> has passed; with <paramref name="FreedWhenHolderLeavesPending"/>,
-/// also when the request its holder names (a request id) is stored and no longer Pending, or past its deadline.
+/// A held slot is free once its <see cref="SlotValue.Until"/> has passed; a pending slot also when the request its
+/// holder names (a request id) is stored and no longer Pending (<see cref="HolderGone"/>).
 /// </summary>
-public sealed record SlotClaim(string KeyPrefix, int Count, SlotValue Value, bool FreedWhenHolderLeavesPending)
+public sealed record SlotClaim(string KeyPrefix, int Count, SlotValue Value)
 {
     /// <summary>The name of slot number <paramref name="index"/>.</summary>
     public string KeyAt(int index) => KeyPrefix + index.ToString(CultureInfo.InvariantCulture);

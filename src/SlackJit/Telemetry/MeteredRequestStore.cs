@@ -38,9 +38,6 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
     public Task<IReadOnlyList<AccessRequest>> GetByRequesterAsync(SlackIdentity requester, int limit, CancellationToken cancellationToken) =>
         inner.GetByRequesterAsync(requester, limit, cancellationToken);
 
-    public Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken) =>
-        inner.CountRecentAsync(requester, windows, cancellationToken);
-
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
     // The per-requester caps' slots live in the same store; slot writes are not transitions and move no metric.
@@ -51,9 +48,9 @@ internal sealed class MeteredRequestStore(IAccessRequestStore inner, SlackJitMet
         Slots.TrySetSlotAsync(key, expected, value, cancellationToken);
 
     // Creating is not a transition either (CreateAsync above counts nothing).
-    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
-        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Slots.TryCreateClaimingAsync(request, claims, now, cancellationToken);
+    public Task<CappedCreateOutcome?> TryCreateWithinCapsAsync(
+        AccessRequest request, RequesterCaps caps, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Slots.TryCreateWithinCapsAsync(request, caps, now, cancellationToken);
 
     private ISlotStore Slots => inner as ISlotStore
         ?? throw new InvalidOperationException("The wrapped request store keeps no slots (ISlotStore); the per-requester caps need them.");

@@ -33,26 +33,4 @@ public sealed class AccessPolicyLimitsTests
         Assert.Equal(RefusalReason.TooManyRequests, check.Refusal!.Reason);
         Assert.Equal("You made 3 requests in the last hour (the most allowed is 3); try again later.", check.Refusal.Text());
     }
-
-    [Fact]
-    public void CheckLimits_CountedActivity_SameAsTheCounts()
-    {
-        Assert.True(AccessPolicy.CheckLimits(new RequesterActivity(Pending: 1, Created: 2), Options).IsAllowed);
-        Assert.Equal(RefusalReason.TooManyPending, AccessPolicy.CheckLimits(new RequesterActivity(2, 2), Options).Refusal!.Reason);
-        Assert.Equal(RefusalReason.TooManyRequests, AccessPolicy.CheckLimits(new RequesterActivity(0, 3), Options).Refusal!.Reason);
-    }
-
-    [Theory]
-    [InlineData("00:30:00", 60)]
-    [InlineData("01:00:00", 60)]
-    [InlineData("1.00:00:00", 24 * 60)]
-    public void LimitWindowsAt_PendingTimeout_HourForTheRateAndAtLeastTheHourForPending(string pendingTimeout, int pendingMinutes)
-    {
-        var now = T0 + TimeSpan.FromMinutes(30);
-        var options = new AccessOptions { PendingTimeout = TimeSpan.Parse(pendingTimeout, System.Globalization.CultureInfo.InvariantCulture) };
-
-        var windows = AccessPolicy.LimitWindowsAt(now, options);
-
-        Assert.Equal(new LimitWindows(now, now - TimeSpan.FromHours(1), now - TimeSpan.FromMinutes(pendingMinutes)), windows);
-    }
 }

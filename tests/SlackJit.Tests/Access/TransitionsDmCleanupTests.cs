@@ -54,6 +54,26 @@ public sealed class TransitionsDmCleanupTests
     }
 
     [Fact]
+    public void WithDmCleanup_FailedExpiryOfABreakGlassGrant_RetriesTheDmBeforeTheReviewsLaterStep()
+    {
+        // The review's next step (its deadline) is hours away; the DM clean-up's back-off must not wait for it.
+        var reviewBy = Now + TimeSpan.FromHours(20);
+        var active = In(RequestStatus.Active).Build() with
+        {
+            BreakGlass = new BreakGlassReview(ApprovedAt, reviewBy),
+            Slack = new SlackRefs("C0APPROVALS", "1700000000.000100"),
+        };
+        var expiry = Transitions.Expire(active, Now).Transition!;
+        Assert.Equal(reviewBy, expiry.Next.DueAt);
+
+        var failed = Transitions.WithDmCleanup(expiry, DmCleanupState.Failing, "chat.update: fatal_error", Now.AddMinutes(1), Now);
+        var cleaned = Transitions.WithDmCleanup(expiry, DmCleanupState.Edited, null, Now.AddMinutes(1), Now);
+
+        Assert.Equal((RequestStatus.Expired, Now.AddMinutes(1)), (failed.Next.Status, failed.Next.DueAt));
+        Assert.Equal(reviewBy, cleaned.Next.DueAt);
+    }
+
+    [Fact]
     public void DmCleaned_AfterFailures_KeepsTheCountAndAddsOneEvent()
     {
         var expired = Transitions.DmCleanupFailed(In(RequestStatus.Expired).Build(), "chat.update: fatal_error", Now.AddMinutes(1), Now).Next;

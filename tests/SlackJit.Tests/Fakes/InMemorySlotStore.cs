@@ -31,7 +31,7 @@ internal sealed class InMemorySlotStore : ISlotStore
     }
 
     /// <summary>No transactions: the caps are claimed slot by slot, as on DynamoDB.</summary>
-    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
-        AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<SlotClaimOutcome?>(null);
+    public Task<CappedCreateOutcome?> TryCreateWithinCapsAsync(
+        AccessRequest request, RequesterCaps caps, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<CappedCreateOutcome?>(null);
 }

@@ -41,7 +41,7 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Expire_EditKeepsFailing_RetriesAfterADoublingBackOffCappedAtOneHourWithOneAuditEvent(StoreKind store)
+    public async Task Expire_EditKeepsFailing_ExpiresAndRetriesAfterADoublingBackOffCappedAtOneHourWithoutMoreEvents(StoreKind store)
     {
         await using var app = await StartAsync(store, editsBeforeDelete: 20);
         var active = await EndedWindowAsync(app);
@@ -55,7 +55,7 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
             Assert.Equal(1, await app.SweepAsync());
             Assert.Equal(edits + 1, app.Slack.Calls("chat.update").Count);
             var failing = await app.GetAsync(active.Id);
-            Assert.Equal(RequestStatus.Active, failing.Status);
+            Assert.Equal(RequestStatus.Expired, failing.Status);
             Assert.Equal(new DmCleanup(DmCleanupState.Failing, i + 1, "chat.update: fatal_error", app.Harness.Time.GetUtcNow()), failing.DmCleanup);
             Assert.Equal(app.Harness.Time.GetUtcNow() + expected[i], failing.DueAt);
 
@@ -70,7 +70,10 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
         var expired = await app.GetAsync(active.Id);
         Assert.Equal(RequestStatus.Expired, expired.Status);
         Assert.Equal((DmCleanupState.Edited, failures), (expired.DmCleanup!.State, expired.DmCleanup.FailedAttempts));
-        Assert.Single(expired.Events, e => e.Action == AuditActions.DmCleanupFailed);
+        // The expiry's own event says the clean-up failed; the failures after it only count, the success is one event.
+        Assert.Equal("DM clean-up failing: chat.update: fatal_error", Assert.Single(expired.Events, e => e.Action == AuditActions.Expired).Detail);
+        Assert.DoesNotContain(expired.Events, e => e.Action == AuditActions.DmCleanupFailed);
+        Assert.Single(expired.Events, e => e.Action == AuditActions.DmCleaned);
         Assert.Empty(app.Slack.Calls("chat.delete"));
         Assert.DoesNotContain(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
         Assert.Empty(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current);
@@ -121,7 +124,7 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
     [InlineData("is_archived", "cant_delete_message")]
     [InlineData("channel_not_found", "channel_not_found")]
     [InlineData("message_not_found", "cant_delete_message")]
-    public async Task Expire_SlackRefusesEditAndDelete_IsNotScrubbedAndTheGrantStaysActive(string editError, string deleteError)
+    public async Task Expire_SlackRefusesEditAndDelete_IsNotScrubbedAndTheGrantExpiresWithTheCleanUpFailing(string editError, string deleteError)
     {
         await using var app = await StartAsync();
         var active = await EndedWindowAsync(app);
@@ -130,11 +133,132 @@ public sealed class GrantDmCleanupTests(DynaliteFixture dynalite) : IClassFixtur
         Assert.Equal(1, await app.SweepAsync());
 
         var failing = await app.GetAsync(active.Id);
-        Assert.Equal(RequestStatus.Active, failing.Status);
+        Assert.Equal(RequestStatus.Expired, failing.Status);
         Assert.True(failing.DmCleanup!.IsFailing);
         Assert.Equal($"chat.update: {editError}, chat.delete: {deleteError}", failing.DmCleanup.LastError);
         Assert.Contains(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
         Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(1), failing.DueAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Expire_DmCanBeNeitherEditedNorDeleted_ExpiresAtTheWindowsEndAndTheCleanUpBacksOffUntilSlackTakesIt(StoreKind store)
+    {
+        await using var app = await StartAsync(store);
+        var active = await EndedWindowAsync(app);
+        var windowEnd = active.Grant!.WindowEnd;
+        var issued = app.Harness.Sts.Issued[^1];
+        const string refused = "chat.update: channel_not_found, chat.delete: channel_not_found";
+        // The close and eight retries are refused; the ninth retry is taken.
+        const int failures = 9;
+        app.Slack.FailEdits("channel_not_found", failures).FailDeletes("channel_not_found", failures);
+
+        Assert.Equal(1, await app.SweepAsync());
+
+        // Expired at the window's end, as I'm done and Revoke end theirs: the expiry's own event says the DM is not clean.
+        var expired = await app.GetAsync(active.Id);
+        Assert.Equal(RequestStatus.Expired, expired.Status);
+        var expiry = Assert.Single(expired.Events, e => e.Action == AuditActions.Expired);
+        Assert.Equal((windowEnd, $"DM clean-up failing: {refused}"), (expiry.At, expiry.Detail));
+        Assert.DoesNotContain(expired.Events, e => e.Action == AuditActions.DmCleanupFailed);
+        Assert.Equal(new DmCleanup(DmCleanupState.Failing, 1, refused, windowEnd), expired.DmCleanup);
+        Assert.Equal(windowEnd + TimeSpan.FromMinutes(1), expired.DueAt);
+        var card = app.CardText();
+        Assert.Contains("access *ended*", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("access until", card, StringComparison.Ordinal);
+        Assert.Contains($"DM clean-up failing — secrets may still be visible in the requester's DM; ref {active.ShortId}/channel_not_found", card, StringComparison.Ordinal);
+        // The requester's App Home moves it from live to history.
+        await Eventually.WaitForAsync(
+            () => Task.FromResult(app.Slack.Workspace.HomeView(SlackJitHarness.Requester) is { } home
+                && RaceFlow.AllText(home.View) is var text && text.Contains(active.ShortId, StringComparison.Ordinal)
+                && !text.Contains("live until", StringComparison.OrdinalIgnoreCase) ? text : null),
+            "the requester's Home to show the grant ended");
+        Assert.Contains(issued.SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+        await AssertSecretsOnlyInTheDmAsync(app, active.Id, issued);
+
+        // Retried on its own back-off (1, 2, 4 … at most 60 min), never sooner; the record does not grow.
+        var events = expired.Events.Count;
+        var options = new LifecycleOptions();
+        for (var attempt = 2; attempt <= failures; attempt++)
+        {
+            var wait = options.DmCleanupDelay(attempt - 1);
+            Assert.True(wait <= LifecycleOptions.DefaultDmCleanupRetryMaxDelay);
+            app.Harness.Time.Advance(wait - TimeSpan.FromSeconds(1));
+            Assert.Equal(0, await app.SweepAsync());
+            app.Harness.Time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(1, await app.SweepAsync());
+
+            var again = await app.GetAsync(active.Id);
+            Assert.Equal(new DmCleanup(DmCleanupState.Failing, attempt, refused, app.Harness.Time.GetUtcNow()), again.DmCleanup);
+            Assert.Equal((RequestStatus.Expired, app.Harness.Time.GetUtcNow() + options.DmCleanupDelay(attempt)), (again.Status, again.DueAt));
+            Assert.Equal(events, again.Events.Count);
+        }
+        Assert.Equal(failures, app.Slack.Calls("chat.delete").Count);
+        Assert.Equal(TimeSpan.FromHours(1), options.DmCleanupDelay(failures));
+
+        app.Harness.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var cleaned = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Edited, failures, (DateTimeOffset?)null),
+            (cleaned.Status, cleaned.DmCleanup!.State, cleaned.DmCleanup.FailedAttempts, cleaned.DueAt));
+        Assert.Equal((events + 1, AuditActions.DmCleaned), (cleaned.Events.Count, cleaned.Events[^1].Action));
+        Assert.DoesNotContain(issued.SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("DM clean-up failing", app.CardText(), StringComparison.Ordinal);
+        Assert.Empty(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current);
+        await AssertSecretsOnlyInTheDmAsync(app, active.Id, issued);
+        Assert.Equal(0, await app.SweepAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Expire_BreakGlassGrantWhoseDmIsRefused_RetriesTheDmOnItsBackOffAndThenWaitsForTheReview(StoreKind store)
+    {
+        await using var app = await GrantApp.StartAsync(o =>
+        {
+            o.UseStore(store, dynalite);
+            o.Settings["Access:Reminders:Interval"] = "00:00:00";
+        });
+        var broken = Transitions.BreakGlass(app.NewPending(TimeSpan.FromHours(1)), TimeSpan.FromDays(1), app.Harness.Time.GetUtcNow()).Transition!.Next;
+        Assert.Equal(SlackJit.Storage.CreateResult.Created, await app.Store.CreateAsync(broken, Ct));
+        Assert.Equal(IssueResult.Activated, await app.IssueAsync(broken.Id));
+        var reviewBy = broken.BreakGlass!.ReviewBy;
+        app.Harness.Time.Advance(TimeSpan.FromHours(1));
+        app.Slack.FailEdits("cant_update_message", 2).FailDeletes("cant_delete_message", 2);
+
+        Assert.Equal(1, await app.SweepAsync());
+
+        // The review is due in 23 hours; the DM clean-up's first retry comes after its own back-off, not then.
+        var expired = await app.GetAsync(broken.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Failing), (expired.Status, expired.DmCleanup?.State));
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(1), expired.DueAt);
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await app.SweepAsync());
+        Assert.Equal(app.Harness.Time.GetUtcNow() + TimeSpan.FromMinutes(2), (await app.GetAsync(broken.Id)).DueAt);
+        app.Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await app.SweepAsync());
+
+        var cleaned = await app.GetAsync(broken.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Edited, (DateTimeOffset?)reviewBy), (cleaned.Status, cleaned.DmCleanup!.State, cleaned.DueAt));
+        Assert.DoesNotContain(Secret(app), app.Dm().AllText, StringComparison.Ordinal);
+    }
+
+    // The STS secret and session token appear in no Slack call but the DM's, in no log line, readiness warning, card
+    // or stored record.
+    private static async Task AssertSecretsOnlyInTheDmAsync(GrantApp app, Guid id, SlackJit.Tests.Fakes.Aws.FakeStsCredentials issued)
+    {
+        var stored = System.Text.Json.JsonSerializer.Serialize(await app.GetAsync(id));
+        var elsewhere = app.Slack.Calls().Where(c => c.Arg("channel") != DmChannel).Select(c => c.Args.ToJsonString())
+            .Concat(app.Logs.Collector.GetSnapshot().Select(l => l.Message + l.Exception))
+            .Concat(app.Harness.Services.GetRequiredService<ReadinessWarnings>().Current)
+            .Append(app.CardText())
+            .Append(stored);
+        foreach (var text in elsewhere)
+        {
+            Assert.DoesNotContain(issued.SecretAccessKey, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(issued.SessionToken, text, StringComparison.Ordinal);
+        }
+        Assert.Contains(issued.AccessKeyId, stored, StringComparison.Ordinal);
     }
 
     [Fact]

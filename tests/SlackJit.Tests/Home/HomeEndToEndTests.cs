@@ -3,6 +3,7 @@ using SlackJit.Access;
 using SlackJit.Cards;
 using SlackJit.Grants;
 using SlackJit.Requests;
+using SlackJit.SlackEmulator.WebApi;
 using SlackJit.Tests.EndToEnd;
 using SlackJit.Tests.Fakes;
 using SlackJit.Tests.Reliability.Races;
@@ -154,6 +155,63 @@ public sealed class HomeEndToEndTests(DynaliteFixture dynalite) : IClassFixture<
         var opened = await harness.Slack.WaitForCallAsync("views.open");
         Assert.True(opened.Ok, opened.Error);
         Assert.Equal(RequestsSlackKeys.NewRequestCallback, (string?)Assert.Single(harness.Slack.OpenedViews())["callback_id"]);
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.DynamoDb)]
+    public async Task Home_RequestFromAnotherGridWorkspace_ApproversOwnRequestsStayOnTheirHome(StoreKind store)
+    {
+        const string otherTeam = "T0GRID2";
+        await using var harness = await SlackJitHarness.StartAsync(o =>
+        {
+            o.UseStore(store, dynalite);
+            o.Settings["Slack:AllowedTeamIds:0"] = TeamId;
+            o.Settings["Slack:AllowedTeamIds:1"] = otherTeam;
+        });
+        var own = await harness.RequestWithCardAsync("analytics-prod/reports 1h INC-7 the approver's own", Approver);
+        await harness.WaitForHomeAsync(Approver, v => HasButton(v, RequestsSlackKeys.CancelAction, own.Id), "their own request");
+
+        using (var ask = await harness.Client.SendAsync(harness.Signer.Command("/s3-access", "analytics-prod/reports 2h INC-8 from the other workspace",
+            userId: Requester, teamId: otherTeam, triggerId: NewTriggerId(), responseUrl: harness.Slack.NewResponseUrl())))
+        {
+            Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        }
+        var theirs = await harness.WaitForAsync(
+            async () => (await harness.Store.GetByRequesterAsync(new SlackIdentity(Requester, otherTeam), 10, CancellationToken.None)).FirstOrDefault(),
+            "the request from the other workspace");
+
+        var home = await harness.WaitForHomeAsync(Approver, v => HasButton(v, CardKeys.ApproveAction, theirs.Id), "the request from the other workspace");
+        Assert.True(HasButton(home, RequestsSlackKeys.CancelAction, own.Id), "the approver's own request");
+        await harness.WaitForQueueAsync();
+        Assert.True(HasButton(harness.Slack.Workspace.HomeView(Approver)!.View, RequestsSlackKeys.CancelAction, own.Id), "the approver's own request, last publish");
+    }
+
+    [Fact]
+    public async Task RequestAccess_FormCannotOpenAndSlackIsSlow_AckedFirstThenTheNoteComesByDm()
+    {
+        await using var harness = await SlackJitHarness.StartAsync(o => o.Settings["Slack:RequestTimeout"] = "00:02:00");
+        var dm = FakeSlackApi.DmChannelFor(Requester);
+        var release = new TaskCompletionSource();
+        harness.Slack.Inject("views.open", SlackFault.Error("internal_error"));
+        harness.Slack.Inject("conversations.open", SlackFault.Hold(release.Task));
+        try
+        {
+            // The DM that says the form failed needs conversations.open, which Slack holds: the ack must not wait for it.
+            using var click = await harness.ClickInHomeAsync("home.request-access", "new", Requester).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+            Assert.Equal("", await click.Content.ReadAsStringAsync());
+            Assert.Empty(harness.Slack.Messages(dm));
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        var note = await harness.WaitForAsync(
+            () => Task.FromResult(harness.Slack.Messages(dm).FirstOrDefault(m => m.AllText.Contains("couldn't open the request form (`internal_error`)", StringComparison.Ordinal))),
+            "the note by DM");
+        Assert.Contains("/s3-access", note.AllText, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,7 +6,7 @@ using SlackJit.Tests.Storage;
 
 namespace SlackJit.Tests.Home;
 
-/// <summary>A storm of changes becomes one queued publish per person, and one queued refresh per request.</summary>
+/// <summary>A storm of changes becomes one queued publish per person, and one queued refresh per request; never two at once.</summary>
 public sealed class HomePublishingTests
 {
     private readonly IWorkQueue _work = Substitute.For<IWorkQueue>();
@@ -29,12 +29,30 @@ public sealed class HomePublishingTests
     }
 
     [Fact]
-    public void Refresh_AfterTheWorkStarted_QueuesAgain()
+    public async Task Refresh_WhileThePublishRuns_QueuesOneMoreWhenItEnds()
     {
         var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
         publishing.Refresh("U0ONE", "T0TEAM");
 
-        publishing.Starting("U0ONE");
+        await publishing.RunAsync(new PublishHome("U0ONE", "T0TEAM"), _ =>
+        {
+            publishing.Refresh("U0ONE", "T0TEAM");
+            publishing.Refresh("U0ONE", "T0TEAM");
+            _work.Received(1).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
+            return Task.CompletedTask;
+        });
+
+        _work.Received(2).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
+    }
+
+    [Fact]
+    public async Task RunAsync_PublishThrows_PersonNotLeftBusy()
+    {
+        var publishing = new HomePublishing(_work, NullLogger<HomePublishing>.Instance);
+        publishing.Refresh("U0ONE", "T0TEAM");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => publishing.RunAsync(
+            new PublishHome("U0ONE", "T0TEAM"), _ => throw new InvalidOperationException("boom")));
         publishing.Refresh("U0ONE", "T0TEAM");
 
         _work.Received(2).TryEnqueue(new PublishHome("U0ONE", "T0TEAM"));
@@ -68,7 +86,7 @@ public sealed class HomePublishingTests
     }
 
     [Fact]
-    public void Changed_StormOnOneRequest_QueuesOneRefreshUntilItStarts()
+    public async Task Changed_StormOnOneRequest_QueuesOneRefreshAndOneMoreAfterTheRunningOne()
     {
         var refresh = new HomeRefresh(_work, NullLogger<HomeRefresh>.Instance);
         var request = StoreRequests.Pending();
@@ -77,8 +95,12 @@ public sealed class HomePublishingTests
         {
             refresh.Changed(request with { Version = i });
         }
-        refresh.Starting(request.Id);
-        refresh.Changed(request);
+        await refresh.RunAsync(new RefreshHomes(request.Id), () =>
+        {
+            refresh.Changed(request);
+            refresh.Changed(request);
+            return Task.CompletedTask;
+        });
 
         _work.Received(2).TryEnqueue(new RefreshHomes(request.Id));
     }

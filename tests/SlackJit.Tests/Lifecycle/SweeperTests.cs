@@ -64,7 +64,7 @@ public sealed class SweeperTests
     }
 
     [Fact]
-    public async Task SweepOnceAsync_ExpiryWhileSlackFails_KeepsItActiveAndRetriesAfterTheBackOff()
+    public async Task SweepOnceAsync_ExpiryWhileSlackFails_ExpiresAndRetriesTheDmAfterTheBackOff()
     {
         await using var app = await StartAsync();
         var active = await app.CreateActiveAsync(TimeSpan.FromHours(2));
@@ -73,13 +73,14 @@ public sealed class SweeperTests
 
         await app.SweepAsync();
 
-        var still = await app.GetAsync(active.Id);
-        Assert.Equal(RequestStatus.Active, still.Status);
-        Assert.True(still.DueAt > app.Harness.Time.GetUtcNow(), "a request that could not move must not be read again at once");
+        var failing = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Failing), (failing.Status, failing.DmCleanup?.State));
+        Assert.True(failing.DueAt > app.Harness.Time.GetUtcNow(), "a request whose DM could not be cleaned must not be read again at once");
 
         app.Harness.Time.Advance(LifecycleOptions.DefaultDmCleanupRetryDelay);
         Assert.Equal(1, await app.SweepAsync());
-        Assert.Equal(RequestStatus.Expired, (await app.GetAsync(active.Id)).Status);
+        var cleaned = await app.GetAsync(active.Id);
+        Assert.Equal((RequestStatus.Expired, DmCleanupState.Edited), (cleaned.Status, cleaned.DmCleanup?.State));
         Assert.DoesNotContain(app.Harness.Sts.Issued[0].SecretAccessKey, app.Dm().AllText, StringComparison.Ordinal);
     }
 

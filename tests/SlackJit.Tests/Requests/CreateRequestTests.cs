@@ -16,6 +16,7 @@ public sealed class CreateRequestTests
     private static readonly SlackIdentity Requester = new("U0REQ", "T0TEAM");
     private readonly IAccessRequestStore _store = Substitute.For<IAccessRequestStore>();
     private readonly ISlackApi _slack = Substitute.For<ISlackApi>();
+    private readonly SlackJit.Tests.Fakes.InMemorySlotStore _slots = new();
     private readonly FakeTimeProvider _time = new(AccessRequestBuilder.T0);
     private readonly AccessOptions _options = new()
     {
@@ -26,13 +27,11 @@ public sealed class CreateRequestTests
     public CreateRequestTests()
     {
         _slack.GetUserAsync("U0REQ", Arg.Any<CancellationToken>()).Returns(new SlackUserInfo("U0REQ", "T0TEAM", false, false, false, false, null));
-        _store.CountRecentAsync(Requester, Arg.Any<LimitWindows>(), Arg.Any<CancellationToken>()).Returns(default(RequesterActivity));
         _store.CreateAsync(Arg.Any<AccessRequest>(), Arg.Any<CancellationToken>()).Returns(CreateResult.Created);
     }
 
     private CreateRequest Create() => new(
-        _store,
-        new RequesterSlots(new SlackJit.Tests.Fakes.InMemorySlotStore(), _store),
+        new RequesterSlots(_slots, _store),
         new RequesterLookup(_slack, _time, NullLogger<RequesterLookup>.Instance),
         Options.Create(_options),
         Options.Create(new SlackOptions { ApproverChannel = "C0DEFAULT" }),
@@ -48,15 +47,15 @@ public sealed class CreateRequestTests
         Assert.Equal(AccessRequestBuilder.T0 + AccessRequests.CardGrace, created.Request.DueAt);
         Assert.Equal("C0OWN", created.Channel.Id);
         await _store.Received(1).CreateAsync(created.Request, Arg.Any<CancellationToken>());
-        await _store.Received(1).CountRecentAsync(Requester, AccessPolicy.LimitWindowsAt(AccessRequestBuilder.T0, _options), Arg.Any<CancellationToken>());
         await _store.DidNotReceiveWithAnyArgs().GetByRequesterAsync(default!, default, default);
     }
 
     [Fact]
     public async Task CreateAsync_OverTheLimit_RefusedNothingWritten()
     {
-        _store.CountRecentAsync(Requester, Arg.Any<LimitWindows>(), Arg.Any<CancellationToken>())
-            .Returns(new RequesterActivity(Pending: 1, Created: 1));
+        var first = await Create().CreateAsync(new ParsedRequest("analytics-prod", "", null, "why"), Requester, CancellationToken.None);
+        Assert.IsType<CreateOutcome.Created>(first);
+        _store.ClearReceivedCalls();
 
         var outcome = await Create().CreateAsync(new ParsedRequest("analytics-prod", "", null, "why"), Requester, CancellationToken.None);
 
@@ -70,7 +69,7 @@ public sealed class CreateRequestTests
         var outcome = await Create().CreateAsync(new ParsedRequest("other-bucket", "", null, "why"), Requester, CancellationToken.None);
 
         Assert.Equal(RefusalReason.UnknownBucket, Assert.IsType<CreateOutcome.Refused>(outcome).Reason);
-        await _store.DidNotReceiveWithAnyArgs().CountRecentAsync(default!, default, default);
         await _store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+        Assert.Empty(_slots.Snapshot);
     }
 }

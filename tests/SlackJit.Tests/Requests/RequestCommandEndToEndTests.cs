@@ -92,7 +92,7 @@ public sealed class RequestCommandEndToEndTests
         var store = Substitute.For<IAccessRequestStore, ISlotStore>();
         var down = new StoreUnavailableException("store down");
         store.GetByRequesterAsync(default!, default, default).ThrowsAsyncForAnyArgs(down);
-        store.CountRecentAsync(default!, default, default).ThrowsAsyncForAnyArgs(down);
+        ((ISlotStore)store).TryCreateWithinCapsAsync(default!, default!, default, default).ThrowsAsyncForAnyArgs(down);
         store.GetAsync(default, default).ThrowsAsyncForAnyArgs(down);
         store.CreateAsync(default!, default).ThrowsAsyncForAnyArgs(down);
         store.ApplyAsync(default!, default).ThrowsAsyncForAnyArgs(down);

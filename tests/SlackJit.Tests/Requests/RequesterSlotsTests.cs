@@ -17,42 +17,48 @@ public sealed class RequesterSlotsTests
     private readonly AccessRequest _request = AccessRequestBuilder.Pending().Build();
 
     [Fact]
-    public async Task CreateAsync_TransactionalStore_OneStepWithBothClaimsAndNothingElse()
+    public async Task CreateAsync_TransactionalStore_OneStepWithBothCapsAndNothingElse()
     {
-        IReadOnlyList<SlotClaim>? claims = null;
-        _slots.TryCreateClaimingAsync(_request, Arg.Do<IReadOnlyList<SlotClaim>>(c => claims = c), Now, Arg.Any<CancellationToken>())
-            .Returns(SlotClaimOutcome.Created);
+        _slots.TryCreateWithinCapsAsync(_request, new RequesterCaps(5, 20, TimeSpan.FromHours(1)), Now, Arg.Any<CancellationToken>())
+            .Returns(CappedCreateOutcome.Created);
 
         var check = await new RequesterSlots(_slots, _store).CreateAsync(_request, Options, Now, CancellationToken.None);
 
         Assert.True(check.IsAllowed);
-        Assert.NotNull(claims);
-        var key = _request.Requester.Key;
-        Assert.Equal(
-            [($"pending#{key}#", 5, _request.Deadline, true), ($"hour#{key}#", 20, Now.AddHours(1), false)],
-            claims.Select(c => (c.KeyPrefix, c.Count, c.Value.Until, c.FreedWhenHolderLeavesPending)));
-        Assert.All(claims, c => Assert.Equal(_request.Id.ToString("D"), c.Value.Holder));
         await _store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
         await _slots.DidNotReceiveWithAnyArgs().TrySetSlotAsync(default!, default, default!, default);
+        await _slots.DidNotReceiveWithAnyArgs().GetSlotsAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task CreateAsync_BreakGlassOnATransactionalStore_OnlyTheRateCap()
+    {
+        var breakGlass = _request with { BreakGlass = new BreakGlassReview(Now, Now.AddHours(24)) };
+        _slots.TryCreateWithinCapsAsync(breakGlass, new RequesterCaps(null, 20, TimeSpan.FromHours(1)), Now, Arg.Any<CancellationToken>())
+            .Returns(CappedCreateOutcome.Created);
+
+        var check = await new RequesterSlots(_slots, _store).CreateAsync(breakGlass, Options, Now, CancellationToken.None);
+
+        Assert.True(check.IsAllowed);
     }
 
     [Theory]
-    [InlineData(0, 5, RefusalReason.TooManyPending)]
-    [InlineData(1, 20, RefusalReason.TooManyRequests)]
-    public async Task CreateAsync_TransactionalStoreFindsAClaimFull_RefusedWithThatCapsCount(int claim, int busy, RefusalReason reason)
+    [InlineData(RequesterCap.Pending, 5, RefusalReason.TooManyPending)]
+    [InlineData(RequesterCap.Rate, 20, RefusalReason.TooManyRequests)]
+    public async Task CreateAsync_TransactionalStoreFindsACapFull_RefusedWithThatCapsCount(RequesterCap cap, int count, RefusalReason reason)
     {
-        _slots.TryCreateClaimingAsync(default!, default!, default, default).ReturnsForAnyArgs(SlotClaimOutcome.Full(claim, busy));
+        _slots.TryCreateWithinCapsAsync(default!, default!, default, default).ReturnsForAnyArgs(CappedCreateOutcome.Over(cap, count));
 
         var check = await new RequesterSlots(_slots, _store).CreateAsync(_request, Options, Now, CancellationToken.None);
 
         Assert.Equal(reason, check.Refusal?.Reason);
-        Assert.Equal(busy, check.Refusal?.Facts.Count);
+        Assert.Equal(count, check.Refusal?.Facts.Count);
     }
 
     [Fact]
     public async Task CreateAsync_TransactionalStoreUnavailable_ThrowsAndWritesNothingElse()
     {
-        _slots.TryCreateClaimingAsync(default!, default!, default, default).ThrowsAsyncForAnyArgs(new StoreUnavailableException("down"));
+        _slots.TryCreateWithinCapsAsync(default!, default!, default, default).ThrowsAsyncForAnyArgs(new StoreUnavailableException("down"));
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() =>
             new RequesterSlots(_slots, _store).CreateAsync(_request, Options, Now, CancellationToken.None));
@@ -64,7 +70,7 @@ public sealed class RequesterSlotsTests
     [Fact]
     public async Task CreateAsync_IdTaken_Throws()
     {
-        _slots.TryCreateClaimingAsync(default!, default!, default, default).ReturnsForAnyArgs(SlotClaimOutcome.IdTaken);
+        _slots.TryCreateWithinCapsAsync(default!, default!, default, default).ReturnsForAnyArgs(CappedCreateOutcome.IdTaken);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new RequesterSlots(_slots, _store).CreateAsync(_request, Options, Now, CancellationToken.None));

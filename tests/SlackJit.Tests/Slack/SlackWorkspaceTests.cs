@@ -48,4 +48,12 @@ public sealed class SlackWorkspaceTests
         Assert.Null(workspace.Refuses("T0GRID1", "A0ANY"));
         Assert.NotNull(workspace.Refuses("T0OTHER", "A0ANY"));
     }
+
+    [Fact]
+    public void Teams_BotKnownAndAllowedListed_EachOnceBotFirst() =>
+        Assert.Equal(["T0OWN", "T0GRID2"], Workspace(Bot, "T0GRID2", "T0OWN").Teams);
+
+    [Fact]
+    public void Teams_NeitherKnown_Empty() =>
+        Assert.Empty(Workspace(null).Teams);
 }

@@ -252,35 +252,6 @@ public abstract partial class AccessRequestStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CountRecentAsync_MixedRequests_CountsOpenPendingInItsWindowAndTheLastHour()
-    {
-        var alice = Requester("U0ALICE", "T0ONE");
-        var now = T0.AddMinutes(10);
-        var windows = new LimitWindows(now, CreatedAfter: now.AddHours(-1), PendingCreatedAfter: now.AddHours(-2));
-        // A deadline written with another offset is still compared as an instant.
-        var open = Pending(T0, alice) with { Deadline = now.AddMinutes(1).ToOffset(TimeSpan.FromHours(-7)) };
-        var pastDeadline = Pending(T0.AddMinutes(-30), alice) with { Deadline = now.AddMinutes(-1) };
-        var openButOld = Pending(T0.AddMinutes(-100), alice) with { Deadline = now.AddHours(5) };
-        var beforeTheWindow = Pending(T0.AddHours(-3), alice) with { Deadline = now.AddHours(5) };
-        var approved = Pending(T0.AddMinutes(-5), alice);
-        var lastHourExactly = Pending(now.AddHours(-1), alice) with { Deadline = now.AddMinutes(-1) };
-        var bobs = Pending(T0, Requester("U0BOB", "T0ONE"));
-        var elsewhere = Pending(T0, Requester("U0ALICE", "T0TWO"));
-        foreach (var request in new[] { open, pastDeadline, openButOld, beforeTheWindow, approved, lastHourExactly, bobs, elsewhere })
-        {
-            await Store.CreateAsync(request, Ct);
-        }
-        await Store.ApplyAsync(Approve(approved, "U0APPROVER", T0), Ct);
-
-        var activity = await Store.CountRecentAsync(alice, windows, Ct);
-
-        // Pending: open and openButOld (created inside the pending window, deadline ahead).
-        // Created in the last hour (strictly after its start): open, pastDeadline, approved.
-        Assert.Equal(new RequesterActivity(Pending: 2, Created: 3), activity);
-        Assert.Equal(default, await Store.CountRecentAsync(Requester("U0NOBODY", "T0ONE"), windows, Ct));
-    }
-
-    [Fact]
     public async Task ApplyAsync_FiftyConcurrentFromSameVersion_ExactlyOneWinsOthersConflict()
     {
         const int clicks = 50;

@@ -9,7 +9,7 @@ namespace SlackJit.Grants.Extensions;
 /// renewing share; the grant's window end moves with <see cref="Transitions.Extend"/>. Due at once after the approval,
 /// so if the work queue drops it or a process dies, the sweeper does it.
 /// </summary>
-internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, ISlackApi slack, TimeProvider time, ILogger<GrantExtension> logger)
+internal sealed class GrantExtension(CredentialDelivery delivery, ISlackApi slack, TimeProvider time, ILogger<GrantExtension> logger)
 {
     /// <summary>True when the extended grant was recorded.</summary>
     public async Task<bool> ReissueAsync(AccessRequest request, CancellationToken cancellationToken)
@@ -27,14 +27,9 @@ internal sealed class GrantExtension(CredentialDelivery delivery, GrantDm dm, IS
 
         try
         {
-            var owned = await dm.EnsureAsync(request, latest => latest.Status == RequestStatus.Active, cancellationToken);
-            if (owned is null)
-            {
-                return false;
-            }
-            var delivered = await delivery.DeliverAsync(owned, issued, end, renewed: true,
-                (current, grant) => Transitions.Extend(current, grant, time.GetUtcNow()), cancellationToken);
-            if (delivered.Status != DeliveryStatus.Recorded)
+            var delivered = await delivery.RedeliverAsync(
+                request, issued, end, (current, grant) => Transitions.Extend(current, grant, time.GetUtcNow()), cancellationToken);
+            if (delivered is not { Status: DeliveryStatus.Recorded })
             {
                 return false;
             }

@@ -52,9 +52,9 @@ internal sealed partial class DynamoDbAccessRequestStore : ISlotStore
     }
 
     /// <summary>No transactions here: the caller claims slot by slot with conditional writes, then creates.</summary>
-    public Task<SlotClaimOutcome?> TryCreateClaimingAsync(
-        Access.AccessRequest request, IReadOnlyList<SlotClaim> claims, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<SlotClaimOutcome?>(null);
+    public Task<CappedCreateOutcome?> TryCreateWithinCapsAsync(
+        Access.AccessRequest request, RequesterCaps caps, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<CappedCreateOutcome?>(null);
 
     public async Task<bool> TrySetSlotAsync(string key, SlotValue? expected, SlotValue value, CancellationToken cancellationToken)
     {

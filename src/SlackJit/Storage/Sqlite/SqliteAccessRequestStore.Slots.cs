@@ -55,4 +55,19 @@ internal sealed partial class SqliteAccessRequestStore : ISlotStore
             throw Unavailable(ex);
         }
     }
+
+    private static int SetSlot(SqliteWriter w, string key, SlotValue? expected, SlotValue value)
+    {
+        var command = expected is null ? w.SlotInsert : w.SlotReplace;
+        var p = command.Parameters;
+        p["@key"].Value = key;
+        p["@holder"].Value = value.Holder;
+        p["@until"].Value = value.Until.ToUnixTimeMilliseconds();
+        if (expected is not null)
+        {
+            p["@expected_holder"].Value = expected.Holder;
+            p["@expected_until"].Value = expected.Until.ToUnixTimeMilliseconds();
+        }
+        return command.ExecuteNonQuery();
+    }
 }

@@ -163,32 +163,6 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         }
     }
 
-    public async Task<RequesterActivity> CountRecentAsync(SlackIdentity requester, LimitWindows windows, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(requester);
-        await InitializeAsync(cancellationToken);
-        try
-        {
-            return await _readers.ReadAsync(async (connection, ct) =>
-            {
-                var command = connection.Command(SqliteSql.CountRecent, CountRecentParameters);
-                var p = command.Parameters;
-                p["@requester_key"].Value = requester.Key;
-                p["@created_after"].Value = StoredRecord.ToEpochMs(windows.CreatedAfter);
-                p["@pending_created_after"].Value = StoredRecord.ToEpochMs(windows.PendingCreatedAfter);
-                p["@pending"].Value = PendingStatus;
-                p["@now"].Value = StoredRecord.ToEpochMs(windows.Now);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                await reader.ReadAsync(ct);
-                return new RequesterActivity(Pending: reader.GetInt32(1), Created: reader.GetInt32(0));
-            }, cancellationToken);
-        }
-        catch (SqliteException ex)
-        {
-            throw Unavailable(ex);
-        }
-    }
-
     /// <summary>A PRAGMA's value as the single writer's connection sees it (e.g. <c>synchronous</c>).</summary>
     internal async Task<long> ReadWriterPragmaAsync(string name, CancellationToken cancellationToken)
     {
@@ -244,11 +218,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             // On the writer's connection: every commit syncs the WAL before the write completes, so an acknowledged
             // create (or decision) survives a power cut, not only a crash. Said, not left to the library's default.
             await ScalarAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken);
-            await using (var schema = connection.CreateCommand())
-            {
-                schema.CommandText = SqliteSql.Schema;
-                await schema.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await CreateOrMigrateSchemaAsync(connection, cancellationToken);
             _writer = new SqliteWriter(connection);
             connection = null;
             _logger.SqliteReady(_path);
@@ -265,6 +235,26 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         {
             connection?.Dispose();
         }
+    }
+
+    // In one write transaction, with the version read again inside it: two processes opening an old file at once
+    // migrate it once (docs/DEPLOY.md, "Upgrading").
+    private static async Task CreateOrMigrateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // Immediate: the write lock is taken before the version is read.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == 1)
+        {
+            command.CommandText = SqliteSql.MigrateFrom1;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        command.CommandText = SqliteSql.Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<AccessRequest>> QueryAsync(
@@ -323,6 +313,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             BindIndexed(p, request);
             p["@doc"].Value = _doc;
             p["@events"].Value = _events;
+            p["@deadline"].Value = StoredRecord.ToEpochMs(request.Deadline);
             return w.Insert.ExecuteNonQuery();
         }
     }
@@ -334,11 +325,6 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
         p["@due_at"].Value = request.DueAt is { } due ? StoredRecord.ToEpochMs(due) : DBNull.Value;
         p["@expires_at"].Value = request.ExpiresAt.ToUnixTimeSeconds();
     }
-
-    private static readonly string PendingStatus = RequestStatus.Pending.ToString();
-
-    private static readonly string[] CountRecentParameters =
-        ["@requester_key", "@created_after", "@pending_created_after", "@pending", "@now"];
 
     private static string Key(Guid id) => id.ToString("D");
 

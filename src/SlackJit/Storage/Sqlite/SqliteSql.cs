@@ -6,7 +6,7 @@ namespace SlackJit.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSql
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS access_requests (
@@ -18,7 +18,8 @@ internal static class SqliteSql
             due_at        INTEGER NULL,
             expires_at    INTEGER NOT NULL,
             doc           TEXT    NOT NULL,
-            events        TEXT    NOT NULL
+            events        TEXT    NOT NULL,
+            deadline      INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_access_requests_due
             ON access_requests (due_at, id) WHERE due_at IS NOT NULL;
@@ -26,18 +27,28 @@ internal static class SqliteSql
             ON access_requests (requester_key, created_at, id);
         CREATE INDEX IF NOT EXISTS ix_access_requests_created
             ON access_requests (created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_access_requests_pending
+            ON access_requests (requester_key, deadline) WHERE status = 'Pending';
         CREATE TABLE IF NOT EXISTS slots (
             key    TEXT    NOT NULL PRIMARY KEY,
             holder TEXT    NOT NULL,
             until  INTEGER NOT NULL
         );
-        PRAGMA user_version = 1;
+        PRAGMA user_version = 2;
+        """;
+
+    // Version 1 had no deadline column (the pending cap was counted with slots). A request's deadline never changes, so
+    // it is copied once from the document; run in one transaction with the schema above, which adds its index.
+    public const string MigrateFrom1 = """
+        ALTER TABLE access_requests ADD COLUMN deadline INTEGER NULL;
+        UPDATE access_requests
+        SET deadline = CAST(ROUND(unixepoch(json_extract(doc, '$.deadline'), 'subsec') * 1000) AS INTEGER);
         """;
 
     // The document and the trail come as UTF-8 bytes and are stored as text (the file's encoding is UTF-8).
     public const string Insert = """
-        INSERT INTO access_requests (id, status, version, requester_key, created_at, due_at, expires_at, doc, events)
-        VALUES (@id, @status, @version, @requester_key, @created_at, @due_at, @expires_at, CAST(@doc AS TEXT), CAST(@events AS TEXT))
+        INSERT INTO access_requests (id, status, version, requester_key, created_at, due_at, expires_at, doc, events, deadline)
+        VALUES (@id, @status, @version, @requester_key, @created_at, @due_at, @expires_at, CAST(@doc AS TEXT), CAST(@events AS TEXT), @deadline)
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -62,19 +73,6 @@ internal static class SqliteSql
         WHERE key = @key AND holder = @expected_holder AND until = @expected_until
         """;
 
-    // One claim's slots (keys @from ≤ key < @to: a prefix and the prefix's last character plus one), in one walk of the
-    // primary key; read inside the claiming write's transaction.
-    public const string SlotRange = "SELECT key, holder, until FROM slots WHERE key >= @from AND key < @to";
-
-    // The same with the holder's status and, while it is Pending, its deadline (null when the holder names no stored
-    // request): a pending slot is free once its holder has left Pending or passed its deadline.
-    public const string SlotRangeWithHolders = """
-        SELECT s.key, s.holder, s.until, r.status,
-               CASE WHEN r.status = 'Pending' THEN json_extract(r.doc, '$.deadline') END
-        FROM slots s LEFT JOIN access_requests r ON r.id = s.holder
-        WHERE s.key >= @from AND s.key < @to
-        """;
-
     /// <summary>Followed by a parameter list <c>(@k0, @k1, …)</c>.</summary>
     public const string SelectSlots = "SELECT key, holder, until FROM slots WHERE key IN ";
 
@@ -94,15 +92,15 @@ internal static class SqliteSql
         ORDER BY created_at, id
         """;
 
-    // Both counts walk the requester index (requester_key, created_at) over the window only; the deadline is read
-    // from the document of the few Pending rows in it, inside SQLite (epoch ms, as the other times).
-    public const string CountRecent = """
+    // The per-requester caps, counted in the creating write's transaction: open pending requests through the partial
+    // pending index (requester, deadline), requests made in the window through the requester index (requester,
+    // created_at). Both are index-only reads.
+    public const string CountCaps = """
         SELECT
-            (SELECT COUNT(*) FROM access_requests
-             WHERE requester_key = @requester_key AND created_at > @created_after),
-            (SELECT COUNT(*) FROM access_requests
-             WHERE requester_key = @requester_key AND created_at > @pending_created_after AND status = @pending
-               AND unixepoch(json_extract(doc, '$.deadline'), 'subsec') * 1000 > @now)
+            (SELECT COUNT(*) FROM access_requests INDEXED BY ix_access_requests_pending
+             WHERE requester_key = @requester_key AND status = 'Pending' AND deadline > @now),
+            (SELECT COUNT(*) FROM access_requests INDEXED BY ix_access_requests_requester
+             WHERE requester_key = @requester_key AND created_at > @created_after)
         """;
 
     // The due index (partial: only rows with a due time) holds every open request; the status filter drops the few

@@ -22,15 +22,14 @@ internal sealed class SqliteWriter : IDisposable
     {
         _connection = connection;
         Insert = Prepare(SqliteSql.Insert,
-            "@id", "@status", "@version", "@requester_key", "@created_at", "@due_at", "@expires_at", "@doc", "@events");
+            "@id", "@status", "@version", "@requester_key", "@created_at", "@due_at", "@expires_at", "@doc", "@events", "@deadline");
         Transition = Prepare(SqliteSql.Transition,
             "@id", "@expected_status", "@expected_version", "@next_status", "@requester_key", "@created_at",
             "@due_at", "@expires_at", "@doc", "@event");
         SlotInsert = Prepare(SqliteSql.SlotInsert, "@key", "@holder", "@until");
         SlotReplace = Prepare(SqliteSql.SlotReplace, "@key", "@holder", "@until", "@expected_holder", "@expected_until");
-        SlotRange = Prepare(SqliteSql.SlotRange, "@from", "@to");
-        SlotRangeWithHolders = Prepare(SqliteSql.SlotRangeWithHolders, "@from", "@to");
-        _statements = [Insert, Transition, SlotInsert, SlotReplace, SlotRange, SlotRangeWithHolders];
+        CountCaps = Prepare(SqliteSql.CountCaps, "@requester_key", "@now", "@created_after");
+        _statements = [Insert, Transition, SlotInsert, SlotReplace, CountCaps];
         _loop = Task.Run(RunLoopAsync);
     }
 
@@ -39,11 +38,8 @@ internal sealed class SqliteWriter : IDisposable
     public SqliteCommand SlotInsert { get; }
     public SqliteCommand SlotReplace { get; }
 
-    /// <summary>The slots of one claim (a key range), read in the write's transaction.</summary>
-    public SqliteCommand SlotRange { get; }
-
-    /// <summary>The same, each with the status and deadline of the request its holder names.</summary>
-    public SqliteCommand SlotRangeWithHolders { get; }
+    /// <summary>A requester's open pending requests and requests in a window, read in the creating write's transaction.</summary>
+    public SqliteCommand CountCaps { get; }
 
     /// <summary>
     /// Queues <paramref name="write"/> (which binds and runs prepared statements and returns the rows changed) and

@@ -176,8 +176,6 @@ public sealed class StoreFaultTests
                 Store.GetDueAsync(c.Arg<DateTimeOffset>(), c.Arg<int>(), c.Arg<CancellationToken>()));
             store.GetByRequesterAsync(default!, default, default).ReturnsForAnyArgs(c =>
                 Store.GetByRequesterAsync(c.Arg<SlackIdentity>(), c.Arg<int>(), c.Arg<CancellationToken>()));
-            store.CountRecentAsync(default!, default, default).ReturnsForAnyArgs(c =>
-                Store.CountRecentAsync(c.Arg<SlackIdentity>(), c.Arg<LimitWindows>(), c.Arg<CancellationToken>()));
             store.PingAsync(default).ReturnsForAnyArgs(c => Store.PingAsync(c.Arg<CancellationToken>()));
             return store;
         }

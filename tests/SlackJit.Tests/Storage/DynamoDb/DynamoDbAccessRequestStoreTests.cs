@@ -12,7 +12,7 @@ using static SlackJit.Tests.Storage.StoreRequests;
 namespace SlackJit.Tests.Storage.DynamoDb;
 
 /// <summary>The store contract against dynalite (real DynamoDB wire protocol), plus DynamoDB-only checks.</summary>
-public sealed class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
+public sealed partial class DynamoDbAccessRequestStoreTests(DynaliteFixture dynalite)
     : AccessRequestStoreContract, IClassFixture<DynaliteFixture>
 {
     // A table per test: every test starts from an empty store.

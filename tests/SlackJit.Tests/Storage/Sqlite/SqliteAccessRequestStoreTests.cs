@@ -44,10 +44,8 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
     [InlineData(nameof(SqliteSql.SelectById))]
     [InlineData(nameof(SqliteSql.SelectDue))]
     [InlineData(nameof(SqliteSql.SelectByRequester))]
-    [InlineData(nameof(SqliteSql.CountRecent))]
+    [InlineData(nameof(SqliteSql.CountCaps))]
     [InlineData(nameof(SqliteSql.Transition))]
-    [InlineData(nameof(SqliteSql.SlotRange))]
-    [InlineData(nameof(SqliteSql.SlotRangeWithHolders))]
     public async Task QueryPlan_StoreStatement_UsesAnIndexAndNoSort(string statement)
     {
         var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
