@@ -43,7 +43,7 @@ internal static class AckBenchmark
         Print("bare endpoint (verify + parse)", baseline);
 
         LoadGenerator.Result helped, ack, full;
-        await using (var holding = await SlackStub.StartAsync(holdCards: true))
+        await using (var holding = await SlackStub.StartAsync(holdAfterAck: true))
         {
             helped = await RunAppAsync(holding, help, Answers.Help, duration, ackOnly: true, once: false);
             Print("SlackJit /s3-access help", helped);
@@ -68,7 +68,7 @@ internal static class AckBenchmark
     {
         Console.WriteLine($"== create ack path only: {Connections} connections, {duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
-        await using var holding = await SlackStub.StartAsync(holdCards: true);
+        await using var holding = await SlackStub.StartAsync(holdAfterAck: true);
         var ack = await RunAppAsync(holding, requests, Answers.Created, duration, ackOnly: true, once: true);
         Print("SlackJit /s3-access, ack path only", ack);
     }

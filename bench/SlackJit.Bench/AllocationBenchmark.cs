@@ -52,7 +52,7 @@ internal static class AllocationBenchmark
 
     private static async Task SlackJitAsync(int count, string? only)
     {
-        await using var slack = await SlackStub.StartAsync(holdCards: true);
+        await using var slack = await SlackStub.StartAsync(holdAfterAck: true);
         var dataDir = Path.Combine(Path.GetTempPath(), "slackjit-bench-" + Guid.NewGuid().ToString("N"));
         var settings = BenchSettings.AppEnvironment(slack.ApiBaseUrl, dataDir, port: 0);
         BenchSettings.AckOnly(settings);

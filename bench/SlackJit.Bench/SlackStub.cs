@@ -17,11 +17,12 @@ internal sealed class SlackStub : IAsyncDisposable
     public string ApiBaseUrl { get; private set; } = "";
     public long Calls => Interlocked.Read(ref _calls);
 
-    /// <param name="holdCards">
-    /// Never answer <c>chat.postMessage</c> (until the stub stops): the few queue workers wait on their first card
-    /// and post nothing more, so an ack-only run measures the ack path alone.
+    /// <param name="holdAfterAck">
+    /// Never answer anything but <c>users.info</c> (which the ack path itself calls, once per requester) until the stub
+    /// stops: the few queue workers wait on their first card post or App Home publish and do nothing more, so an
+    /// ack-only run measures the ack path alone.
     /// </param>
-    public static async Task<SlackStub> StartAsync(bool holdCards = false)
+    public static async Task<SlackStub> StartAsync(bool holdAfterAck = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -30,7 +31,7 @@ internal sealed class SlackStub : IAsyncDisposable
         var stub = new SlackStub(app);
         app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
-            if (holdCards && method == "chat.postMessage")
+            if (holdAfterAck && method != "users.info")
             {
                 await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
