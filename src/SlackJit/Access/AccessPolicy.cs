@@ -48,10 +48,9 @@ public static partial class AccessPolicy
         }
 
         // Nested entries are excluded from the grant by explicit denies; they all have to fit the STS limit.
-        var scope = GrantScope.For(options.Resources, resource, request.Prefix);
-        if (!SessionPolicy.Fits(scope, resource.KmsKeyArn))
+        if (PolicyFitCache.TooLarge(options, resource, request.Prefix) is { } excluded)
         {
-            return new AccessDecision.Refused(RefusalReason.PolicyTooLarge, new RefusalFacts { Input = display, Count = scope.Excluded.Count });
+            return new AccessDecision.Refused(RefusalReason.PolicyTooLarge, new RefusalFacts { Input = display, Count = excluded });
         }
 
         if (request.BreakGlass && !resource.BreakGlass)
