@@ -159,7 +159,14 @@ internal sealed class SlackDispatcher(
         }
         else
         {
-            _ = ReleaseAfterAsync(work, handlerCts);
+            // Released when the handler ends, however it ends (its fault is reported below, or by the late-failure log).
+            _ = work.ContinueWith(
+                static (done, cts) =>
+                {
+                    _ = done.Exception;
+                    ((CancellationTokenSource)cts!).Dispose();
+                },
+                handlerCts, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         try
@@ -201,13 +208,6 @@ internal sealed class SlackDispatcher(
         {
             return Task.FromException<SlackResponseBody>(ex);
         }
-    }
-
-    private static async Task ReleaseAfterAsync(Task work, CancellationTokenSource handlerCts)
-    {
-        await Task.WhenAny(work);
-        _ = work.Exception; // reported by RunAsync; read here so it never surfaces as unobserved
-        handlerCts.Dispose();
     }
 
     private static void CancelQuietly(CancellationTokenSource cts)
