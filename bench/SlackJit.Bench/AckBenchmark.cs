@@ -73,6 +73,27 @@ internal static class AckBenchmark
         Print("SlackJit /s3-access, ack path only", ack);
     }
 
+    /// <summary>Only <c>/s3-access help</c> against the bare endpoint, back to back: the quick loop for that ratio.</summary>
+    public static async Task RunHelpAsync(TimeSpan duration)
+    {
+        Console.WriteLine($"== help against bare: {Connections} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
+        var help = LoadGenerator.SignedCommands(BenchSettings.Users, userOffset: 0, _ => "help");
+        var baselinePort = BenchSettings.FreePort();
+        LoadGenerator.Result baseline;
+        await using (var server = await AppProcess.StartAsync(baselinePort, new Dictionary<string, string>(), BaselineServer.Mode))
+        {
+            await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, Warmup);
+            var cpu = server.CpuTime();
+            baseline = await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, duration);
+            baseline = baseline with { ServerCpu = server.CpuTime() - cpu };
+        }
+        Print("bare endpoint (verify + parse)", baseline);
+        await using var holding = await SlackStub.StartAsync(holdAfterAck: true);
+        var helped = await RunAppAsync(holding, help, Answers.Help, duration, ackOnly: true, once: false);
+        Print("SlackJit /s3-access help", helped);
+    }
+
     /// <summary>The figures as the Markdown table of bench/RESULTS.md, with the load and whether each target is met.</summary>
     private static void PrintTable(
         DateTimeOffset started, string loadBefore, string loadAfter,

@@ -12,6 +12,9 @@ switch (mode)
     case "ack":
         await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
         return 0;
+    case "help":
+        await AckBenchmark.RunHelpAsync(TimeSpan.FromSeconds(seconds));
+        return 0;
     case "create":
         await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds));
         return 0;
@@ -34,6 +37,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | alloc [requests] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | help [seconds] | alloc [requests] | idle | sweep | export | all [seconds]]");
         return 2;
 }
