@@ -31,15 +31,7 @@ internal static class AckBenchmark
         var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
         var help = LoadGenerator.SignedCommands(BenchSettings.Users, userOffset: 0, _ => "help");
 
-        var baselinePort = BenchSettings.FreePort();
-        LoadGenerator.Result baseline;
-        await using (var server = await AppProcess.StartAsync(baselinePort, new Dictionary<string, string>(), BaselineServer.Mode))
-        {
-            await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, Warmup);
-            var cpu = server.CpuTime();
-            baseline = await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, duration);
-            baseline = baseline with { ServerCpu = server.CpuTime() - cpu };
-        }
+        var baseline = await RunBareAsync(requests, duration);
         Print("bare endpoint (verify + parse)", baseline);
 
         LoadGenerator.Result helped, ack, full;
@@ -79,19 +71,22 @@ internal static class AckBenchmark
         Console.WriteLine($"== help against bare: {Connections} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
         var help = LoadGenerator.SignedCommands(BenchSettings.Users, userOffset: 0, _ => "help");
-        var baselinePort = BenchSettings.FreePort();
-        LoadGenerator.Result baseline;
-        await using (var server = await AppProcess.StartAsync(baselinePort, new Dictionary<string, string>(), BaselineServer.Mode))
-        {
-            await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, Warmup);
-            var cpu = server.CpuTime();
-            baseline = await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, duration);
-            baseline = baseline with { ServerCpu = server.CpuTime() - cpu };
-        }
+        var baseline = await RunBareAsync(requests, duration);
         Print("bare endpoint (verify + parse)", baseline);
         await using var holding = await SlackStub.StartAsync(holdAfterAck: true);
         var helped = await RunAppAsync(holding, help, Answers.Help, duration, ackOnly: true, once: false);
         Print("SlackJit /s3-access help", helped);
+    }
+
+    /// <summary>The bare verify-and-parse endpoint in its own process: warmed, then measured.</summary>
+    private static async Task<LoadGenerator.Result> RunBareAsync(
+        IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, TimeSpan duration)
+    {
+        await using var server = await AppProcess.StartAsync(BenchSettings.FreePort(), new Dictionary<string, string>(), BaselineServer.Mode);
+        await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, Warmup);
+        var cpu = server.CpuTime();
+        var baseline = await LoadGenerator.RunAsync(server.BaseAddress, requests, Answers.Bare, Connections, duration);
+        return baseline with { ServerCpu = server.CpuTime() - cpu };
     }
 
     /// <summary>The figures as the Markdown table of bench/RESULTS.md, with the load and whether each target is met.</summary>

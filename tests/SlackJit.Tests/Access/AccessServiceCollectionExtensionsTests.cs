@@ -74,7 +74,8 @@ public sealed class AccessServiceCollectionExtensionsTests
         Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    /// <summary>A provider with <c>AddAccess</c> bound to <paramref name="settings"/> alone.</summary>
+    internal static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration.AddInMemoryCollection(settings);

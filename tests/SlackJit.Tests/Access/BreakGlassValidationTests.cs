@@ -116,17 +116,12 @@ public sealed class BreakGlassValidationTests
         Assert.Equal("Access:BreakGlass:MaxDuration 1.00:00:00 must be between 00:15:00 and 12:00:00.", Assert.Single(error.Failures));
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    // One valid entry under the settings of the test.
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        AccessServiceCollectionExtensionsTests.Build(new Dictionary<string, string?>
         {
             ["Access:Resources:0:Name"] = "analytics",
             ["Access:Resources:0:Bucket"] = "analytics-prod",
             ["Access:Resources:0:Approvers:0"] = "U0123ABCD",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddAccess();
-        return builder.Services.BuildServiceProvider();
-    }
+        }.Concat(settings).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 }
