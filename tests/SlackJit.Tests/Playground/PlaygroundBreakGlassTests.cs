@@ -36,4 +36,28 @@ public sealed class PlaygroundBreakGlassTests
         Assert.Empty(request.Approvals);
         Assert.Single(s.App.Sandbox.Sessions);
     }
+
+    [Fact]
+    public async Task Command_BreakGlassNobodyAcknowledges_TheCardSaysOverdueAndAcknowledgeStaysAfterTheGrantEnded()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.TypeAsync("/s3-access platform-logs 1h INC-78 disk full --break-glass");
+        await s.ActAsAsync(DemoWorkspace.GroupMember);
+        await s.OpenChannelAsync("approvals");
+        var card = s.Message("BREAK-GLASS: S3 read access");
+        await Expect(card).ToContainTextAsync("Not acknowledged yet");
+
+        // The review window is 24 h by default: a day and an hour later nobody has looked.
+        for (var hour = 0; hour < 25; hour++)
+        {
+            await s.AdvanceClockAsync(60);
+        }
+
+        await Expect(card).ToContainTextAsync("OVERDUE");
+        await Expect(card).ToContainTextAsync("ended");
+        await Expect(s.Message("OVERDUE:")).ToContainTextAsync("by @Riley Chen before its review deadline");
+        await Expect(s.Button(card, "Acknowledge")).ToHaveCountAsync(1);
+        await Expect(s.Button(card, "Revoke")).ToHaveCountAsync(0);
+        await s.ScreenshotAsync("break-glass-overdue");
+    }
 }

@@ -16,7 +16,7 @@ internal static class BreakGlassText
     /// <summary>The one note when the review deadline passed without an acknowledgement.</summary>
     public static SlackMessage Overdue(AccessRequest request, IReadOnlyList<string> reviewers) =>
         ReminderText.Thread($":warning: *OVERDUE:* {ReminderText.Who(reviewers)}, nobody acknowledged the *break-glass* grant {What(request)} " +
-                            $"by {SlackDates.DateTime(request.BreakGlass!.ReviewBy)}. Review what was done and press *Acknowledge* on the card.");
+                            $"before its review deadline ({SlackDates.DateTime(request.BreakGlass!.ReviewBy)}). Review what was done and press *Acknowledge* on the card.");
 
     /// <summary>The line above the escalated card, naming the escalation approvers.</summary>
     public static string EscalationNotice(AccessRequest request, ResourceOptions resource) =>
