@@ -185,8 +185,15 @@ public static class ApprovalCard
     internal static string Mention(string? userId) => string.IsNullOrEmpty(userId) ? "someone" : Mrkdwn.User(userId);
 
     // The transition into the current status (not a later same-status note such as slack-refs).
-    internal static DateTimeOffset? DecidedAt(AccessRequest request) =>
-        request.Events.LastOrDefault(e => e.To == request.Status && e.From != e.To)?.At;
+    internal static DateTimeOffset? DecidedAt(AccessRequest request)
+    {
+        var at = request.Events.LastOrDefault(e => e.To == request.Status && e.From != e.To)?.At;
+        // An expiry is recorded when the sweeper gets to it, which may be late (the app was down); the access itself
+        // ended with its window, and that is the time the card states.
+        return request.Status == RequestStatus.Expired && (request.Grant?.WindowEnd ?? AccessRequests.WindowEnd(request)) is { } end && (at is null || end < at)
+            ? end
+            : at;
+    }
 
     internal static string Clip(string text) => Mrkdwn.TruncatePlain(Mrkdwn.Sanitize(text), MaxShownText);
 }

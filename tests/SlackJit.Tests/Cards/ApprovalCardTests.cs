@@ -116,6 +116,20 @@ public sealed class ApprovalCardTests
     }
 
     [Fact]
+    public void Build_ExpiryRecordedLate_SaysTheWindowsEndNotWhenTheSweeperGotThere()
+    {
+        var expired = AccessRequestBuilder.In(RequestStatus.Expired).Build();
+        var windowEnd = expired.Grant?.WindowEnd ?? AccessRequests.WindowEnd(expired)!.Value;
+        var lateEvent = expired.Events[^1] with { At = windowEnd + TimeSpan.FromHours(17) };
+        var late = expired with { Events = expired.Events.SetItem(expired.Events.Count - 1, lateEvent) };
+
+        var text = CardText.All(ApprovalCard.Build(late, Analytics, Now).Blocks);
+
+        Assert.Contains($"access *ended* · <!date^{windowEnd.ToUnixTimeSeconds()}^", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<!date^{lateEvent.At.ToUnixTimeSeconds()}^", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_PendingPastDeadline_NoButtons()
     {
         var request = AccessRequestBuilder.Pending().Build();
