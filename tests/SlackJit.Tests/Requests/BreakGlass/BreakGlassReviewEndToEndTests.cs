@@ -91,6 +91,27 @@ public sealed class BreakGlassReviewEndToEndTests(DynaliteFixture dynalite) : IC
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Sweep_GrantEndsBetweenTwoReviewSteps_ExpiredAtItsWindowEndNotAtTheNextStep(StoreKind store)
+    {
+        await using var harness = await BreakGlassFlow.StartAsync(store, dynalite);
+        var request = await harness.BreakGlassAsync(BreakGlassFlow.Command.Replace(" 30m ", " 20m ", StringComparison.Ordinal));
+
+        // 09:15: the first reminder; 09:20: the 20-minute window ends, ten minutes before the next reminder.
+        harness.Time.Advance(TimeSpan.FromMinutes(15));
+        await harness.SweepAsync();
+        Assert.Single(harness.Thread(request));
+        Assert.Equal(Start + TimeSpan.FromMinutes(20), (await harness.GetAsync(request.Id)).DueAt);
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        await harness.SweepAsync();
+
+        var expired = await harness.GetAsync(request.Id);
+        Assert.Equal(RequestStatus.Expired, expired.Status);
+        Assert.Single(harness.Thread(request));
+        Assert.Equal(Start + TimeSpan.FromMinutes(30), expired.DueAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Sweep_Acknowledged_NoReminderEscalationOrOverdueAndNothingLeftDue(StoreKind store)
     {
         await using var harness = await BreakGlassFlow.StartAsync(store, dynalite);
