@@ -28,6 +28,22 @@ public sealed class SlackResponseJsonTests
     }
 
     [Fact]
+    public void Render_MrkdwnMarkup_GoesOutAsWrittenAndReadsBackTheSame()
+    {
+        const string text = "<@U1> asks for `bucket/prefix` in <#C1> & 'why' \"quoted\" back\\slash\nnext\u0001 é :inbox_tray:";
+
+        var body = SlackResponseJson.Render(SlackResponse.Ephemeral(text));
+
+        var raw = body.Json!;
+        // Mentions and code spans are written as they are (Slack reads JSON, no web page ever holds it)...
+        Assert.Contains("<@U1> asks for `bucket/prefix` in <#C1> & 'why'", raw, StringComparison.Ordinal);
+        // ...while what JSON itself needs escaped still is.
+        Assert.Contains("\\\"quoted\\\"", raw, StringComparison.Ordinal);
+        Assert.Contains("back\\\\slash\\nnext\\u0001", raw, StringComparison.Ordinal);
+        Assert.Equal(text, (string?)JsonNode.Parse(body.Json!)!["text"]);
+    }
+
+    [Fact]
     public void Render_InChannelWithBlocks_IncludesBlocks()
     {
         var blocks = new JsonArray { new JsonObject { ["type"] = "divider" } };
