@@ -19,7 +19,10 @@ switch (mode)
         await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds));
         return 0;
     case AllocationBenchmark.Mode:
-        await AllocationBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) ? n : 20_000, args.ElementAtOrDefault(2));
+        await AllocationBenchmark.RunAsync(
+            args.Length > 1 && int.TryParse(args[1], out var n) ? n : 20_000,
+            args.ElementAtOrDefault(2) is "bare" or "help" or "create" ? args[2] : null,
+            byType: args.Contains("types"));
         return 0;
     case "idle":
         await IdleMemoryBenchmark.RunAsync();
@@ -37,6 +40,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | help [seconds] | alloc [requests] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | help [seconds] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
         return 2;
 }
