@@ -35,7 +35,17 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
         var args = new JsonObject();
         try
         {
-            args = await ReadArgsAsync(context.Request);
+            var readable = true;
+            try
+            {
+                args = await ReadArgsAsync(context.Request);
+            }
+            catch (InvalidDataException)
+            {
+                // A form ASP.NET refuses to decode (e.g. a value with a NUL in it): Slack answers such a call
+                // invalid_arguments, it does not fail.
+                readable = false;
+            }
             var fault = faults.Next(method);
             if (fault is SlackFault.Slow slow)
             {
@@ -74,6 +84,11 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
                     if (Authorize(context.Request, method) is { } denied)
                     {
                         answer = denied;
+                        break;
+                    }
+                    if (!readable)
+                    {
+                        answer = Error("invalid_arguments");
                         break;
                     }
                     (status, answer, changedChannel) = Dispatch(method, isHook ? path["/hooks/".Length..] : "", args);

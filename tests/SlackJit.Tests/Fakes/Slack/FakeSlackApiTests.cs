@@ -127,6 +127,27 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersInfo_UserIdWithNul_InvalidArgumentsNotServerError()
+    {
+        // What a hostile interaction payload's user id can carry to users.info: Slack refuses the arguments, it does
+        // not fail, so a 500 here would be the fake's own fault and not the app's.
+        using var request = new HttpRequestMessage(HttpMethod.Post, _fake.ApiBaseUrl + "users.info")
+        {
+            Content = new FormUrlEncodedContent([new("user", "U0ALICE\0")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FakeSlackApi.DefaultBotToken);
+
+        using var response = await _http.SendAsync(request);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(json["ok"]!.GetValue<bool>());
+        Assert.Equal("invalid_arguments", json["error"]!.GetValue<string>());
+        var call = Assert.Single(_fake.Calls(), c => c.Method == "users.info");
+        Assert.Equal(200, call.Status);
+    }
+
+    [Fact]
     public async Task Inject_RateLimit_Answers429WithRetryAfterOnce()
     {
         _fake.Inject("auth.test", SlackFault.RateLimited(7));

@@ -139,6 +139,37 @@ public sealed class EndpointPropertyTests(ITestOutputHelper output)
         AssertNoHandlerFailed(harness);
     }
 
+    [Theory]
+    [InlineData("U0NOBODY1\0")]
+    [InlineData("U0GUEST\0x")]
+    [InlineData("\0")]
+    public async Task NewRequestForm_UserIdWithNul_RefusedWithoutFailure(string userId)
+    {
+        // Found by the generator above: a NUL in the submitter's id reaches users.info. Slack answers such a call
+        // invalid_arguments; the form must end in a polite refusal, with nothing stored and no handler failing.
+        await using var harness = await StartAsync();
+        var probe = new StoreProbe(harness);
+        await SeedAsync(harness);
+        var initial = await probe.SnapshotAsync();
+        var payload = HostilePayloads.BuildView(
+            RequestsSlackKeys.NewRequestCallback, userId, null,
+            [
+                (RequestsSlackKeys.ResourceBlock, RequestsSlackKeys.Value, "analytics"),
+                (RequestsSlackKeys.PrefixBlock, RequestsSlackKeys.Value, ""),
+                (RequestsSlackKeys.DurationBlock, RequestsSlackKeys.Value, "1h"),
+                (RequestsSlackKeys.ReasonBlock, RequestsSlackKeys.Value, "INC-1 looking"),
+            ],
+            asSelect: false).ToJsonString();
+
+        var (status, _) = await SendAsync(harness.Client.SendAsync(harness.Signer.Interaction(payload)), payload);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var lookup = await harness.Slack.WaitForCallAsync("users.info");
+        Assert.Equal((200, "invalid_arguments"), (lookup.Status, lookup.Error));
+        StoreProbe.AssertUnchanged(initial, await probe.SnapshotAsync(), payload);
+        AssertNoHandlerFailed(harness);
+    }
+
     /// <summary>One request per status, all the requester's, none due: hostile clicks aim at real records.</summary>
     private static readonly Guid[] Seeded =
     [

@@ -110,7 +110,7 @@ internal static class HostilePayloads
         from asSelect in Gen.Elements(false, true)
         select BuildView(callback, user, metadata, inputs, asSelect);
 
-    private static JsonObject BuildView(string callback, string user, string? metadata, IEnumerable<(string Block, string Action, string Value)> inputs, bool asSelect)
+    internal static JsonObject BuildView(string callback, string user, string? metadata, IEnumerable<(string Block, string Action, string Value)> inputs, bool asSelect)
     {
         var payload = SlackRequestSigner.ViewSubmission(callback, null, metadata, user);
         var values = payload["view"]!["state"]!["values"]!.AsObject();
