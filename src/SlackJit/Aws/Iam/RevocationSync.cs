@@ -18,6 +18,13 @@ internal sealed class RevocationSync(IIamRolePolicies iam, TimeProvider time, IL
     /// <summary>Rounds before giving up (other replicas kept changing the set); the sweeper tries again.</summary>
     public const int MaxRounds = 6;
 
+    /// <summary>
+    /// The pause before round 3 and later grows by this much a round (randomly up to twice that), so replicas that keep
+    /// overwriting each other's lists fall out of step and one round runs alone (docs/REVOCATION.md). Rounds 1 and 2,
+    /// the write and the check that it stuck, never wait.
+    /// </summary>
+    public static readonly TimeSpan ContendedPauseStep = TimeSpan.FromMilliseconds(40);
+
     /// <param name="revoked">Reads the store: every revoked grant on this role whose credentials may still work.</param>
     public async Task SyncAsync(RoleArn role, Func<CancellationToken, Task<IReadOnlyCollection<RevokedGrant>>> revoked, CancellationToken cancellationToken)
     {
@@ -25,6 +32,12 @@ internal sealed class RevocationSync(IIamRolePolicies iam, TimeProvider time, IL
         ArgumentNullException.ThrowIfNull(revoked);
         for (var round = 1; round <= MaxRounds; round++)
         {
+            if (round >= 3)
+            {
+                // Someone changed the list after our write: let the writers drift apart. Real time on purpose, not the
+                // injected clock (which only dates the credentials): a pause between two IAM calls must pass by itself.
+                await Task.Delay(ContendedPause(round), cancellationToken);
+            }
             // The store first, then the policy: the order the proof above relies on.
             var wanted = RevocationPolicy.Wanted(await revoked(cancellationToken), time.GetUtcNow());
             var current = RevocationPolicy.Ids(await iam.GetAsync(role, RevocationPolicy.PolicyName, cancellationToken));
@@ -46,4 +59,7 @@ internal sealed class RevocationSync(IIamRolePolicies iam, TimeProvider time, IL
         throw new IamException("PutRolePolicy", "NotSettled", 0,
             $"the revocation policy on role {role.Name} kept changing under other replicas for {MaxRounds} rounds", transient: true);
     }
+
+    private static TimeSpan ContendedPause(int round) =>
+        ContendedPauseStep * (round - 2) * (1 + Random.Shared.NextDouble());
 }

@@ -95,6 +95,33 @@ public sealed class RevocationSyncTests : IamTestBase
     }
 
     [Fact]
+    public async Task SyncAsync_AnotherWriterOverwritesForAWhile_PausesUntilItStopsAndSettles()
+    {
+        // Another writer puts a different list over ours, again and again, for a moment (a replica still syncing an
+        // older view). Six rounds back to back fit in that moment and gave up; with the pauses between contended
+        // rounds, the later rounds come after it and the sync settles on the store's list.
+        var host = Host();
+        var ours = Guid.NewGuid();
+        var other = NewClient(callTimeout: TimeSpan.FromMinutes(1));
+        var staleDocument = RevocationPolicy.Render(new HashSet<string> { Guid.NewGuid().ToString() }, RoleName);
+        var overwriting = TimeSpan.FromMilliseconds(250);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        // Two loops, so a stale list lands between any two of our calls while they run.
+        var competitor = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (stopwatch.Elapsed < overwriting)
+            {
+                await other.PutAsync(Role, RevocationPolicy.PolicyName, staleDocument, Ct);
+            }
+        })));
+
+        await RevokeAsync(host, ours, TimeSpan.FromMinutes(30));
+        await competitor;
+
+        Assert.True(Iam.DeniesSession(RoleName, ours.ToString()));
+    }
+
+    [Fact]
     public async Task SyncAsync_CredentialsExpired_PrunesThemAndDeletesTheEmptyPolicy()
     {
         var host = Host();
