@@ -18,7 +18,14 @@ public sealed class FakeSts : IAsyncDisposable
     public const string Namespace = StsXml.Namespace;
     public const string RoleId = "AROAFAKEROLEID0000001";
 
+    /// <summary>The secret every stub's key pairs with (the stub checks which key signed, as STS does).</summary>
+    public const string SecretKey = "fake-bot-secret";
+
+    // Live stubs by address: a client built elsewhere for a stub's address signs with that stub's key.
+    private static readonly ConcurrentDictionary<string, string> s_keysByUrl = new(StringComparer.Ordinal);
+
     private readonly LoopbackFaults<StsFault> _faults = new(f => f.Delay);
+    private int _foreignCalls;
     private readonly ConcurrentQueue<StsCall> _calls = new();
     private readonly ConcurrentQueue<FakeStsCredentials> _issued = new();
     private readonly TimeProvider _time;
@@ -27,6 +34,18 @@ public sealed class FakeSts : IAsyncDisposable
     private FakeSts(TimeProvider time) => _time = time;
 
     public Uri Url => _server!.Url;
+
+    /// <summary>
+    /// This stub's own access key. A request signed with another key (a client of an earlier stub that had the same
+    /// port, still retrying after its test ended) is refused with <c>InvalidClientTokenId</c> and not recorded.
+    /// </summary>
+    public string AccessKeyId { get; } = "AKIA" + RandomText(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+
+    /// <summary>Signed requests refused because another key signed them.</summary>
+    public int ForeignCalls => Volatile.Read(ref _foreignCalls);
+
+    /// <summary>The access key of the live stub at <paramref name="serviceUrl"/> (as a client's <c>ServiceURL</c>).</summary>
+    public static string AccessKeyFor(string serviceUrl) => s_keysByUrl[serviceUrl];
 
     /// <summary>Every call received, faulted ones included, in arrival order.</summary>
     public IReadOnlyList<StsCall> Calls => [.. _calls];
@@ -45,6 +64,7 @@ public sealed class FakeSts : IAsyncDisposable
     {
         var sts = new FakeSts(time ?? TimeProvider.System);
         sts._server = await LoopbackServer.StartAsync(sts.HandleAsync);
+        s_keysByUrl[sts.Url.ToString()] = sts.AccessKeyId;
         return sts;
     }
 
@@ -65,7 +85,7 @@ public sealed class FakeSts : IAsyncDisposable
         {
             config.HttpClientFactory = httpClientFactory;
         }
-        return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials("AKIAFAKEBOTKEY000001", "fake-bot-secret"), config);
+        return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials(AccessKeyId, SecretKey), config);
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -75,6 +95,12 @@ public sealed class FakeSts : IAsyncDisposable
             : [];
         var auth = context.Request.Headers.Authorization.ToString();
         var signed = auth.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal);
+        if (signed && CredentialScope(auth) is { Length: >= 1 } scope && scope[0] != AccessKeyId)
+        {
+            Interlocked.Increment(ref _foreignCalls);
+            await WriteXmlAsync(context, 403, ErrorXml(StsFault.Error(403, "InvalidClientTokenId", "The security token included in the request is invalid.")));
+            return;
+        }
         var call = new StsCall(form, signed, signed ? CredentialScopeRegion(auth) : null);
         _calls.Enqueue(call);
 
@@ -127,15 +153,14 @@ public sealed class FakeSts : IAsyncDisposable
     }
 
     /// <summary>The region in <c>Credential=AKID/DATE/REGION/sts/aws4_request</c>.</summary>
-    private static string? CredentialScopeRegion(string authorization)
+    private static string? CredentialScopeRegion(string authorization) =>
+        CredentialScope(authorization) is { Length: >= 5 } scope ? scope[2] : null;
+
+    // Credential=<key>/<date>/<region>/<service>/aws4_request
+    private static string[]? CredentialScope(string authorization)
     {
         var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-        var scope = authorization[(start + "Credential=".Length)..].Split(',')[0].Split('/');
-        return scope.Length >= 5 ? scope[2] : null;
+        return start < 0 ? null : authorization[(start + "Credential=".Length)..].Split(',')[0].Split('/');
     }
 
     private static string RandomText(int length, string alphabet) => RandomNumberGenerator.GetString(alphabet, length);
@@ -144,6 +169,7 @@ public sealed class FakeSts : IAsyncDisposable
     {
         if (_server is not null)
         {
+            s_keysByUrl.TryRemove(new KeyValuePair<string, string>(Url.ToString(), AccessKeyId));
             await _server.DisposeAsync();
         }
     }

@@ -167,7 +167,7 @@ public sealed class StsFaultTests
             using var fake = (AmazonSecurityTokenServiceClient)harnessClient.ImplementationFactory!(sp);
             Assert.Equal(callTimeout, sp.GetRequiredService<IOptions<AwsOptions>>().Value.CallTimeout);
             return new AmazonSecurityTokenServiceClient(
-                new Amazon.Runtime.BasicAWSCredentials("AKIAFAKEBOTKEY000001", "fake-bot-secret"),
+                new Amazon.Runtime.BasicAWSCredentials(FakeSts.AccessKeyFor(fake.Config.ServiceURL), FakeSts.SecretKey),
                 new AmazonSecurityTokenServiceConfig
                 {
                     ServiceURL = fake.Config.ServiceURL,
