@@ -11,9 +11,11 @@ namespace SlackJit.Access;
 /// </summary>
 public static class RequestParser
 {
-    public const string Usage = "`/s3-access <bucket>[/<prefix>] [duration] [reason]`, e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
+    // Shown in mrkdwn, where a bare < starts a link or mention: the placeholders' brackets are escaped so Slack shows
+    // them (docs/SLACK-PLATFORM.md).
+    public const string Usage = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] [reason]`, e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
 
-    public const string BreakGlassUsage = "`/s3-access <bucket>[/<prefix>] <duration> --break-glass <reason>`, e.g. `/s3-access analytics-prod/reports 30m --break-glass INC-4211 outage, no approver awake`";
+    public const string BreakGlassUsage = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] &lt;duration&gt; --break-glass &lt;reason&gt;`, e.g. `/s3-access analytics-prod/reports 30m --break-glass INC-4211 outage, no approver awake`";
 
     /// <summary>The flag that issues without approval; also matched after Slack turns its dashes into an en or em dash.</summary>
     public const string BreakGlassFlag = "--break-glass";

@@ -25,7 +25,7 @@ internal static class RequestReplies
         return string.Join('\n', new[]
         {
             "*Temporary read-only access to S3, approved in Slack*",
-            $"• `/s3-access <bucket>[/<prefix>] [duration] <reason>` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
+            $"• `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
             "• `/s3-access` — the same as a form.",
             "• `/s3-access list` — your recent requests and live access.",
             "• `/s3-access cancel R-XXXXXX` — withdraw a request that is still waiting.",
@@ -99,7 +99,7 @@ internal static class RequestReplies
     {
         if (requests.Count == 0)
         {
-            const string none = "You have no requests yet. Ask with `/s3-access <bucket>[/<prefix>] [duration] <reason>`, or see `/s3-access help`.";
+            const string none = "You have no requests yet. Ask with `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`, or see `/s3-access help`.";
             return new SlackMessage(none);
         }
 

@@ -34,7 +34,7 @@ public sealed class RequestParserTests
         Assert.False(RequestParser.TryParse(text, out var request, out var error));
 
         Assert.Null(request);
-        Assert.Contains("/s3-access <bucket>[/<prefix>]", error, StringComparison.Ordinal);
+        Assert.Contains("/s3-access &lt;bucket&gt;[/&lt;prefix&gt;]", error, StringComparison.Ordinal);
     }
 
     [Theory]

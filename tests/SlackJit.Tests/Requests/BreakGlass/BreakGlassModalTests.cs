@@ -77,4 +77,21 @@ public sealed class BreakGlassModalTests
         Assert.Contains($"{RequestParser.BreakGlassUsage} — emergencies only (analytics): issued at once for at most 1h", with, StringComparison.Ordinal);
         Assert.DoesNotContain("break-glass", without, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UsageTexts_NoBareAngleBracket_SoSlackShowsThePlaceholders()
+    {
+        // In mrkdwn a bare < opens a link or mention (<bucket> would not show as typed); only Slack's own sequences
+        // (<@U…>, <#C…>, <!…>) may start with one.
+        string[] texts =
+        [
+            RequestReplies.Help(Options(breakGlass: true)),
+            RequestParser.Usage,
+            RequestParser.BreakGlassUsage,
+            RequestReplies.List([], DateTimeOffset.UnixEpoch).Text,
+        ];
+
+        Assert.All(texts, text => Assert.DoesNotMatch("<[^@#!]", text));
+        Assert.Contains("&lt;bucket&gt;", texts[0], StringComparison.Ordinal);
+    }
 }
