@@ -9,6 +9,17 @@ namespace SlackJit.Tests.Playground;
 public sealed class PlaygroundApprovalTests
 {
     [Fact]
+    public async Task Help_ShowsTheCommandsWithTheirPlaceholders()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.TypeAsync("/s3-access help");
+        var help = s.Ephemeral("Temporary read-only access to S3");
+        await Expect(help).ToContainTextAsync("/s3-access <bucket>[/<prefix>] [duration] <reason>");
+        await Expect(help).ToContainTextAsync("/s3-access cancel R-XXXXXX");
+        await s.ScreenshotAsync("help");
+    }
+
+    [Fact]
     public async Task Command_ApprovedThroughConfirmDialog_DmHasCredentialsAndConsoleShowsScopedPolicy()
     {
         await using var s = await PlaygroundSession.StartAsync();
@@ -16,6 +27,7 @@ public sealed class PlaygroundApprovalTests
         var ack = s.Ephemeral("is waiting for approval");
         await Expect(ack.GetByTestId("only-you")).ToHaveTextAsync("👁 Only visible to you");
         await Expect(ack).ToContainTextAsync("#approvals");
+        await s.ScreenshotAsync("request-ack");
 
         await s.ActAsAsync(DemoWorkspace.Approver);
         await s.OpenChannelAsync("approvals");
