@@ -99,12 +99,16 @@ public sealed class RevocationSyncTests : IamTestBase
     {
         // Another writer puts a different list over ours, again and again, for a moment (a replica still syncing an
         // older view). Six rounds back to back fit in that moment and gave up; with the pauses between contended
-        // rounds, the later rounds come after it and the sync settles on the store's list.
+        // rounds (round 6 starts 400 ms in at the earliest), the later rounds come after it, with room for a slow
+        // machine to finish the last stale write, and the sync settles on the store's list.
         var host = Host();
         var ours = Guid.NewGuid();
         var other = NewClient(callTimeout: TimeSpan.FromMinutes(1));
         var staleDocument = RevocationPolicy.Render(new HashSet<string> { Guid.NewGuid().ToString() }, RoleName);
-        var overwriting = TimeSpan.FromMilliseconds(250);
+        var overwriting = TimeSpan.FromMilliseconds(120);
+        // Both clients make their first (slow: the SDK starts up) call before the clock starts.
+        await other.GetAsync(Role, RevocationPolicy.PolicyName, Ct);
+        await host.SyncAsync(Role, ReadStore, Ct);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         // Two loops, so a stale list lands between any two of our calls while they run.
         var competitor = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
