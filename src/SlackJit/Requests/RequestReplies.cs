@@ -18,6 +18,9 @@ internal static class RequestReplies
 
     public static string NotFound(string id) => $"I can't find request `{Mrkdwn.Escape(id, 60)}`. See `/s3-access list` for yours.";
 
+    // The request's syntax in mrkdwn, brackets escaped so Slack shows them (a bare < would open a link).
+    private const string RequestSyntax = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`";
+
     public static string Help(AccessOptions options)
     {
         var duration = DurationParser.Format(options.DefaultDuration);
@@ -25,7 +28,7 @@ internal static class RequestReplies
         return string.Join('\n', new[]
         {
             "*Temporary read-only access to S3, approved in Slack*",
-            $"• `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;` — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
+            $"• {RequestSyntax} — e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`. Duration like `30m`, `2h`, `1h30m` (default {duration}); reason {reason}.",
             "• `/s3-access` — the same as a form.",
             "• `/s3-access list` — your recent requests and live access.",
             "• `/s3-access cancel R-XXXXXX` — withdraw a request that is still waiting.",
@@ -99,7 +102,7 @@ internal static class RequestReplies
     {
         if (requests.Count == 0)
         {
-            const string none = "You have no requests yet. Ask with `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`, or see `/s3-access help`.";
+            const string none = $"You have no requests yet. Ask with {RequestSyntax}, or see `/s3-access help`.";
             return new SlackMessage(none);
         }
 
