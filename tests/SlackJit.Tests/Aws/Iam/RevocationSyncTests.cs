@@ -97,32 +97,40 @@ public sealed class RevocationSyncTests : IamTestBase
     [Fact]
     public async Task SyncAsync_AnotherWriterOverwritesForAWhile_PausesUntilItStopsAndSettles()
     {
-        // Another writer puts a different list over ours, again and again, for a moment (a replica still syncing an
-        // older view). Six rounds back to back fit in that moment and gave up; with the pauses between contended
-        // rounds (round 6 starts 400 ms in at the earliest), the later rounds come after it, with room for a slow
-        // machine to finish the last stale write, and the sync settles on the store's list.
-        var host = Host();
-        var ours = Guid.NewGuid();
+        // Another writer (a replica still syncing an older view) puts a different list over each of ours for the
+        // first 150 ms. Six rounds back to back fit in that window and gave up; with the pauses between contended
+        // rounds (round 5 starts 240 ms in at the earliest), a later write lands after it, the next round finds it in
+        // place and the sync settles. The stale write lands inside our own put, so none is still in flight when the
+        // sync leaves: the outcome depends on the pauses only, not on the machine's speed.
         var other = NewClient(callTimeout: TimeSpan.FromMinutes(1));
         var staleDocument = RevocationPolicy.Render(new HashSet<string> { Guid.NewGuid().ToString() }, RoleName);
-        var overwriting = TimeSpan.FromMilliseconds(120);
+        var window = TimeSpan.FromMilliseconds(150);
+        var stopwatch = new System.Diagnostics.Stopwatch();
+        var overwritten = 0;
+        var ours = NewClient(callTimeout: TimeSpan.FromMinutes(1));
+        var policies = Substitute.For<IIamRolePolicies>();
+        policies.GetAsync(default!, default!, default).ReturnsForAnyArgs(c => ours.GetAsync(c.Arg<RoleArn>(), c.ArgAt<string>(1), c.Arg<CancellationToken>()));
+        policies.DeleteAsync(default!, default!, default).ReturnsForAnyArgs(c => ours.DeleteAsync(c.Arg<RoleArn>(), c.ArgAt<string>(1), c.Arg<CancellationToken>()));
+        policies.PutAsync(default!, default!, default!, default).ReturnsForAnyArgs(async c =>
+        {
+            await ours.PutAsync(c.Arg<RoleArn>(), c.ArgAt<string>(1), c.ArgAt<string>(2), c.Arg<CancellationToken>());
+            if (stopwatch.IsRunning && stopwatch.Elapsed < window)
+            {
+                await other.PutAsync(c.Arg<RoleArn>(), c.ArgAt<string>(1), staleDocument, c.Arg<CancellationToken>());
+                overwritten++;
+            }
+        });
+        var host = new RevocationSync(policies, _time, NullLogger<RevocationSync>.Instance);
         // Both clients make their first (slow: the SDK starts up) call before the clock starts.
         await other.GetAsync(Role, RevocationPolicy.PolicyName, Ct);
         await host.SyncAsync(Role, ReadStore, Ct);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        // Two loops, so a stale list lands between any two of our calls while they run.
-        var competitor = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
-        {
-            while (stopwatch.Elapsed < overwriting)
-            {
-                await other.PutAsync(Role, RevocationPolicy.PolicyName, staleDocument, Ct);
-            }
-        })));
+        var id = Guid.NewGuid();
 
-        await RevokeAsync(host, ours, TimeSpan.FromMinutes(30));
-        await competitor;
+        stopwatch.Start();
+        await RevokeAsync(host, id, TimeSpan.FromMinutes(30));
 
-        Assert.True(Iam.DeniesSession(RoleName, ours.ToString()));
+        Assert.True(overwritten >= 1, "the other writer never overwrote our list");
+        Assert.True(Iam.DeniesSession(RoleName, id.ToString()));
     }
 
     [Fact]
