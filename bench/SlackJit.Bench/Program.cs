@@ -3,6 +3,8 @@ using SlackJit.Bench;
 // SlackJit's benchmarks print their figures; see bench/README.md. Loopback only, bounded in time.
 var mode = args.FirstOrDefault() ?? "all";
 var seconds = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 10;
+// create and help take a number of runs after the seconds: each run is a fresh server, and the median is printed.
+var runs = args.Length > 2 && int.TryParse(args[2], out var r) && r > 0 ? r : 1;
 
 switch (mode)
 {
@@ -13,10 +15,10 @@ switch (mode)
         await AckBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
         return 0;
     case "help":
-        await AckBenchmark.RunHelpAsync(TimeSpan.FromSeconds(seconds));
+        await AckBenchmark.RunHelpAsync(TimeSpan.FromSeconds(seconds), runs);
         return 0;
     case "create":
-        await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds));
+        await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds), runs);
         return 0;
     case AllocationBenchmark.Mode:
         await AllocationBenchmark.RunAsync(
@@ -40,6 +42,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds] | help [seconds] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
         return 2;
 }
