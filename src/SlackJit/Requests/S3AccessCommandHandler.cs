@@ -24,12 +24,12 @@ internal sealed class S3AccessCommandHandler(
     /// <summary>How many of the requester's newest requests <c>list</c> shows.</summary>
     public const int ListLength = 10;
 
-    // The catalog's settings are read once at start-up, so the help text never changes.
-    private string? _help;
+    // The catalog's settings are read once at start-up, so the help never changes: its answer is rendered once.
+    private SlackResponse? _help;
 
     public string Command => RequestsSlackKeys.Command;
 
-    private string Help => _help ??= RequestReplies.Help(access.Value);
+    private SlackResponse Help => _help ??= SlackResponse.Fixed(RequestReplies.Help(access.Value));
 
     public async Task<SlackResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ internal sealed class S3AccessCommandHandler(
             return verb switch
             {
                 "" => await OpenFormAsync(command, cancellationToken),
-                "help" => SlackResponse.Ephemeral(Help),
+                "help" => Help,
                 "list" => await ListAsync(command, cancellationToken),
                 "cancel" => await CancelAsync(command, rest, cancellationToken),
                 _ => await CreateAsync(command, text, cancellationToken),
@@ -84,7 +84,7 @@ internal sealed class S3AccessCommandHandler(
 
         if (string.IsNullOrEmpty(command.TriggerId))
         {
-            return SlackResponse.Ephemeral(Help);
+            return Help;
         }
 
         // The trigger is good for 3 s and once: open the form before anything else.

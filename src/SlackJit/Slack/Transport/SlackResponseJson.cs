@@ -13,6 +13,10 @@ internal static class SlackResponseJson
         {
             return SlackResponseBody.Empty;
         }
+        if (response.Rendered is { } rendered)
+        {
+            return rendered;
+        }
         return Write(writer =>
         {
             writer.WriteString("response_type", response.ResponseType == SlackResponseType.InChannel ? "in_channel" : "ephemeral");

@@ -44,6 +44,60 @@ public sealed class SlackResponseJsonTests
     }
 
     [Fact]
+    public void Render_Fixed_IsTheSameJsonAsEphemeralRenderedOnce()
+    {
+        const string text = "*Request access:* `/s3-access &lt;bucket&gt;` \"quoted\"\n<#C1>";
+        var help = SlackResponse.Fixed(text);
+
+        var first = SlackResponseJson.Render(help);
+        var second = SlackResponseJson.Render(help);
+
+        Assert.Equal(SlackResponseJson.Render(SlackResponse.Ephemeral(text)).Json, first.Json);
+        // Answering again reuses the bytes rendered when the answer was made.
+        Assert.Same(first.Utf8, second.Utf8);
+    }
+
+    [Fact]
+    public void Render_CopyOfAFixedAnswerWithAnotherText_IsRenderedAfresh()
+    {
+        var help = SlackResponse.Fixed("the help");
+
+        var changed = help with { Text = "another text" };
+
+        Assert.Equal("another text", (string?)JsonNode.Parse(SlackResponseJson.Render(changed).Json!)!["text"]);
+        Assert.Equal("the help", (string?)JsonNode.Parse(SlackResponseJson.Render(help).Json!)!["text"]);
+    }
+
+    [Fact]
+    public void With_CopiesEveryPropertyButTheRenderedJson()
+    {
+        // The record's copy constructor is written out (it leaves the rendered JSON behind): a property added to the
+        // record and not copied there would come back at its default here.
+        var original = SlackResponse.InChannel("text", [new JsonObject { ["type"] = "divider" }]) with { BlocksJson = new AckLikeBlocks() };
+
+        var copy = original with { };
+
+        // Every public property non-default on the original, and the same on the copy (the nodes are the same objects).
+        foreach (var property in typeof(SlackResponse).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public))
+        {
+            Assert.Equal(property.GetValue(original), property.GetValue(copy));
+        }
+        Assert.NotEqual(default, original.ResponseType);
+        // The rendered JSON stays with the answer it was rendered for.
+        Assert.NotNull(SlackResponse.Fixed("help").Rendered);
+        Assert.Null((SlackResponse.Fixed("help") with { }).Rendered);
+    }
+
+    private sealed class AckLikeBlocks : IBlocksJson
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+        }
+    }
+
+    [Fact]
     public void Render_InChannelWithBlocks_IncludesBlocks()
     {
         var blocks = new JsonArray { new JsonObject { ["type"] = "divider" } };
