@@ -25,13 +25,20 @@ public sealed class FakeSts : IAsyncDisposable
     private static readonly ConcurrentDictionary<string, string> s_keysByUrl = new(StringComparer.Ordinal);
 
     private readonly LoopbackFaults<StsFault> _faults = new(f => f.Delay);
-    private int _foreignCalls;
+    private int _refusedCalls;
     private readonly ConcurrentQueue<StsCall> _calls = new();
     private readonly ConcurrentQueue<FakeStsCredentials> _issued = new();
     private readonly TimeProvider _time;
     private LoopbackServer? _server;
 
-    private FakeSts(TimeProvider time) => _time = time;
+    private FakeSts(TimeProvider time)
+    {
+        _time = time;
+        _secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [AccessKeyId] = SecretKey };
+    }
+
+    // The one key this stub's account knows.
+    private readonly Dictionary<string, string> _secrets;
 
     public Uri Url => _server!.Url;
 
@@ -41,8 +48,11 @@ public sealed class FakeSts : IAsyncDisposable
     /// </summary>
     public string AccessKeyId { get; } = "AKIA" + RandomText(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 
-    /// <summary>Signed requests refused because another key signed them.</summary>
-    public int ForeignCalls => Volatile.Read(ref _foreignCalls);
+    /// <summary>
+    /// Requests refused before STS would read them, none of them recorded: unsigned, signed with another key, or with a
+    /// signature that does not match.
+    /// </summary>
+    public int RefusedCalls => Volatile.Read(ref _refusedCalls);
 
     /// <summary>The access key of the live stub at <paramref name="serviceUrl"/> (as a client's <c>ServiceURL</c>).</summary>
     public static string AccessKeyFor(string serviceUrl) => s_keysByUrl[serviceUrl];
@@ -90,18 +100,26 @@ public sealed class FakeSts : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType
-            ? (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
-            : [];
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        // Checked as STS checks it before anything else: the signature over exactly these bytes, by this stub's key. A
+        // request that fails (unsigned: another test's Slack call that reached a reused port; another stub's key: a
+        // client still retrying after its test ended) is answered as STS would and never counts as this test's call.
         var auth = context.Request.Headers.Authorization.ToString();
-        var signed = auth.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal);
-        if (signed && CredentialScope(auth) is { Length: >= 1 } scope && scope[0] != AccessKeyId)
+        var region = CredentialScopeRegion(auth) ?? "us-east-1";
+        if (SigV4Verifier.Verify(context.Request, body, _secrets, "sts", region, DateTimeOffset.UtcNow) is { } bad)
         {
-            Interlocked.Increment(ref _foreignCalls);
-            await WriteXmlAsync(context, 403, ErrorXml(StsFault.Error(403, "InvalidClientTokenId", "The security token included in the request is invalid.")));
+            Interlocked.Increment(ref _refusedCalls);
+            await WriteXmlAsync(context, bad.Code is "MissingAuthenticationToken" or "InvalidClientTokenId" or "SignatureDoesNotMatch" ? 403 : 400,
+                ErrorXml(StsFault.Error(403, bad.Code, bad.Message)));
             return;
         }
-        var call = new StsCall(form, signed, signed ? CredentialScopeRegion(auth) : null);
+        var form = context.Request.HasFormContentType
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body))
+                .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
+            : [];
+        var call = new StsCall(form, region);
         _calls.Enqueue(call);
 
         var (fault, aborted) = await _faults.TakeAsync(context);

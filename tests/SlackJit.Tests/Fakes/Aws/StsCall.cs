@@ -1,7 +1,10 @@
 namespace SlackJit.Tests.Fakes.Aws;
 
-/// <summary>One request as <see cref="FakeSts"/> saw it: the parsed form and whether it was SigV4-signed.</summary>
-public sealed record StsCall(IReadOnlyDictionary<string, string> Form, bool Signed, string? AuthorizationRegion)
+/// <summary>
+/// One request as <see cref="FakeSts"/> saw it: the parsed form and the region its signature was scoped to. Only
+/// requests whose SigV4 signature checked out by the stub's key are recorded.
+/// </summary>
+public sealed record StsCall(IReadOnlyDictionary<string, string> Form, string AuthorizationRegion)
 {
     public string? Action => Get("Action");
     public string? RoleArn => Get("RoleArn");
