@@ -27,6 +27,13 @@ public sealed class CallLog
         }
     }
 
+    private int _refused;
+
+    /// <summary>Calls refused for their token (none, or not this workspace's): counted, never recorded.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    public void Refuse() => Interlocked.Increment(ref _refused);
+
     public void Record(string method, JsonObject args, DateTimeOffset receivedAt, int status, string? error)
     {
         TaskCompletionSource changed;

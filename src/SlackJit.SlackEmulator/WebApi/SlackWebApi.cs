@@ -46,6 +46,16 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
                 // invalid_arguments, it does not fail.
                 readable = false;
             }
+            // The token first, as Slack checks it: a call with another workspace's token (in a test run, another host's
+            // call that reached a reused port) is refused before it can take a queued fault or rate-limit budget, and is
+            // counted apart instead of being recorded as a call.
+            if (Authorize(context.Request, method) is { } denied)
+            {
+                calls.Refuse();
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync(denied.ToJsonString(), context.RequestAborted);
+                return;
+            }
             var fault = faults.Next(method);
             if (fault is SlackFault.Slow slow)
             {
@@ -79,11 +89,6 @@ public sealed class SlackWebApi(SlackWorkspace workspace, CallLog calls, FaultQu
                     if (retryAfter is not null)
                     {
                         answer = Error("ratelimited");
-                        break;
-                    }
-                    if (Authorize(context.Request, method) is { } denied)
-                    {
-                        answer = denied;
                         break;
                     }
                     if (!readable)

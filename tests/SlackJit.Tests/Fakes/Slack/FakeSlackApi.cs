@@ -14,7 +14,11 @@ namespace SlackJit.Tests.Fakes.Slack;
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
-    public const string DefaultBotToken = "xoxb-fake-bot-token";
+    /// <summary>
+    /// The app-level token every fake accepts (Socket Mode settings name it before the fake exists). The bot token is
+    /// each fake's own (<see cref="BotToken"/>): a Web API call from another test's host that reaches a reused port
+    /// is refused with <c>invalid_auth</c>, as Slack refuses another workspace's token, and never counts as this test's call.
+    /// </summary>
     public const string DefaultAppToken = "xapp-fake-app-token";
     public const string TeamId = SlackWorkspace.DefaultTeamId;
 
@@ -49,8 +53,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     }
 
     /// <summary>Starts an emulator on a free loopback port.</summary>
-    public static async Task<FakeSlackApi> StartAsync(string botToken = DefaultBotToken, string appToken = DefaultAppToken)
+    public static async Task<FakeSlackApi> StartAsync(string? botToken = null, string appToken = DefaultAppToken)
     {
+        botToken ??= "xoxb-fake-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
         var emulator = await EmulatedSlack.StartAsync(tokens: new SlackTokens(botToken, appToken));
         emulator.Workspace.AppId = AppId;
         return new FakeSlackApi(emulator);

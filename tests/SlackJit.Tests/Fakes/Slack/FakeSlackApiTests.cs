@@ -104,10 +104,27 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnyMethod_AnotherFakesToken_RefusedBeforeFaultsAndNotRecorded()
+    {
+        await using var other = await FakeSlackApi.StartAsync();
+        _fake.Inject("chat.postMessage", SlackFault.Error("channel_not_found"));
+
+        // Another host's call reaching this fake's port carries its own fake's token.
+        Assert.Equal("invalid_auth", await PostAsync("chat.postMessage", new JsonObject { ["channel"] = "C1", ["text"] = "stray" }, token: other.BotToken));
+
+        Assert.Empty(_fake.Calls());
+        Assert.Equal(1, _fake.Emulator.Calls.Refused);
+        Assert.NotEqual(other.BotToken, _fake.BotToken);
+        // The queued fault is still there for this test's own call.
+        Assert.Equal("channel_not_found", await PostAsync("chat.postMessage", new JsonObject { ["channel"] = "C1", ["text"] = "own" }));
+        Assert.Single(_fake.Calls("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task AppsConnectionsOpen_AppToken_ReturnsSocketUrl()
     {
         Assert.Null(await PostAsync("apps.connections.open", [], token: FakeSlackApi.DefaultAppToken));
-        Assert.Equal("invalid_auth", await PostAsync("apps.connections.open", [], token: FakeSlackApi.DefaultBotToken));
+        Assert.Equal("invalid_auth", await PostAsync("apps.connections.open", [], token: _fake.BotToken));
     }
 
     [Fact]
@@ -118,7 +135,7 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         {
             Content = new FormUrlEncodedContent([new("user", "U0ALICE")]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FakeSlackApi.DefaultBotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _fake.BotToken);
 
         using var response = await _http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -135,7 +152,7 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         {
             Content = new FormUrlEncodedContent([new("user", "U0ALICE\0")]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FakeSlackApi.DefaultBotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _fake.BotToken);
 
         using var response = await _http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -152,8 +169,8 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     {
         _fake.Inject("auth.test", SlackFault.RateLimited(7));
 
-        using var first = await SendAsync("auth.test", [], FakeSlackApi.DefaultBotToken);
-        using var second = await SendAsync("auth.test", [], FakeSlackApi.DefaultBotToken);
+        using var first = await SendAsync("auth.test", [], _fake.BotToken);
+        using var second = await SendAsync("auth.test", [], _fake.BotToken);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(7), first.Headers.RetryAfter!.Delta);
@@ -196,7 +213,9 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
         return body;
     }
 
-    private async Task<string?> PostAsync(string method, JsonObject body, string? token = FakeSlackApi.DefaultBotToken)
+    private Task<string?> PostAsync(string method, JsonObject body) => PostAsync(method, body, _fake.BotToken);
+
+    private async Task<string?> PostAsync(string method, JsonObject body, string? token)
     {
         using var response = await SendAsync(method, body, token);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
