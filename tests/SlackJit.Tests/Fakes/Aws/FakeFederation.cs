@@ -22,6 +22,11 @@ public sealed class FakeFederation : IAsyncDisposable
 
     public IReadOnlyList<FederationCall> Calls => [.. _calls];
 
+    private int _refusedCalls;
+
+    /// <summary>Requests refused as not a sign-in token request (wrong method, action or session): never recorded.</summary>
+    public int RefusedCalls => Volatile.Read(ref _refusedCalls);
+
     /// <summary>Every sign-in token handed out, in order.</summary>
     public IReadOnlyList<string> Tokens => [.. _tokens];
 
@@ -59,6 +64,14 @@ public sealed class FakeFederation : IAsyncDisposable
             }
         }
         var call = new FederationCall(query, id, key, token);
+        if (call.Action != "getSigninToken" || id is null || key is null || token is null || context.Request.Method != "GET")
+        {
+            // Not a sign-in token request at all (in a test run: another host's call that reached a reused port): the
+            // endpoint refuses it, and it takes no queued fault and never counts as this test's call.
+            Interlocked.Increment(ref _refusedCalls);
+            context.Response.StatusCode = 400;
+            return;
+        }
         _calls.Enqueue(call);
 
         var (fault, aborted) = await _faults.TakeAsync(context);
@@ -70,11 +83,6 @@ public sealed class FakeFederation : IAsyncDisposable
         {
             context.Response.StatusCode = fault.Status;
             await context.Response.WriteAsync(fault.Body ?? "", context.RequestAborted);
-            return;
-        }
-        if (call.Action != "getSigninToken" || id is null || key is null || token is null || context.Request.Method != "GET")
-        {
-            context.Response.StatusCode = 400;
             return;
         }
 
