@@ -142,6 +142,11 @@
     return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
   }
 
+  function dayOf(ts) {
+    const d = new Date(Number(ts.split(".")[0]) * 1000);
+    return d.toLocaleDateString("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" });
+  }
+
   let timelineVersion = 0;
   async function loadTimeline() {
     if (state.home) return loadHome();
@@ -155,7 +160,21 @@
     const list = $("messages");
     list.innerHTML = "";
     if (!data.messages.length) list.innerHTML = `<div class="empty">This is the very beginning of ${esc(c.isIm ? "your DMs with SlackJit" : "#" + c.name)}.</div>`;
-    for (const m of data.messages) list.appendChild(message(m));
+    // A divider where the day changes, as Slack shows: with the clock moved on, "04:56" then "23:56" then "04:56"
+    // would otherwise read as time going backwards.
+    let day = "";
+    for (const m of data.messages) {
+      const d = dayOf(m.ts);
+      if (d !== day) {
+        day = d;
+        const divider = document.createElement("div");
+        divider.className = "day-divider";
+        divider.dataset.testid = "day-divider";
+        divider.innerHTML = `<span>${esc(d)}</span>`;
+        list.appendChild(divider);
+      }
+      list.appendChild(message(m));
+    }
     list.scrollTop = list.scrollHeight;
   }
 
