@@ -29,6 +29,10 @@ switch (mode)
     case "idle":
         await IdleMemoryBenchmark.RunAsync();
         return 0;
+    case "store":
+        // store [creates [runs]]: the SQLite create alone, in-process.
+        await StoreBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var c) && c > 0 ? c : 100_000, runs);
+        return 0;
     case "sweep":
         await SweepBenchmark.RunAsync();
         return 0;
@@ -42,6 +46,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | store [creates [runs]] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
         return 2;
 }
