@@ -5,9 +5,9 @@ namespace SlackJit.Storage.Sqlite;
 
 /// <summary>
 /// The one connection all writes go through, with its statements prepared once. Writes queue here and
-/// one loop runs them in order; whatever queued while the previous commit was on disk is committed
-/// together in one transaction (group commit), so the file is synced once per batch instead of once per
-/// write while every write keeps its own conditional outcome. The losers of a race see zero rows changed.
+/// one loop runs them in order; whatever queued while the previous commit was on disk, and whatever queues while
+/// that batch runs, is committed together in one transaction (group commit), so the file is synced once per batch
+/// instead of once per write while every write keeps its own conditional outcome (docs/RELIABILITY.md). The losers of a race see zero rows changed.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
