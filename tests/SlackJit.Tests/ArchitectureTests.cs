@@ -37,6 +37,36 @@ public sealed class ArchitectureTests
         Assert.Empty(violations);
     }
 
+    /// <summary>
+    /// The domain speaks no Slack: nothing in Access (its constants and every string its code loads) is written in
+    /// mrkdwn. Code spans, Slack's escapes and its mention syntax belong to the Slack-facing rooms, which word the
+    /// domain's refusals and facts.
+    /// </summary>
+    [Fact]
+    public void Access_WritesNoMrkdwn()
+    {
+        string[] markup = ["`", "&lt;", "&gt;", "&amp;", "<@", "<#", "<!"];
+        var found = typeof(SlackJit.Access.AccessRequest).Assembly.GetTypes()
+            .Where(t => DependencyGraph.AreaOf(t) == "Access")
+            .SelectMany(t => TypeReferences.Strings(t).Select(text => (Type: t.FullName, Text: text)))
+            .Where(s => markup.Any(m => s.Text.Contains(m, StringComparison.Ordinal)))
+            .Select(s => $"{s.Type}: {s.Text}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(found.Count == 0, "mrkdwn in Access:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void Access_StringScan_SeesConstantsAndCodeStrings()
+    {
+        // The scan above must be able to fail: it reads the parser's flag (a constant) and the policy's own words.
+        var strings = TypeReferences.Strings(typeof(SlackJit.Access.RequestParser)).ToList();
+
+        Assert.Contains(SlackJit.Access.RequestParser.BreakGlassFlag, strings);
+        Assert.Contains("s3://", strings);
+    }
+
     [Fact]
     public void Areas_EveryAreaIsInTheTable()
     {

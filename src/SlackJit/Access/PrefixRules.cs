@@ -62,7 +62,7 @@ public static class PrefixRules
             return "contains a space or a line break; S3 prefixes requested here cannot";
         }
 
-        return prefix.Contains('`', StringComparison.Ordinal) ? "contains a backtick (`)" : null;
+        return prefix.Contains('`', StringComparison.Ordinal) ? "contains a backtick" : null;
     }
 
     private static bool HasUnpairedSurrogate(string text)

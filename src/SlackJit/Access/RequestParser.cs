@@ -11,12 +11,6 @@ namespace SlackJit.Access;
 /// </summary>
 public static class RequestParser
 {
-    // Shown in mrkdwn, where a bare < starts a link or mention: the placeholders' brackets are escaped so Slack shows
-    // them (docs/SLACK-PLATFORM.md).
-    public const string Usage = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] [reason]`, e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
-
-    public const string BreakGlassUsage = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] &lt;duration&gt; --break-glass &lt;reason&gt;`, e.g. `/s3-access analytics-prod/reports 30m --break-glass INC-4211 outage, no approver awake`";
-
     /// <summary>The flag that issues without approval; also matched after Slack turns its dashes into an en or em dash.</summary>
     public const string BreakGlassFlag = "--break-glass";
 
@@ -24,7 +18,8 @@ public static class RequestParser
 
     private const string S3Scheme = "s3://";
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedRequest? request, [NotNullWhen(false)] out string? error)
+    /// <summary>Reads the command's text; on false, <paramref name="problem"/> says what is missing (worded by the caller).</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedRequest? request, out ParseProblem problem)
     {
         request = null;
         var all = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -32,12 +27,13 @@ public static class RequestParser
         var breakGlass = words.Length < all.Length;
         if (words.Length == 0)
         {
-            error = breakGlass ? $"Tell me what you need: {BreakGlassUsage}." : $"Tell me what you need: {Usage}.";
+            problem = breakGlass ? ParseProblem.OnlyBreakGlass : ParseProblem.Empty;
             return false;
         }
 
-        if (!TryParseTarget(words[0], out var bucket, out var prefix, out error))
+        if (!TryParseTarget(words[0], out var bucket, out var prefix))
         {
+            problem = ParseProblem.NoBucket;
             return false;
         }
 
@@ -50,14 +46,15 @@ public static class RequestParser
         }
 
         request = new ParsedRequest(bucket, prefix, duration, CleanReason(words.Skip(reasonStart)), breakGlass);
+        problem = ParseProblem.None;
         return true;
     }
 
     private static bool IsBreakGlassFlag(string word) =>
         Array.Exists(BreakGlassSpellings, s => string.Equals(word, s, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Splits <c>bucket/prefix</c> (an <c>s3://</c> in front is fine), e.g. from the modal's field.</summary>
-    public static bool TryParseTarget(string? target, out string bucket, out string prefix, [NotNullWhen(false)] out string? error)
+    /// <summary>Splits <c>bucket/prefix</c> (an <c>s3://</c> in front is fine), e.g. from the modal's field; false when no bucket is named.</summary>
+    public static bool TryParseTarget(string? target, out string bucket, out string prefix)
     {
         bucket = "";
         prefix = "";
@@ -70,14 +67,7 @@ public static class RequestParser
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         bucket = slash < 0 ? text : text[..slash];
         prefix = slash < 0 ? "" : text[(slash + 1)..];
-        if (bucket.Length == 0)
-        {
-            error = $"Start with the bucket name, e.g. `analytics-prod/reports`. Usage: {Usage}.";
-            return false;
-        }
-
-        error = null;
-        return true;
+        return bucket.Length > 0;
     }
 
     /// <summary>One line for the approval card: whitespace collapsed, control and direction characters dropped.</summary>

@@ -18,8 +18,25 @@ internal static class RequestReplies
 
     public static string NotFound(string id) => $"I can't find request `{Mrkdwn.Escape(id, 60)}`. See `/s3-access list` for yours.";
 
-    // The request's syntax in mrkdwn, brackets escaped so Slack shows them (a bare < would open a link).
+    // The request's syntax in mrkdwn, brackets escaped so Slack shows them (a bare < would open a link;
+    // docs/SLACK-PLATFORM.md). The help, the usage and the parser's complaints all show this one.
     private const string RequestSyntax = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`";
+
+    /// <summary>How to ask, with an example: shown when a command cannot be read.</summary>
+    public const string Usage = RequestSyntax + ", e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
+
+    /// <summary>How to break the glass, with an example.</summary>
+    public const string BreakGlassUsage =
+        "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] &lt;duration&gt; " + RequestParser.BreakGlassFlag + " &lt;reason&gt;`, " +
+        "e.g. `/s3-access analytics-prod/reports 30m " + RequestParser.BreakGlassFlag + " INC-4211 outage, no approver awake`";
+
+    /// <summary>What to tell someone whose command text is not a request's shape.</summary>
+    public static string CannotRead(ParseProblem problem) => problem switch
+    {
+        Access.ParseProblem.OnlyBreakGlass => $"Tell me what you need: {BreakGlassUsage}.",
+        Access.ParseProblem.NoBucket => $"Start with the bucket name, e.g. `analytics-prod/reports`. Usage: {Usage}.",
+        _ => $"Tell me what you need: {Usage}.",
+    };
 
     public static string Help(AccessOptions options)
     {
@@ -43,7 +60,7 @@ internal static class RequestReplies
         var entries = options.Resources.Where(r => r.BreakGlass).Select(r => r.Name).ToList();
         return entries.Count == 0
             ? null
-            : $"• {RequestParser.BreakGlassUsage} — emergencies only ({Mrkdwn.Escape(string.Join(", ", entries), 300)}): " +
+            : $"• {BreakGlassUsage} — emergencies only ({Mrkdwn.Escape(string.Join(", ", entries), 300)}): " +
               $"issued at once for at most {DurationParser.Format(options.BreakGlass.MaxDuration)}, announced loudly to the approvers, who must acknowledge it.";
     }
 

@@ -57,9 +57,9 @@ internal sealed class S3AccessCommandHandler(
 
     private async Task<SlackResponse> CreateAsync(SlashCommand command, string text, CancellationToken cancellationToken)
     {
-        if (!RequestParser.TryParse(text, out var parsed, out var error))
+        if (!RequestParser.TryParse(text, out var parsed, out var problem))
         {
-            return SlackResponse.Ephemeral(error);
+            return SlackResponse.Ephemeral(RequestReplies.CannotRead(problem));
         }
 
         switch (await create.CreateAsync(parsed, command.Identity, cancellationToken))
@@ -89,7 +89,7 @@ internal sealed class S3AccessCommandHandler(
 
         // The trigger is good for 3 s and once: open the form before anything else.
         return await form.OpenAsync(command.TriggerId, command.UserId, cancellationToken) is { } error
-            ? SlackResponse.Ephemeral($"I couldn't open the request form (`{error}`). Type the request instead: {RequestParser.Usage}.")
+            ? SlackResponse.Ephemeral($"I couldn't open the request form (`{error}`). Type the request instead: {RequestReplies.Usage}.")
             : SlackResponse.Empty;
     }
 

@@ -218,7 +218,7 @@ public sealed class AccessPolicyTests
 
     private static AccessDecision Decide(string text)
     {
-        Assert.True(RequestParser.TryParse(text, out var parsed, out var error), error);
+        Assert.True(RequestParser.TryParse(text, out var parsed, out var problem), problem.ToString());
         return AccessPolicy.Decide(parsed, Options(), RequesterFacts.Member);
     }
 

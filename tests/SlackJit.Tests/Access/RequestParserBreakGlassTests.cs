@@ -15,7 +15,7 @@ public sealed class RequestParserBreakGlassTests
     [InlineData("analytics-prod/reports 30m \u2013break-glass INC-4211 outage")]
     public void TryParse_FlagAnywhere_BreakGlassWithTheSameTargetDurationAndReason(string text)
     {
-        Assert.True(RequestParser.TryParse(text, out var request, out var error), error);
+        Assert.True(RequestParser.TryParse(text, out var request, out var problem), problem.ToString());
 
         Assert.Equal(new ParsedRequest("analytics-prod", "reports", TimeSpan.FromMinutes(30), "INC-4211 outage", BreakGlass: true), request);
     }
@@ -26,7 +26,7 @@ public sealed class RequestParserBreakGlassTests
     [InlineData("analytics-prod/reports 30m INC-4211 break-glass")]
     public void TryParse_NoFlagWord_NotBreakGlass(string text)
     {
-        Assert.True(RequestParser.TryParse(text, out var request, out var error), error);
+        Assert.True(RequestParser.TryParse(text, out var request, out var problem), problem.ToString());
 
         Assert.False(request.BreakGlass);
     }
@@ -34,17 +34,17 @@ public sealed class RequestParserBreakGlassTests
     [Fact]
     public void TryParse_FlagWithoutReason_ParsesWithAnEmptyReasonForThePolicyToRefuse()
     {
-        Assert.True(RequestParser.TryParse("analytics-prod/reports 30m --break-glass", out var request, out var error), error);
+        Assert.True(RequestParser.TryParse("analytics-prod/reports 30m --break-glass", out var request, out var problem), problem.ToString());
 
         Assert.Equal(new ParsedRequest("analytics-prod", "reports", TimeSpan.FromMinutes(30), "", BreakGlass: true), request);
     }
 
     [Fact]
-    public void TryParse_FlagAlone_AsksForTheTargetShowingTheBreakGlassUsage()
+    public void TryParse_FlagAlone_SaysOnlyBreakGlass()
     {
-        Assert.False(RequestParser.TryParse("  --break-glass ", out var request, out var error));
+        Assert.False(RequestParser.TryParse("  --break-glass ", out var request, out var problem));
 
         Assert.Null(request);
-        Assert.Contains(RequestParser.BreakGlassUsage, error, StringComparison.Ordinal);
+        Assert.Equal(ParseProblem.OnlyBreakGlass, problem);
     }
 }

@@ -19,8 +19,9 @@ public sealed class RequestParserPropertyTests
     [Property(MaxTest = 500)]
     public void TryParse_AnyText_EitherParsesCleanlyOrExplains(string? text)
     {
-        if (RequestParser.TryParse(text, out var request, out var error))
+        if (RequestParser.TryParse(text, out var request, out var problem))
         {
+            Assert.Equal(ParseProblem.None, problem);
             Assert.NotEmpty(request.Bucket);
             Assert.DoesNotContain("  ", request.Reason, StringComparison.Ordinal);
             Assert.DoesNotContain(request.Reason, char.IsControl);
@@ -28,7 +29,7 @@ public sealed class RequestParserPropertyTests
         }
         else
         {
-            Assert.False(string.IsNullOrWhiteSpace(error));
+            Assert.NotEqual(ParseProblem.None, problem);
         }
     }
 

@@ -20,7 +20,8 @@ public sealed class RequestParserTests
     [InlineData("analytics-prod 2H why", "analytics-prod", "", 120, "why")]
     public void TryParse_Command_SplitsTargetDurationAndReason(string text, string bucket, string prefix, int? minutes, string reason)
     {
-        Assert.True(RequestParser.TryParse(text, out var request, out var error), error);
+        Assert.True(RequestParser.TryParse(text, out var request, out var problem), problem.ToString());
+        Assert.Equal(ParseProblem.None, problem);
 
         Assert.Equal(new ParsedRequest(bucket, prefix, minutes is null ? null : TimeSpan.FromMinutes(minutes.Value), reason), request);
     }
@@ -29,22 +30,23 @@ public sealed class RequestParserTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   \n\t ")]
-    public void TryParse_Empty_ExplainsUsage(string? text)
+    public void TryParse_Empty_SaysEmpty(string? text)
     {
-        Assert.False(RequestParser.TryParse(text, out var request, out var error));
+        Assert.False(RequestParser.TryParse(text, out var request, out var problem));
 
         Assert.Null(request);
-        Assert.Contains("/s3-access &lt;bucket&gt;[/&lt;prefix&gt;]", error, StringComparison.Ordinal);
+        Assert.Equal(ParseProblem.Empty, problem);
     }
 
     [Theory]
     [InlineData("/reports 2h why")]
     [InlineData("s3:///reports")]
-    public void TryParse_NoBucket_AsksForTheBucketFirst(string text)
+    public void TryParse_NoBucket_SaysNoBucket(string text)
     {
-        Assert.False(RequestParser.TryParse(text, out _, out var error));
+        Assert.False(RequestParser.TryParse(text, out var request, out var problem));
 
-        Assert.StartsWith("Start with the bucket name", error, StringComparison.Ordinal);
+        Assert.Null(request);
+        Assert.Equal(ParseProblem.NoBucket, problem);
     }
 
     [Fact]

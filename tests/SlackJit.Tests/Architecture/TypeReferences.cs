@@ -84,6 +84,39 @@ internal static class TypeReferences
         return found;
     }
 
+    /// <summary>Every string a type's code loads (<c>ldstr</c>), and its string constants.</summary>
+    public static IEnumerable<string> Strings(Type type)
+    {
+        foreach (var field in type.GetFields(All))
+        {
+            if (field is { IsLiteral: true } && field.FieldType == typeof(string) && field.GetRawConstantValue() is string constant)
+            {
+                yield return constant;
+            }
+        }
+        foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
+        {
+            var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
+            var position = 0;
+            while (position < il.Length)
+            {
+                short value = il[position++];
+                if (value == 0xFE)
+                {
+                    value = (short)(0xFE00 | il[position++]);
+                }
+                var opCode = OpCodesByValue[value];
+                if (opCode.OperandType == OperandType.InlineString)
+                {
+                    yield return method.Module.ResolveString(BitConverter.ToInt32(il, position));
+                }
+                position += opCode.OperandType == OperandType.InlineSwitch
+                    ? 4 + (4 * BitConverter.ToInt32(il, position))
+                    : OperandSize(opCode.OperandType);
+            }
+        }
+    }
+
     private static IEnumerable<Type> FromIl(MethodBase method, byte[] il)
     {
         var module = method.Module;

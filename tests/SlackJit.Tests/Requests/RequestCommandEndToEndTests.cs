@@ -55,6 +55,8 @@ public sealed class RequestCommandEndToEndTests
         { "help", Requester, null, "/s3-access cancel R-XXXXXX" },
         { "list", Requester, null, "You have no requests yet" },
         { "cancel R-ZZZZZZ", Requester, null, "I can't find request" },
+        { "/reports 2h why", Requester, null, "Start with the bucket name" },
+        { "—break-glass", Requester, null, "Tell me what you need: " + RequestReplies.BreakGlassUsage },
     };
 
     [Theory]

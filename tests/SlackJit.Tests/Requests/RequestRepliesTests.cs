@@ -22,6 +22,23 @@ public sealed class RequestRepliesTests
     };
 
     [Theory]
+    [InlineData(ParseProblem.Empty, "Tell me what you need: `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`, e.g. ")]
+    [InlineData(ParseProblem.OnlyBreakGlass, "Tell me what you need: `/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] &lt;duration&gt; --break-glass &lt;reason&gt;`")]
+    [InlineData(ParseProblem.NoBucket, "Start with the bucket name, e.g. `analytics-prod/reports`. Usage: `/s3-access &lt;bucket&gt;")]
+    public void CannotRead_EachProblem_SaysWhatIsMissingWithTheUsage(ParseProblem problem, string expected)
+    {
+        Assert.StartsWith(expected, RequestReplies.CannotRead(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Usage_SameSyntaxAsTheHelp()
+    {
+        var syntax = RequestReplies.Usage[..RequestReplies.Usage.IndexOf(", e.g.", StringComparison.Ordinal)];
+
+        Assert.Contains("• " + syntax + " — e.g.", RequestReplies.Help(new AccessOptions()), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void AckReply_RemindersOnOrOff_SameJsonAsTheNodeBuiltAnswer(bool reminders, string prefix)
     {

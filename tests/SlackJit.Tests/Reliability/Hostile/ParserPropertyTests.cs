@@ -36,9 +36,10 @@ public sealed class ParserPropertyTests(ITestOutputHelper output)
         var allowedCount = 0;
         HostileRuns.Check(output, "request grammar", HostileRuns.RequestGrammar, HostileGen.CommandText, text =>
         {
-            if (!RequestParser.TryParse(text, out var parsed, out var error))
+            if (!RequestParser.TryParse(text, out var parsed, out var problem))
             {
-                Assert.False(string.IsNullOrWhiteSpace(error));
+                Assert.NotEqual(ParseProblem.None, problem);
+                Assert.False(string.IsNullOrWhiteSpace(SlackJit.Requests.RequestReplies.CannotRead(problem)));
                 return;
             }
 

@@ -74,7 +74,7 @@ public sealed class BreakGlassModalTests
         var with = RequestReplies.Help(Options(breakGlass: true));
         var without = RequestReplies.Help(Options(breakGlass: false));
 
-        Assert.Contains($"{RequestParser.BreakGlassUsage} — emergencies only (analytics): issued at once for at most 1h", with, StringComparison.Ordinal);
+        Assert.Contains($"{RequestReplies.BreakGlassUsage} — emergencies only (analytics): issued at once for at most 1h", with, StringComparison.Ordinal);
         Assert.DoesNotContain("break-glass", without, StringComparison.Ordinal);
     }
 
@@ -86,9 +86,10 @@ public sealed class BreakGlassModalTests
         string[] texts =
         [
             RequestReplies.Help(Options(breakGlass: true)),
-            RequestParser.Usage,
-            RequestParser.BreakGlassUsage,
+            RequestReplies.Usage,
+            RequestReplies.BreakGlassUsage,
             RequestReplies.List([], DateTimeOffset.UnixEpoch).Text,
+            .. Enum.GetValues<ParseProblem>().Select(RequestReplies.CannotRead),
         ];
 
         Assert.All(texts, text => Assert.DoesNotMatch("<[^@#!]", text));
