@@ -97,31 +97,19 @@ internal static class TypeReferences
         foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
         {
             var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
-            var position = 0;
-            while (position < il.Length)
+            foreach (var (opCode, operand) in Instructions(il))
             {
-                short value = il[position++];
-                if (value == 0xFE)
-                {
-                    value = (short)(0xFE00 | il[position++]);
-                }
-                var opCode = OpCodesByValue[value];
                 if (opCode.OperandType == OperandType.InlineString)
                 {
-                    yield return method.Module.ResolveString(BitConverter.ToInt32(il, position));
+                    yield return method.Module.ResolveString(BitConverter.ToInt32(il, operand));
                 }
-                position += opCode.OperandType == OperandType.InlineSwitch
-                    ? 4 + (4 * BitConverter.ToInt32(il, position))
-                    : OperandSize(opCode.OperandType);
             }
         }
     }
 
-    private static IEnumerable<Type> FromIl(MethodBase method, byte[] il)
+    /// <summary>Each instruction of a method body: its opcode and where its operand starts.</summary>
+    private static IEnumerable<(OpCode OpCode, int Operand)> Instructions(byte[] il)
     {
-        var module = method.Module;
-        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
-        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         var position = 0;
         while (position < il.Length)
         {
@@ -131,47 +119,51 @@ internal static class TypeReferences
                 value = (short)(0xFE00 | il[position++]);
             }
             var opCode = OpCodesByValue[value];
-            switch (opCode.OperandType)
+            yield return (opCode, position);
+            position += opCode.OperandType == OperandType.InlineSwitch
+                ? 4 + (4 * BitConverter.ToInt32(il, position))
+                : OperandSize(opCode.OperandType);
+        }
+    }
+
+    private static IEnumerable<Type> FromIl(MethodBase method, byte[] il)
+    {
+        var module = method.Module;
+        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        foreach (var (opCode, operand) in Instructions(il))
+        {
+            if (opCode.OperandType is not (OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok))
             {
-                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                    var token = BitConverter.ToInt32(il, position);
-                    position += 4;
-                    MemberInfo? member;
-                    try
+                continue;
+            }
+            MemberInfo? member;
+            try
+            {
+                member = module.ResolveMember(BitConverter.ToInt32(il, operand), typeArguments, methodArguments);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+            switch (member)
+            {
+                case Type t:
+                    yield return t;
+                    break;
+                case MethodBase m:
+                    yield return m.DeclaringType!;
+                    if (m is MethodInfo { IsGenericMethod: true } generic)
                     {
-                        member = module.ResolveMember(token, typeArguments, methodArguments);
-                    }
-                    catch (ArgumentException)
-                    {
-                        continue;
-                    }
-                    switch (member)
-                    {
-                        case Type t:
-                            yield return t;
-                            break;
-                        case MethodBase m:
-                            yield return m.DeclaringType!;
-                            if (m is MethodInfo { IsGenericMethod: true } generic)
-                            {
-                                foreach (var argument in generic.GetGenericArguments())
-                                {
-                                    yield return argument;
-                                }
-                            }
-                            break;
-                        case FieldInfo f:
-                            yield return f.DeclaringType!;
-                            yield return f.FieldType;
-                            break;
+                        foreach (var argument in generic.GetGenericArguments())
+                        {
+                            yield return argument;
+                        }
                     }
                     break;
-                case OperandType.InlineSwitch:
-                    var count = BitConverter.ToInt32(il, position);
-                    position += 4 + (4 * count);
-                    break;
-                default:
-                    position += OperandSize(opCode.OperandType);
+                case FieldInfo f:
+                    yield return f.DeclaringType!;
+                    yield return f.FieldType;
                     break;
             }
         }
