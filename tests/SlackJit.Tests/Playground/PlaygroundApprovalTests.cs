@@ -20,6 +20,22 @@ public sealed class PlaygroundApprovalTests
     }
 
     [Fact]
+    public async Task Command_Unreadable_SaysWhatIsMissingWithTheUsageAsTyped()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.TypeAsync("/s3-access /reports 2h checking");
+        var noBucket = s.Ephemeral("Start with the bucket name");
+        // The placeholders are escaped for Slack, so a person sees them as typed, in code spans.
+        await Expect(noBucket).ToContainTextAsync("Usage: /s3-access <bucket>[/<prefix>] [duration] <reason>, e.g. /s3-access analytics-prod/reports");
+        await Expect(noBucket.Locator("code").First).ToHaveTextAsync("analytics-prod/reports");
+
+        await s.TypeAsync("/s3-access --break-glass");
+        var onlyFlag = s.Ephemeral("Tell me what you need");
+        await Expect(onlyFlag).ToContainTextAsync("/s3-access <bucket>[/<prefix>] <duration> --break-glass <reason>");
+        await s.ScreenshotAsync("unreadable-command");
+    }
+
+    [Fact]
     public async Task Command_ApprovedThroughConfirmDialog_DmHasCredentialsAndConsoleShowsScopedPolicy()
     {
         await using var s = await PlaygroundSession.StartAsync();
