@@ -20,14 +20,15 @@ internal static class RequestReplies
 
     // The request's syntax in mrkdwn, brackets escaped so Slack shows them (a bare < would open a link;
     // docs/SLACK-PLATFORM.md). The help, the usage and the parser's complaints all show this one.
-    private const string RequestSyntax = "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] [duration] &lt;reason&gt;`";
+    private const string Target = "/s3-access &lt;bucket&gt;[/&lt;prefix&gt;]";
+    private const string RequestSyntax = "`" + Target + " [duration] &lt;reason&gt;`";
 
     /// <summary>How to ask, with an example: shown when a command cannot be read.</summary>
     public const string Usage = RequestSyntax + ", e.g. `/s3-access analytics-prod/reports 2h INC-4211 investigating`";
 
     /// <summary>How to break the glass, with an example.</summary>
     public const string BreakGlassUsage =
-        "`/s3-access &lt;bucket&gt;[/&lt;prefix&gt;] &lt;duration&gt; " + RequestParser.BreakGlassFlag + " &lt;reason&gt;`, " +
+        "`" + Target + " &lt;duration&gt; " + RequestParser.BreakGlassFlag + " &lt;reason&gt;`, " +
         "e.g. `/s3-access analytics-prod/reports 30m " + RequestParser.BreakGlassFlag + " INC-4211 outage, no approver awake`";
 
     /// <summary>What to tell someone whose command text is not a request's shape.</summary>
