@@ -37,4 +37,25 @@ public sealed class PlaygroundHomeTests
         await Expect(home.Locator(".bk-button").Filter(new() { HasText = "I'm done" })).ToBeVisibleAsync();
         await Expect(home).ToContainTextAsync("Live until");
     }
+
+    [Fact]
+    public async Task Home_OpenedAgainWithTheSameView_NotRebuiltUnderThePointer()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.Page.GetByTestId("home-slackjit").ClickAsync();
+        var home = s.Page.GetByTestId("home");
+        await Expect(home).ToContainTextAsync("Nothing pending or live.");
+        // Opening it loads the view more than once (the page, then the publish app_home_opened causes): wait for both.
+        await s.Page.WaitForFunctionAsync("() => Number(document.body.dataset.homeLoads) >= 2");
+        var builds = await s.Page.EvaluateAsync<string>("() => document.body.dataset.homeBuilds");
+        var loads = await s.Page.EvaluateAsync<int>("() => Number(document.body.dataset.homeLoads)");
+
+        // Opened again: loaded twice more, the same view each time, so the buttons under the pointer stay the same
+        // elements (a rebuild between press and release loses the click).
+        await s.Page.GetByTestId("home-slackjit").ClickAsync();
+        await s.Page.WaitForFunctionAsync("n => Number(document.body.dataset.homeLoads) >= n", loads + 2);
+
+        Assert.Equal(builds, await s.Page.EvaluateAsync<string>("() => document.body.dataset.homeBuilds"));
+        await Expect(home.Locator(".bk-button").Filter(new() { HasText = "Request access" })).ToBeVisibleAsync();
+    }
 }
