@@ -137,6 +137,8 @@ public sealed class ApprovalEndToEndTests
             () => Task.FromResult(AlreadyApprovedReplies(harness) is { Count: 9 } replies ? replies : null), "nine 'already approved' replies");
         Assert.All(told, r => Assert.Contains($"already approved by <@{stored.DecidedBy}>", r, StringComparison.Ordinal));
         await harness.WaitForCardAsync(request, "*Approved* by");
+        // The card's rewrite and the hand-over to Grants are separate work items: the card can be first.
+        await harness.WaitForAsync(() => Task.FromResult(_scheduler.ReceivedCalls().Any() ? "called" : null), "the approved request handed to Grants");
         await _scheduler.Received(1).HandleAsync(new AdvanceRequest(request.Id, RequestStatus.Approved), Arg.Any<CancellationToken>());
     }
 
