@@ -6,17 +6,18 @@ internal static class BenchRequests
 {
     /// <summary>
     /// A request as the create path makes it for <c>analytics-prod/reports 2h INC-i benchmark</c> from requester
-    /// <c>i</c> (of <see cref="BenchSettings.Users"/>): Pending, due in a minute, with its reminder plan and its first event.
+    /// <c>i</c> (of <see cref="BenchSettings.Users"/>), or from <paramref name="requester"/> when given: Pending, due in a
+    /// minute, with its reminder plan and its first event.
     /// </summary>
-    public static AccessRequest Pending(int i, DateTimeOffset now)
+    public static AccessRequest Pending(int i, DateTimeOffset now, int? requester = null)
     {
-        var requester = new SlackIdentity($"U{i % BenchSettings.Users:D8}", "T0BENCH");
+        var from = new SlackIdentity($"U{(requester ?? i) % BenchSettings.Users:D8}", "T0BENCH");
         return new AccessRequest
         {
             Id = RequestIds.New(TimeProvider.System),
             Status = RequestStatus.Pending,
             Version = 1,
-            Requester = requester,
+            Requester = from,
             Resource = new ResourceRef("analytics", "analytics-prod", "reports"),
             RequestedDuration = TimeSpan.FromHours(2),
             Reason = $"INC-{i} benchmark",
@@ -26,7 +27,7 @@ internal static class BenchRequests
             DueAt = now.AddMinutes(1),
             Reminders = new ReminderState(TimeSpan.FromMinutes(15), 3),
             ExpiresAt = now.AddDays(400),
-            Events = [new AuditEvent(now, requester.UserId, AuditActions.Created, null, RequestStatus.Pending, $"analytics-prod/reports for 2h: INC-{i} benchmark")],
+            Events = [new AuditEvent(now, from.UserId, AuditActions.Created, null, RequestStatus.Pending, $"analytics-prod/reports for 2h: INC-{i} benchmark")],
         };
     }
 

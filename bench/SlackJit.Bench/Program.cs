@@ -30,8 +30,12 @@ switch (mode)
         await IdleMemoryBenchmark.RunAsync();
         return 0;
     case "store":
-        // store [creates [runs]]: the SQLite create alone, in-process.
-        await StoreBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var c) && c > 0 ? c : 100_000, runs);
+        // store [creates [runs [callers]]] [scattered]: the SQLite create alone, in-process.
+        await StoreBenchmark.RunAsync(
+            args.Length > 1 && int.TryParse(args[1], out var c) && c > 0 ? c : 100_000,
+            runs,
+            args.Length > 3 && int.TryParse(args[3], out var callers) && callers is > 0 and <= 256 ? callers : StoreBenchmark.DefaultCallers,
+            scattered: args.Contains("scattered"));
         return 0;
     case "sweep":
         await SweepBenchmark.RunAsync();
@@ -46,6 +50,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | store [creates [runs]] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | store [creates [runs [callers]]] [scattered] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
         return 2;
 }
