@@ -72,6 +72,15 @@ internal sealed class AppProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>The resident memory's parts from /proc (Linux): anonymous (heaps, stacks), file-backed (code), shared.</summary>
+    public string ResidentBreakdown()
+    {
+        var parts = File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal) || l.StartsWith("Threads:", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+        return string.Join(", ", parts);
+    }
+
     /// <summary>Resident set size of the process, from /proc (Linux).</summary>
     public long ResidentBytes()
     {
