@@ -57,15 +57,16 @@ internal static class AckBenchmark
     /// server's process id is printed before each measured run, so a profiler can attach to it. With more than one run
     /// (each a fresh server), the median and the spread are printed: on a shared machine one run says little.
     /// </summary>
-    public static async Task RunCreateAsync(TimeSpan duration, int runs = 1)
+    /// <param name="scattered">Requesters in a scattered order, as real requesters come, instead of in turn.</param>
+    public static async Task RunCreateAsync(TimeSpan duration, int runs = 1, bool scattered = false)
     {
-        Console.WriteLine($"== create ack path only: {Connections} connections, {duration.TotalSeconds:0} s, {runs} run(s), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"== create ack path only: {Connections} connections, requesters {(scattered ? "scattered" : "in turn")}, {duration.TotalSeconds:0} s, {runs} run(s), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         await using var holding = await SlackStub.StartAsync(holdAfterAck: true);
         var cpu = new List<double>(runs);
         for (var run = 0; run < runs; run++)
         {
             // Signed afresh for each run: Slack's signatures are only good for five minutes.
-            var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText);
+            var requests = LoadGenerator.SignedCommands(200_000, userOffset: 0, LoadGenerator.CreateText, scattered);
             SettleLoadGenerator();
             var ack = await RunAppAsync(holding, requests, Answers.Created, duration, ackOnly: true, once: true);
             Print("SlackJit /s3-access, ack path only", ack);

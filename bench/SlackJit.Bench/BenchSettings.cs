@@ -7,6 +7,13 @@ internal static class BenchSettings
     public const string ApproverChannel = "C0BENCHAPPROVERS";
     public const int Users = 20_000;
 
+    /// <summary>
+    /// The requester of the <paramref name="i"/>-th request: in turn (key order, so a requester's index entries sit next
+    /// to the previous one's), or scattered by a fixed stride prime to <see cref="Users"/> (each still once a round),
+    /// as real requesters come.
+    /// </summary>
+    public static int UserOf(int i, bool scattered) => scattered ? (int)((long)i * 7_919 % Users) : i % Users;
+
     /// <summary>Environment for a SlackJit process pointed at the stub Slack, with its own store.</summary>
     public static Dictionary<string, string> AppEnvironment(string slackApiBaseUrl, string dataDir, int port) => new()
     {

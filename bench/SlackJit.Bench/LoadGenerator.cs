@@ -26,14 +26,16 @@ internal static class LoadGenerator
     public static string CreateText(int i) => $"analytics-prod%2Freports+2h+INC-{i}+benchmark";
 
     /// <param name="text">The command's text for request <c>i</c>, form-encoded.</param>
-    public static IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> SignedCommands(int count, int userOffset, Func<int, string> text)
+    /// <param name="scattered">Requesters in a scattered order instead of in turn (<see cref="BenchSettings.UserOf"/>).</param>
+    public static IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> SignedCommands(
+        int count, int userOffset, Func<int, string> text, bool scattered = false)
     {
         var secret = Encoding.UTF8.GetBytes(BenchSettings.SigningSecret);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var list = new List<(byte[], string, string)>(count);
         for (var i = 0; i < count; i++)
         {
-            var user = $"U{(userOffset + i) % BenchSettings.Users:D8}";
+            var user = $"U{BenchSettings.UserOf(userOffset + i, scattered):D8}";
             var body = Encoding.UTF8.GetBytes(
                 $"token=x&team_id=T0BENCH&channel_id=C0GENERAL&user_id={user}&command=%2Fs3-access" +
                 $"&text={text(i)}&api_app_id=A0BENCH" +

@@ -18,7 +18,8 @@ switch (mode)
         await AckBenchmark.RunHelpAsync(TimeSpan.FromSeconds(seconds), runs);
         return 0;
     case "create":
-        await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds), runs);
+        // create [seconds [runs]] [scattered]
+        await AckBenchmark.RunCreateAsync(TimeSpan.FromSeconds(seconds), runs, scattered: args.Contains("scattered"));
         return 0;
     case AllocationBenchmark.Mode:
         await AllocationBenchmark.RunAsync(
@@ -50,6 +51,6 @@ switch (mode)
         await ExportBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] | help [seconds [runs]] | store [creates [runs [callers]]] [scattered] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
+        Console.Error.WriteLine("usage: SlackJit.Bench [ack [seconds] | create [seconds [runs]] [scattered] | help [seconds [runs]] | store [creates [runs [callers]]] [scattered] | alloc [requests] [bare|help|create] [types] | idle | sweep | export | all [seconds]]");
         return 2;
 }

@@ -16,7 +16,6 @@ internal static class StoreBenchmark
 {
     public const int DefaultCallers = 32;
     private const int Warmup = 40_000;
-    private const int ScatterStride = 7_919;
 
     /// <param name="callers">Creates in flight at once: about the writes one commit can take.</param>
     /// <param name="scattered">
@@ -59,8 +58,7 @@ internal static class StoreBenchmark
         }
     }
 
-    // Requesters take turns as in the ack benchmark (BenchSettings.Users of them), so each stays under its caps; scattered,
-    // the turn goes by a fixed stride that is prime to the number of requesters (each still comes once per round).
+    // Requesters take turns as in the ack benchmark (BenchSettings.Users of them), so each stays under its caps.
     private static async Task CreateAsync(SqliteAccessRequestStore store, RequesterCaps caps, int first, int count, int callers, bool scattered)
     {
         var next = first - 1;
@@ -70,7 +68,7 @@ internal static class StoreBenchmark
             for (var i = Interlocked.Increment(ref next); i <= last; i = Interlocked.Increment(ref next))
             {
                 var now = DateTimeOffset.UtcNow;
-                var requester = scattered ? (int)((long)i * ScatterStride % BenchSettings.Users) : i;
+                var requester = BenchSettings.UserOf(i, scattered);
                 var outcome = await store.TryCreateWithinCapsAsync(BenchRequests.Pending(i, now, requester), caps, now, CancellationToken.None);
                 if (outcome is not { Result: CreateResult.Created })
                 {
