@@ -252,6 +252,31 @@ public abstract partial class AccessRequestStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetByRequesterAsync_PendingAndDecidedInterleaved_NewestFirstAcrossBoth()
+    {
+        var alice = Requester("U0ALICE", "T0ONE");
+        var requests = Enumerable.Range(0, 6).Select(h => Pending(T0.AddHours(h), alice)).ToList();
+        foreach (var request in requests)
+        {
+            await Store.CreateAsync(request, Ct);
+        }
+        // Every other one decided: the newest is pending, the next one approved, and so on.
+        foreach (var request in requests.Where((_, i) => i % 2 == 0))
+        {
+            Assert.True((await Store.ApplyAsync(Approve(request, "U0APPROVER", T0.AddHours(7)), Ct)).Applied);
+        }
+
+        var newestFour = await Store.GetByRequesterAsync(alice, 4, Ct);
+        var all = await Store.GetByRequesterAsync(alice, 50, Ct);
+
+        Assert.Equal(requests.AsEnumerable().Reverse().Take(4).Select(r => r.Id), newestFour.Select(r => r.Id));
+        Assert.Equal(requests.AsEnumerable().Reverse().Select(r => r.Id), all.Select(r => r.Id));
+        Assert.Equal(
+            [RequestStatus.Pending, RequestStatus.Approved, RequestStatus.Pending, RequestStatus.Approved],
+            newestFour.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task ApplyAsync_FiftyConcurrentFromSameVersion_ExactlyOneWinsOthersConflict()
     {
         const int clicks = 50;

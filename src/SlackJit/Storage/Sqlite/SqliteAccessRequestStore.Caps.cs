@@ -5,7 +5,7 @@ namespace SlackJit.Storage.Sqlite;
 
 /// <summary>
 /// A new request's caps and the request itself, in one write of the single writer: the requester's open pending
-/// requests and recent requests are counted through two indexes and the request is inserted in the same transaction,
+/// requests and recent requests are counted from the requester index and the request is inserted in the same transaction,
 /// with one commit shared with whatever else is queued. The writer's transaction holds SQLite's write lock from its
 /// start, so nothing is created between the count and the insert, in this process or another one using the same
 /// file; creates queued together see each other, because they run one after the other in that transaction.

@@ -252,6 +252,11 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             command.CommandText = SqliteSql.MigrateFrom1;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (version is 1 or 2)
+        {
+            command.CommandText = SqliteSql.MigrateFrom2;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
         command.CommandText = SqliteSql.Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

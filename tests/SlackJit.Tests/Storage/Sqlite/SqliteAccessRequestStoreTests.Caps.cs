@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SlackJit.Access;
@@ -179,6 +180,83 @@ public sealed partial class SqliteAccessRequestStoreTests
         Assert.Equal(open.Deadline.ToUnixTimeMilliseconds(), reader.GetInt64(0));
         Assert.Equal(SqliteSql.SchemaVersion, reader.GetInt64(1));
     }
+
+    [Fact]
+    public async Task InitializeAsync_VersionTwoFile_MigratedToOneRequesterIndexWithTheSameCountsAndList()
+    {
+        var folder = Path.Combine(_folder, "v2");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "old.db");
+        var open = Pending(createdAt: T0.AddMinutes(-10));
+        var approved = Pending(createdAt: T0.AddMinutes(-5));
+        var stale = Pending(createdAt: T0.AddHours(-3));
+        var approvedNow = Approve(approved, "U0APPROVER", T0.AddMinutes(-1)).Next;
+        // A file as version 2 wrote it: two requester indexes, no pending column.
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = VersionTwoSchema;
+            await command.ExecuteNonQueryAsync(Ct);
+            command.CommandText = """
+                INSERT INTO access_requests (id, status, version, requester_key, created_at, due_at, expires_at, doc, events, deadline)
+                VALUES (@id, @status, @version, @requester_key, @created_at, NULL, @expires_at, @doc, @events, @deadline)
+                """;
+            foreach (var request in new[] { open, approvedNow, stale })
+            {
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("@id", request.Id.ToString("D"));
+                command.Parameters.AddWithValue("@status", request.Status.ToString());
+                command.Parameters.AddWithValue("@version", request.Version);
+                command.Parameters.AddWithValue("@requester_key", request.Requester.Key);
+                command.Parameters.AddWithValue("@created_at", request.CreatedAt.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@expires_at", request.ExpiresAt.ToUnixTimeSeconds());
+                command.Parameters.AddWithValue("@doc", Encoding.UTF8.GetString(StoredRecord.SerializeDocumentUtf8(request)));
+                command.Parameters.AddWithValue("@events", Encoding.UTF8.GetString(StoredRecord.SerializeEventsUtf8(request.Events)));
+                command.Parameters.AddWithValue("@deadline", request.Deadline.ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync(Ct);
+            }
+        }
+
+        using var migrated = new SqliteAccessRequestStore(path, NullLogger<SqliteAccessRequestStore>.Instance);
+        // One open pending request (the approved one, and the one past its deadline, do not count); three made in the
+        // last five hours.
+        var overPending = await migrated.TryCreateWithinCapsAsync(Pending(), TwoPendingFivePerHour with { MaxPending = 1 }, T0, Ct);
+        var overRate = await migrated.TryCreateWithinCapsAsync(Pending(), new RequesterCaps(null, 3, TimeSpan.FromHours(5)), T0, Ct);
+        var list = await migrated.GetByRequesterAsync(Requester(), 10, Ct);
+
+        Assert.Equal(CappedCreateOutcome.Over(RequesterCap.Pending, 1), overPending);
+        Assert.Equal(CappedCreateOutcome.Over(RequesterCap.Rate, 3), overRate);
+        Assert.Equal([approved.Id, open.Id, stale.Id], list.Select(r => r.Id));
+        Assert.Equal(RequestStatus.Approved, list[0].Status);
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        await check.OpenAsync(Ct);
+        await using var read = check.CreateCommand();
+        read.CommandText = """
+            SELECT (SELECT user_version FROM pragma_user_version),
+                   (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)),
+                   (SELECT group_concat(pending, ',') FROM (SELECT pending FROM access_requests ORDER BY created_at))
+            """;
+        await using var reader = await read.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct));
+        Assert.Equal(SqliteSql.SchemaVersion, reader.GetInt64(0));
+        Assert.Equal("ix_access_requests_by_requester,ix_access_requests_created,ix_access_requests_due", reader.GetString(1));
+        Assert.Equal("1,1,0", reader.GetString(2));
+    }
+
+    // The schema as version 2 of the store created it.
+    private const string VersionTwoSchema = """
+        CREATE TABLE access_requests (
+            id TEXT NOT NULL PRIMARY KEY, status TEXT NOT NULL, version INTEGER NOT NULL, requester_key TEXT NOT NULL,
+            created_at INTEGER NOT NULL, due_at INTEGER NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL, events TEXT NOT NULL,
+            deadline INTEGER NULL);
+        CREATE INDEX ix_access_requests_due ON access_requests (due_at, id) WHERE due_at IS NOT NULL;
+        CREATE INDEX ix_access_requests_requester ON access_requests (requester_key, created_at, id);
+        CREATE INDEX ix_access_requests_created ON access_requests (created_at, id);
+        CREATE INDEX ix_access_requests_pending ON access_requests (requester_key, deadline) WHERE status = 'Pending';
+        CREATE TABLE slots (key TEXT NOT NULL PRIMARY KEY, holder TEXT NOT NULL, until INTEGER NOT NULL);
+        PRAGMA user_version = 2;
+        """;
 
     // The schema as version 1 of the store created it.
     private const string VersionOneSchema = """
