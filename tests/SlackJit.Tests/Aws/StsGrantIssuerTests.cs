@@ -182,10 +182,21 @@ public sealed class StsGrantIssuerTests
         var refused = Assert.IsType<IssueOutcome.Refused>(outcome);
         Assert.Equal(code, refused.Code);
         Assert.True(refused.Transient);
-        // Should this ever differ, the message tells a retry (the same role and session twice) from a stray.
         var seen = aws.Sts.Calls;
-        Assert.True(seen.Count == calls, $"{seen.Count} STS calls, {calls} expected: " +
-            string.Join(" | ", seen.Select(c => $"{c.Action} {c.RoleArn} {c.RoleSessionName}")) + $"; refused before reading: {aws.Sts.RefusedCalls}");
+        var described = $"{seen.Count} STS calls, {calls} expected: " +
+            string.Join(" | ", seen.Select(c => $"{c.Action} {c.RoleArn} {c.RoleSessionName}")) + $"; refused before reading: {aws.Sts.RefusedCalls}";
+        // Every call is this request's AssumeRole (one session name), never a stray.
+        Assert.True(seen.Count > 0 && seen.All(c => c.Action == "AssumeRole" && c.RoleSessionName == seen[0].RoleSessionName), described);
+        if (slow)
+        {
+            // A call that got no answer in time was seen sent once more below SlackJit (the same request, with the SDK's
+            // retries off) in a full-suite run on a fresh clone: bounded here, not counted exactly.
+            Assert.True(seen.Count <= calls + 1, described);
+        }
+        else
+        {
+            Assert.True(seen.Count == calls, described);
+        }
     }
 
     [Fact]
