@@ -14,12 +14,20 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     private readonly ILogger _logger;
     private readonly AsyncOnce _init;
     private readonly SqliteReaders _readers;
+    private readonly TimeProvider _time;
     private SqliteWriter? _writer;
 
-    public SqliteAccessRequestStore(string path, ILogger<SqliteAccessRequestStore> logger)
+    /// <summary>
+    /// How long writes may wait on a writer that neither takes nor finishes any before readiness fails: a commit takes
+    /// milliseconds, and another process holding the file is waited for 30 s before a write fails.
+    /// </summary>
+    public static readonly TimeSpan WriterStallLimit = TimeSpan.FromSeconds(10);
+
+    public SqliteAccessRequestStore(string path, ILogger<SqliteAccessRequestStore> logger, TimeProvider? time = null)
     {
         _path = Path.GetFullPath(path);
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -180,6 +188,13 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
     {
         // Touches the table through its primary key: proves the file opens and the schema is there.
         await QueryAsync(SqliteSql.SelectById, ["@id"], p => p["@id"].Value = "", cancellationToken);
+        // Reads still work while writes are stuck (the file locked by another process, a disk that does not answer):
+        // this replica cannot take a request then, and says so.
+        if (_writer?.Stalled(WriterStallLimit) is { } stall)
+        {
+            throw new StoreUnavailableException(
+                $"SQLite store: {stall.Waiting} write(s) waiting, none finished for {stall.Quiet.TotalSeconds:0} s (is another process holding {_path}?).");
+        }
     }
 
     public void Dispose()
@@ -219,7 +234,7 @@ internal sealed partial class SqliteAccessRequestStore : IAccessRequestStore, IR
             // create (or decision) survives a power cut, not only a crash. Said, not left to the library's default.
             await ScalarAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken);
             await CreateOrMigrateSchemaAsync(connection, cancellationToken);
-            _writer = new SqliteWriter(connection);
+            _writer = new SqliteWriter(connection, _time);
             connection = null;
             _logger.SqliteReady(_path);
         }

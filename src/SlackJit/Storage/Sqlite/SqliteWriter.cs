@@ -17,14 +17,23 @@ internal sealed class SqliteWriter : IDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private readonly SqliteCommand[] _statements;
+    private readonly TimeProvider _time;
     private long _commits;
+
+    // For Stalled: writes handed in and writes finished (committed or failed), and when the writer last showed it is
+    // alive (took work, or finished some), as a TimeProvider timestamp.
+    private long _queued;
+    private long _finished;
+    private long _aliveAt;
 
     // Each write's rows changed in the batch being run (only the loop touches it).
     private readonly int[] _rows = new int[MaxBatch];
 
-    public SqliteWriter(SqliteConnection connection)
+    public SqliteWriter(SqliteConnection connection, TimeProvider? time = null)
     {
         _connection = connection;
+        _time = time ?? TimeProvider.System;
+        _aliveAt = _time.GetTimestamp();
         Insert = Prepare(SqliteSql.Insert,
             "@id", "@status", "@version", "@requester_key", "@created_at", "@due_at", "@expires_at", "@doc", "@events", "@deadline");
         Transition = Prepare(SqliteSql.Transition,
@@ -58,11 +67,41 @@ internal sealed class SqliteWriter : IDisposable
     public Task<int> RunAsync(Func<SqliteWriter, int> write)
     {
         var pending = new PendingWrite(write);
+        // Work reaching an idle writer starts its clock now, not when the writer last finished something.
+        if (Interlocked.Increment(ref _queued) - 1 == Volatile.Read(ref _finished))
+        {
+            Volatile.Write(ref _aliveAt, _time.GetTimestamp());
+        }
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteWriter));
         }
         return pending.Done.Task;
+    }
+
+    /// <summary>
+    /// Writes are waiting or running and the writer has neither taken nor finished any for longer than
+    /// <paramref name="limit"/>: the file is locked by another process, the disk does not answer, or the loop has
+    /// stopped. Null while the writer keeps up (or has nothing to do). For readiness: reads still work then, writes do not.
+    /// </summary>
+    public WriterStall? Stalled(TimeSpan limit)
+    {
+        var waiting = Volatile.Read(ref _queued) - Volatile.Read(ref _finished);
+        if (waiting <= 0)
+        {
+            return null;
+        }
+        var quiet = _time.GetElapsedTime(Volatile.Read(ref _aliveAt));
+        return quiet > limit ? new WriterStall(waiting, quiet) : null;
+    }
+
+    private void Alive(int finished)
+    {
+        if (finished > 0)
+        {
+            Interlocked.Add(ref _finished, finished);
+        }
+        Volatile.Write(ref _aliveAt, _time.GetTimestamp());
     }
 
     /// <summary>Reads a PRAGMA on the writer's connection (call from a write).</summary>
@@ -87,6 +126,7 @@ internal sealed class SqliteWriter : IDisposable
             {
                 batch.Add(pending);
             }
+            Alive(0);
             if (batch.Count == 1)
             {
                 RunAlone(batch[0]);
@@ -133,6 +173,7 @@ internal sealed class SqliteWriter : IDisposable
         {
             ClearTransaction();
         }
+        Alive(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(rows[i]);
@@ -150,10 +191,12 @@ internal sealed class SqliteWriter : IDisposable
                 transaction.Commit();
             }
             Interlocked.Increment(ref _commits);
+            Alive(1);
             pending.Done.TrySetResult(rows);
         }
         catch (Exception ex)
         {
+            Alive(1);
             pending.Done.TrySetException(ex);
         }
         finally
@@ -211,3 +254,6 @@ internal sealed class SqliteWriter : IDisposable
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>How many writes wait on a writer that has shown no progress, and for how long.</summary>
+internal readonly record struct WriterStall(long Waiting, TimeSpan Quiet);

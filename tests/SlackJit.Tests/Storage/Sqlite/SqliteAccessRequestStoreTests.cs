@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SlackJit.Storage;
 using SlackJit.Storage.Sqlite;
 
@@ -69,6 +70,33 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
         // "SCAN CONSTANT ROW" is a SELECT of subqueries without a table of its own, not a table scan.
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step != "SCAN CONSTANT ROW");
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PingAsync_FileLockedByAnotherProcessPastTheLimit_UnavailableUntilTheLockGoes()
+    {
+        var time = new FakeTimeProvider(StoreRequests.T0);
+        using var store = new SqliteAccessRequestStore(Path.Combine(_folder, "locked", "slackjit.db"), NullLogger<SqliteAccessRequestStore>.Instance, time);
+        await store.PingAsync(Ct);
+        var request = StoreRequests.Pending();
+        await using (var other = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False"))
+        {
+            // Another process (a backup, the sqlite3 shell) holds the write lock: SQLite waits for it, reads go on.
+            await other.OpenAsync(Ct);
+            await using var hold = other.BeginTransaction(deferred: false);
+            var create = store.CreateAsync(request, Ct);
+            await store.PingAsync(Ct);
+            time.Advance(SqliteAccessRequestStore.WriterStallLimit + TimeSpan.FromSeconds(1));
+
+            var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.PingAsync(Ct));
+
+            Assert.Contains("1 write(s) waiting, none finished for 11 s", error.Message, StringComparison.Ordinal);
+            Assert.False(create.IsCompleted);
+            await hold.RollbackAsync(Ct);
+            Assert.Equal(CreateResult.Created, await create.WaitAsync(TimeSpan.FromSeconds(20), Ct));
+        }
+        await store.PingAsync(Ct);
+        Assert.NotNull(await store.GetAsync(request.Id, Ct));
     }
 
     [Fact]

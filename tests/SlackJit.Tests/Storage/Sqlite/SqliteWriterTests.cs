@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using SlackJit.Storage.Sqlite;
 
 namespace SlackJit.Tests.Storage.Sqlite;
@@ -46,6 +47,37 @@ public sealed class SqliteWriterTests : IDisposable
         Assert.Equal(3, writer.Commits);
     }
 
+    [Fact]
+    public async Task Stalled_WriteHeldPastTheLimit_ReportsTheWaitingWritesUntilTheyFinish()
+    {
+        var time = new FakeTimeProvider();
+        using var writer = NewWriter(time);
+        var running = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        // Idle for an hour first: the clock starts when work arrives, not when the writer last finished something.
+        time.Advance(TimeSpan.FromHours(1));
+        var held = writer.RunAsync(_ =>
+        {
+            running.Set();
+            return release.Wait(Timeout) ? 1 : -1;
+        });
+        Assert.True(running.Wait(Timeout));
+        var behind = writer.RunAsync(_ => 2);
+
+        var fresh = writer.Stalled(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(11));
+        var stalled = writer.Stalled(TimeSpan.FromSeconds(10));
+        release.Set();
+        var rows = await Task.WhenAll(held, behind);
+
+        Assert.Null(fresh);
+        Assert.Equal(new WriterStall(2, TimeSpan.FromSeconds(11)), stalled);
+        Assert.Equal(new[] { 1, 2 }, rows);
+        Assert.Null(writer.Stalled(TimeSpan.FromSeconds(10)));
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Null(writer.Stalled(TimeSpan.FromSeconds(10)));
+    }
+
     // A first write runs alone and holds the writer until two more have queued; those two are the next batch, whose
     // first write holds it again until the test releases it.
     private static (Task<int> First, Task<int> Second, Task<int> Third, ManualResetEventSlim SecondRunning, ManualResetEventSlim ReleaseSecond)
@@ -71,7 +103,7 @@ public sealed class SqliteWriterTests : IDisposable
         return (first, second, third, secondRunning, releaseSecond);
     }
 
-    private SqliteWriter NewWriter()
+    private SqliteWriter NewWriter(TimeProvider? time = null)
     {
         Directory.CreateDirectory(_folder);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -87,7 +119,7 @@ public sealed class SqliteWriterTests : IDisposable
             command.CommandText = SqliteSql.Schema;
             command.ExecuteNonQuery();
         }
-        return new SqliteWriter(connection);
+        return new SqliteWriter(connection, time);
     }
 
     public void Dispose()
