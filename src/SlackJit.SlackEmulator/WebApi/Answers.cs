@@ -9,7 +9,7 @@ internal static class Answers
 
     public static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
 
-    public static JsonArray? Blocks(JsonObject args) => args["blocks"] is JsonArray blocks ? blocks.DeepClone().AsArray() : null;
+    public static JsonArray? Blocks(JsonObject args) => args["blocks"] is JsonArray blocks ? Workspace.BlockIds.Fill(blocks.DeepClone().AsArray()) : null;
 
     public static string? Str(JsonObject? args, string name) => SlackLimits.Str(args, name);
 }

@@ -45,7 +45,7 @@ internal static class HomeMethods
             return Error("hash_conflict");
         }
 
-        var published = new EmulatedView(current?.Id ?? ws.NextViewId(), userId, view.DeepClone().AsObject(), SlackWorkspace.NewHash(), new Dictionary<string, string>());
+        var published = new EmulatedView(current?.Id ?? ws.NextViewId(), userId, BlockIds.FillView(view.DeepClone().AsObject()), SlackWorkspace.NewHash(), new Dictionary<string, string>());
         ws.HomeViews[userId] = published;
         return ViewMethods.Answer(ws, published);
     }

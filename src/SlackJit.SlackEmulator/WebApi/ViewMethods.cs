@@ -39,7 +39,7 @@ internal static class ViewMethods
             {
                 return Error("hash_conflict");
             }
-            var view = args["view"]!.DeepClone().AsObject();
+            var view = BlockIds.FillView(args["view"]!.DeepClone().AsObject());
             stack[index] = stack[index] with { View = view, Hash = SlackWorkspace.NewHash(), Errors = new Dictionary<string, string>() };
             return Answer(ws, stack[index]);
         }
@@ -74,7 +74,7 @@ internal static class ViewMethods
         }
         ws.SpentTriggers.Add(trigger);
 
-        var view = args["view"]!.DeepClone().AsObject();
+        var view = BlockIds.FillView(args["view"]!.DeepClone().AsObject());
         var opened = new EmulatedView(ws.NextViewId(), userId, view, SlackWorkspace.NewHash(), new Dictionary<string, string>());
         if (!push || stack is null)
         {

@@ -104,11 +104,11 @@ public sealed partial class SlackWorkspace
             }
             else if (action == "update" && json!["view"] is JsonObject updated)
             {
-                stack[index] = stack[index] with { View = updated.DeepClone().AsObject(), Hash = NewHash(), Errors = new Dictionary<string, string>() };
+                stack[index] = stack[index] with { View = BlockIds.FillView(updated.DeepClone().AsObject()), Hash = NewHash(), Errors = new Dictionary<string, string>() };
             }
             else if (action == "push" && json!["view"] is JsonObject pushed)
             {
-                stack.Add(new EmulatedView(NextViewId(), userId, pushed.DeepClone().AsObject(), NewHash(), new Dictionary<string, string>()));
+                stack.Add(new EmulatedView(NextViewId(), userId, BlockIds.FillView(pushed.DeepClone().AsObject()), NewHash(), new Dictionary<string, string>()));
             }
             else if (action == "clear")
             {

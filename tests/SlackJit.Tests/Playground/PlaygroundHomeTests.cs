@@ -39,6 +39,39 @@ public sealed class PlaygroundHomeTests
     }
 
     [Fact]
+    public async Task Home_SeveralRequestsOldestCancelledByItsButton_ThatOneMovesToHistoryTheOthersStayNewestFirst()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.OpenChannelAsync("general");
+        var acks = s.Page.GetByTestId("ephemeral").Filter(new() { HasText = "is waiting for approval" });
+        var incidents = new[] { "INC-1 first", "INC-2 second", "INC-3 third" };
+        for (var i = 0; i < incidents.Length; i++)
+        {
+            await s.TypeAsync($"/s3-access analytics-prod/reports 1h {incidents[i]}");
+            await Expect(acks).ToHaveCountAsync(i + 1);
+        }
+        await s.Page.GetByTestId("home-slackjit").ClickAsync();
+        var home = s.Page.GetByTestId("home");
+        await Expect(home).ToContainTextAsync("INC-3 third");
+
+        await Expect(home).ToContainTextAsync("INC-1 first");
+        await s.ScreenshotAsync("home-several-requests");
+
+        // The oldest one cancelled from the Home, by its own button: every request's Cancel has the same action id, so
+        // only the block the click came from says which (this cancelled the newest one before).
+        await home.Locator(".bk-button").Filter(new() { HasText = "Cancel request" }).Last.ClickAsync();
+        await Expect(home).ToContainTextAsync("cancelled");
+        await Expect(home).Not.ToContainTextAsync("INC-1 first");
+        await s.ScreenshotAsync("home-one-cancelled");
+
+        var text = await home.InnerTextAsync();
+        var history = text.IndexOf("Recent history", StringComparison.Ordinal);
+        Assert.True(text.IndexOf("INC-3 third", StringComparison.Ordinal) < text.IndexOf("INC-2 second", StringComparison.Ordinal), text);
+        Assert.True(text.IndexOf("INC-2 second", StringComparison.Ordinal) < history, text);
+        Assert.True(text.IndexOf("cancelled", StringComparison.Ordinal) > history, text);
+    }
+
+    [Fact]
     public async Task Home_OpenedAgainWithTheSameView_NotRebuiltUnderThePointer()
     {
         await using var s = await PlaygroundSession.StartAsync();
