@@ -107,13 +107,16 @@ internal static class SqliteSql
 
     // The per-requester caps, counted in the creating write's transaction, both from the requester index (requester,
     // pending, created_at, id, deadline) and index-only: the requester's pending requests whose deadline is still ahead,
-    // and the requests made in the window (pending or not: two ranges).
+    // and the requests made in the window (pending or not: two ranges, counted apart and added; written as
+    // `pending IN (0, 1)`, SQLite would build a temporary table of the two values on every create).
     public const string CountCaps = """
         SELECT
             (SELECT COUNT(*) FROM access_requests INDEXED BY ix_access_requests_by_requester
              WHERE requester_key = @requester_key AND pending = 1 AND deadline > @now),
             (SELECT COUNT(*) FROM access_requests INDEXED BY ix_access_requests_by_requester
-             WHERE requester_key = @requester_key AND pending IN (0, 1) AND created_at > @created_after)
+             WHERE requester_key = @requester_key AND pending = 0 AND created_at > @created_after)
+          + (SELECT COUNT(*) FROM access_requests INDEXED BY ix_access_requests_by_requester
+             WHERE requester_key = @requester_key AND pending = 1 AND created_at > @created_after)
         """;
 
     // The due index (partial: only rows with a due time) holds every open request; the status filter drops the few

@@ -72,6 +72,34 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
+    // A create runs these on every request (the ack path): no temporary table may be built for them either, e.g. for an
+    // IN list, which EXPLAIN QUERY PLAN does not show but the program does (OpenEphemeral).
+    [Theory]
+    [InlineData(nameof(SqliteSql.CountCaps))]
+    [InlineData(nameof(SqliteSql.Insert))]
+    public async Task Program_AckPathStatement_BuildsNoTemporaryTable(string statement)
+    {
+        var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN " + sql;
+        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
+        {
+            command.Parameters.AddWithValue(name, 1);
+        }
+        var opcodes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                opcodes.Add(reader.GetString(1));
+            }
+        }
+
+        Assert.Contains("Halt", opcodes);
+        Assert.DoesNotContain("OpenEphemeral", opcodes);
+    }
+
     [Fact]
     public async Task PingAsync_FileLockedByAnotherProcessPastTheLimit_UnavailableUntilTheLockGoes()
     {
