@@ -95,7 +95,7 @@ public sealed partial class SecretHygieneTests(DynaliteFixture dynalite) : IClas
         StartAsync(o =>
         {
             // The most verbose level everywhere, overriding appsettings.json's quieter framework categories.
-            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.Extensions", "System", "System.Net.Http", "System.Net.Http.HttpClient", "Polly", "Amazon" })
+            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.Extensions", "System", "System.Net.Http", "System.Net.Http.HttpClient", "Polly", "Amazon" })
             {
                 o.Settings[$"Logging:LogLevel:{category}"] = "Trace";
             }
