@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace SlackJit.Access;
@@ -22,9 +23,12 @@ public static class RequestParser
     public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedRequest? request, out ParseProblem problem)
     {
         request = null;
-        var all = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var words = all.Where(w => !IsBreakGlassFlag(w)).ToArray();
-        var breakGlass = words.Length < all.Length;
+        var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var breakGlass = Array.Exists(words, IsBreakGlassFlag);
+        if (breakGlass)
+        {
+            words = Array.FindAll(words, w => !IsBreakGlassFlag(w));
+        }
         if (words.Length == 0)
         {
             problem = breakGlass ? ParseProblem.OnlyBreakGlass : ParseProblem.Empty;
@@ -45,13 +49,22 @@ public static class RequestParser
             reasonStart = 2;
         }
 
-        request = new ParsedRequest(bucket, prefix, duration, CleanReason(words.Skip(reasonStart)), breakGlass);
+        request = new ParsedRequest(bucket, prefix, duration, CleanReason(words, reasonStart), breakGlass);
         problem = ParseProblem.None;
         return true;
     }
 
-    private static bool IsBreakGlassFlag(string word) =>
-        Array.Exists(BreakGlassSpellings, s => string.Equals(word, s, StringComparison.OrdinalIgnoreCase));
+    private static bool IsBreakGlassFlag(string word)
+    {
+        foreach (var spelling in BreakGlassSpellings)
+        {
+            if (string.Equals(word, spelling, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Splits <c>bucket/prefix</c> (an <c>s3://</c> in front is fine), e.g. from the modal's field; false when no bucket is named.</summary>
     public static bool TryParseTarget(string? target, out string bucket, out string prefix)
@@ -74,11 +87,28 @@ public static class RequestParser
     public static string CleanReason(IEnumerable<string> words) =>
         string.Join(' ', words.Select(StripInvisible).Where(w => w.Length > 0));
 
+    // The words from start on, joined by single spaces; each command goes through here, and a reason rarely holds an
+    // invisible character, so the words are joined as they are unless one does.
+    private static string CleanReason(string[] words, int start)
+    {
+        for (var i = start; i < words.Length; i++)
+        {
+            if (words[i].AsSpan().ContainsAny(Invisible))
+            {
+                return CleanReason(words.Skip(start));
+            }
+        }
+        return start >= words.Length ? "" : string.Join(' ', words, start, words.Length - start);
+    }
+
     public static string CleanReason(string? reason) =>
         CleanReason((reason ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string StripInvisible(string word) =>
-        word.Any(IsInvisible) ? string.Concat(word.Where(c => !IsInvisible(c))) : word;
+        word.AsSpan().ContainsAny(Invisible) ? string.Concat(word.Where(c => !IsInvisible(c))) : word;
+
+    private static readonly SearchValues<char> Invisible = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsInvisible).ToArray());
 
     // Right-to-left overrides and the like could make a card read differently from what was typed.
     private static bool IsInvisible(char c) =>

@@ -65,6 +65,18 @@ public sealed class RequestParserTests
         Assert.Equal("INC1234 fix", request.Reason);
     }
 
+    [Theory]
+    [InlineData("analytics-prod 1h INC \u202E\u200F fix", "INC fix")]
+    [InlineData("analytics-prod 1h \u2066", "")]
+    [InlineData("analytics-prod \u0007why", "why")]
+    [InlineData("analytics-prod 1h plain words only", "plain words only")]
+    public void TryParse_ReasonWordsOfInvisibleCharactersOnly_LeaveNoGap(string text, string reason)
+    {
+        Assert.True(RequestParser.TryParse(text, out var request, out _));
+
+        Assert.Equal(reason, request.Reason);
+    }
+
     [Fact]
     public void TryParse_HugeInput_DoesNotThrow()
     {
