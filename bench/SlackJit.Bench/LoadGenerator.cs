@@ -46,14 +46,32 @@ internal static class LoadGenerator
         return list;
     }
 
-    /// <param name="expect">Text every intended answer holds (<see cref="Answers"/>).</param>
-    /// <param name="once">Send each request once and stop (a warm-up), or when <paramref name="duration"/> ends.</param>
+    /// <summary>
+    /// A client that keeps up to <paramref name="connections"/> keep-alive connections to the server, for several runs
+    /// in a row (<see cref="RunAsync(HttpClient, IReadOnlyList{ValueTuple{byte[], string, string}}, string, int, TimeSpan, bool)"/>).
+    /// </summary>
+    public static HttpClient Client(Uri baseAddress, int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+
+    /// <summary>One run on connections of its own.</summary>
     public static async Task<Result> RunAsync(
         Uri baseAddress, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, string expect, int connections, TimeSpan duration, bool once = false)
     {
+        using var http = Client(baseAddress, connections);
+        return await RunAsync(http, requests, expect, connections, duration, once);
+    }
+
+    /// <param name="http">The client, whose open connections a run takes over from the one before.</param>
+    /// <param name="expect">Text every intended answer holds (<see cref="Answers"/>).</param>
+    /// <param name="once">Send each request once and stop (a warm-up), or when <paramref name="duration"/> ends.</param>
+    public static async Task<Result> RunAsync(
+        HttpClient http, IReadOnlyList<(byte[] Body, string Timestamp, string Signature)> requests, string expect, int connections, TimeSpan duration, bool once = false)
+    {
         var expected = Encoding.UTF8.GetBytes(expect);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
         long ok = 0, other = 0, failed = 0, next = -1;
         var latencies = new List<double>[connections];
         var stopAt = Stopwatch.StartNew();
