@@ -10,6 +10,9 @@ public static class RequestIds
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+    /// <summary>Characters in a short id (<c>R-</c> and six more).</summary>
+    public const int ShortLength = 8;
+
     /// <summary>
     /// A new id: a Guid v7 (RFC 9562), the creation time's Unix milliseconds in its first 48 bits, then the version,
     /// the variant and 74 random bits. The random bits come from the crypto library's generator
@@ -37,7 +40,7 @@ public static class RequestIds
         id.TryWriteBytes(bytes, bigEndian: true, out _);
         // The last 30 bits are random in a v7 id: 6 base32 characters.
         ulong tail = ((ulong)bytes[12] << 24 | (ulong)bytes[13] << 16 | (ulong)bytes[14] << 8 | bytes[15]) & 0x3FFFFFFF;
-        Span<char> chars = stackalloc char[8];
+        Span<char> chars = stackalloc char[ShortLength];
         chars[0] = 'R';
         chars[1] = '-';
         for (int i = 7; i >= 2; i--)

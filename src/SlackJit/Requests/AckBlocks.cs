@@ -9,7 +9,7 @@ namespace SlackJit.Requests;
 /// <summary>
 /// The blocks of the answer to a created request: its text, and a row with Cancel (behind a confirmation) and, when
 /// reminders are on, Nudge approvers (a break-glass grant has neither: it is issued already). Written straight to JSON
-/// on the ack path (<see cref="BlockJson"/>).
+/// on the ack path (<see cref="BlockJson"/>; the button row from a copy, <see cref="AckActions"/>).
 /// </summary>
 internal sealed class AckBlocks(AccessRequest request, string text) : IBlocksJson
 {
@@ -18,22 +18,13 @@ internal sealed class AckBlocks(AccessRequest request, string text) : IBlocksJso
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var id = request.Id.ToString();
-        var cancel = new ButtonJson(RequestsSlackKeys.CancelAction, "Cancel request", id,
-            Confirm: new ConfirmDialog($"Cancel {request.ShortId}?", "The approvers will see it as cancelled.", "Cancel request", "Keep it"));
         writer.WriteStartArray();
         BlockJson.Section(writer, text);
         if (request.BreakGlass is null)
         {
             // A break-glass grant has nothing to cancel or nudge: it is issued already.
-            if (request.Reminders.Interval > TimeSpan.Zero)
-            {
-                BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel, new ButtonJson(RequestsSlackKeys.NudgeAction, "Nudge approvers", id));
-            }
-            else
-            {
-                BlockJson.Actions(writer, RequestsSlackKeys.AckActionsBlock, cancel);
-            }
+            var actions = request.Reminders.Interval > TimeSpan.Zero ? AckActions.WithNudge : AckActions.CancelOnly;
+            actions.WriteTo(writer, request);
         }
         writer.WriteEndArray();
     }

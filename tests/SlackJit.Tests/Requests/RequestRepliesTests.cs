@@ -62,6 +62,22 @@ public sealed class RequestRepliesTests
         Assert.Equal(expected.Blocks!.ToJsonString(), message.Blocks!.ToJsonString());
     }
 
+    // The button row is a copy with each request's ids put in (AckActions): every id, whatever its characters, lands in
+    // its places and nowhere else, so the answer stays the node-built one.
+    [Fact]
+    public void AckReply_ManyRequestIds_SameJsonAsTheNodeBuiltAnswer()
+    {
+        var time = TimeProvider.System;
+        for (var i = 0; i < 300; i++)
+        {
+            var request = Request(reminders: i % 2 == 0, "reports/") with { Id = RequestIds.New(time) };
+
+            var written = SlackResponseJson.Render(RequestReplies.AckReply(request, Channel)).Json;
+
+            Assert.Equal(SlackResponseJson.Render(NodeBuiltAck(request)).Json, written);
+        }
+    }
+
     [Fact]
     public void AckReply_Text_NamesTheRequestTheResourceTheChannelAndTheDeadline()
     {
