@@ -10,21 +10,24 @@ namespace SlackJit.Slack.Transport;
 
 /// <summary>
 /// Guards the Slack endpoints: size limit (413), raw body buffered and signature verified (401,
-/// no detail), form content type (415), form parsed (400), <c>ssl_check</c> answered (empty 200).
-/// Only a verified form reaches the endpoint, through <see cref="SlackFormFeature"/>; an endpoint marked
-/// <see cref="SlackJsonBody"/> (the Events API) takes JSON instead and gets it through <see cref="SlackJsonFeature"/>.
+/// no detail), content type (415: a form, or JSON for the Events API), body parsed (400), <c>ssl_check</c> answered
+/// (empty 200). Only a verified body reaches an endpoint (<see cref="SlackEndpoints"/>), handed over as a
+/// <see cref="VerifiedBody"/>.
 /// </summary>
 internal sealed class SlackRequestFilter(
     SlackSignatureVerifier verifier,
     IOptionsMonitor<SlackOptions> options,
-    ILogger<SlackRequestFilter> logger) : IEndpointFilter
+    ILogger<SlackRequestFilter> logger)
 {
     /// <summary>Slack's event bodies nest a few levels (a Home view inside an event); this bounds them and nothing more.</summary>
     private const int MaxJsonDepth = 64;
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// Reads and checks the request's body: a form, or JSON when <paramref name="json"/> (the Events API). Either the
+    /// verified body, or the answer to send instead (<see cref="VerifiedBody.Answer"/>).
+    /// </summary>
+    public async ValueTask<VerifiedBody> ReadAsync(HttpContext http, bool json)
     {
-        var http = context.HttpContext;
         var request = http.Request;
         var path = request.Path.Value ?? "";
         var limit = Math.Max(0, options.CurrentValue.MaxBodyBytes);
@@ -32,17 +35,15 @@ internal sealed class SlackRequestFilter(
         if (request.ContentLength > limit)
         {
             SlackTransportLog.BodyTooLarge(logger, path, limit);
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return VerifiedBody.Refused(Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
         var (buffer, length) = await ReadCappedAsync(request.Body, limit, request.ContentLength, http.RequestAborted);
         if (buffer is null)
         {
             SlackTransportLog.BodyTooLarge(logger, path, limit);
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return VerifiedBody.Refused(Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
 
-        var json = http.GetEndpoint()?.Metadata.GetMetadata<SlackJsonBody>() is not null;
-        FormCollection? form = null;
         try
         {
             var body = buffer.AsSpan(0, length);
@@ -53,7 +54,7 @@ internal sealed class SlackRequestFilter(
             if (check != SignatureCheck.Valid)
             {
                 SlackTransportLog.SignatureRejected(logger, path, check);
-                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+                return VerifiedBody.Refused(Results.StatusCode(StatusCodes.Status401Unauthorized));
             }
 
             if (json)
@@ -61,47 +62,34 @@ internal sealed class SlackRequestFilter(
                 if (!IsMediaType(request.ContentType, MediaTypeNames.Application.Json))
                 {
                     SlackTransportLog.UnsupportedContentType(logger, path);
-                    return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                    return VerifiedBody.Refused(Results.StatusCode(StatusCodes.Status415UnsupportedMediaType));
                 }
                 if (ParseJson(body) is not { } parsed)
                 {
                     SlackTransportLog.BadRequest(logger, path, "body is not valid JSON");
-                    return Results.Text("Bad JSON.", statusCode: StatusCodes.Status400BadRequest);
+                    return VerifiedBody.Refused(Results.Text("Bad JSON.", statusCode: StatusCodes.Status400BadRequest));
                 }
-                http.Features.Set(new SlackJsonFeature(parsed));
+                return VerifiedBody.OfJson(parsed);
             }
-            else
-            {
-                if (!IsMediaType(request.ContentType, MediaTypeNames.Application.FormUrlEncoded))
-                {
-                    SlackTransportLog.UnsupportedContentType(logger, path);
-                    return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-                }
 
-                form = ParseForm(body);
+            if (!IsMediaType(request.ContentType, MediaTypeNames.Application.FormUrlEncoded))
+            {
+                SlackTransportLog.UnsupportedContentType(logger, path);
+                return VerifiedBody.Refused(Results.StatusCode(StatusCodes.Status415UnsupportedMediaType));
             }
+            var form = ParseForm(body);
+            return form["ssl_check"] == "1" ? VerifiedBody.Refused(Results.Ok()) : VerifiedBody.OfForm(form);
         }
         catch (InvalidDataException)
         {
             // Only the reader's limits (field count, key or value length) throw; the text stays short.
             SlackTransportLog.BadRequest(logger, path, "form exceeds reader limits");
-            return Results.Text("Bad form.", statusCode: StatusCodes.Status400BadRequest);
+            return VerifiedBody.Refused(Results.Text("Bad form.", statusCode: StatusCodes.Status400BadRequest));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        if (form is not null)
-        {
-            if (form["ssl_check"] == "1")
-            {
-                return Results.Ok();
-            }
-
-            http.Features.Set(new SlackFormFeature(form));
-        }
-        return await next(context);
     }
 
     /// <summary>
