@@ -20,7 +20,7 @@ internal static class SlackEndpoints
         // The guard, the dispatcher and the logger are singletons, found once (on first use, after the settings
         // are validated) rather than per request: the ack path builds no request scope.
         var services = app.ServiceProvider;
-        var guard = new Lazy<SlackRequestFilter>(services.GetRequiredService<SlackRequestFilter>);
+        var guard = new Lazy<SlackRequestGuard>(services.GetRequiredService<SlackRequestGuard>);
         var dispatcher = new Lazy<SlackDispatcher>(services.GetRequiredService<SlackDispatcher>);
         var logger = new Lazy<ILogger>(() => services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
         var group = app.MapGroup(GroupPrefix);
@@ -36,7 +36,7 @@ internal static class SlackEndpoints
         return group;
     }
 
-    private static RequestDelegate Serve(Lazy<SlackRequestFilter> guard, bool json, Func<HttpContext, VerifiedBody, Task<IResult>> endpoint) =>
+    private static RequestDelegate Serve(Lazy<SlackRequestGuard> guard, bool json, Func<HttpContext, VerifiedBody, Task<IResult>> endpoint) =>
         async http =>
         {
             var body = await guard.Value.ReadAsync(http, json);

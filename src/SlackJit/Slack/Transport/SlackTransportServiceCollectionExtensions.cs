@@ -16,7 +16,7 @@ internal static class SlackTransportServiceCollectionExtensions
         services.AddOptions<SlackOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackSignatureVerifier>();
-        services.TryAddSingleton<SlackRequestFilter>();
+        services.TryAddSingleton<SlackRequestGuard>();
         // One registry for the life of the app, like the handlers it holds: nothing is built per request.
         services.TryAddSingleton<SlackHandlerRegistry>();
         services.TryAddSingleton<SlackWorkspace>();

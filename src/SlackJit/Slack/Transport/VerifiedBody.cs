@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SlackJit.Slack.Transport;
 
 /// <summary>
-/// What <see cref="SlackRequestFilter"/> hands an endpoint: the verified form, or the verified JSON (the Events API), or,
+/// What <see cref="SlackRequestGuard"/> hands an endpoint: the verified form, or the verified JSON (the Events API), or,
 /// when the request stops at the guard, the answer to send instead (a refusal, or the empty 200 of an <c>ssl_check</c>).
 /// </summary>
 internal readonly record struct VerifiedBody(IResult? Answer, IFormCollection? Form, JsonElement Json)

@@ -115,11 +115,11 @@ public sealed class ParserPropertyTests(ITestOutputHelper output)
     {
         HostileRuns.Check(output, "form bodies", HostileRuns.FormBodies, HostileForms.Body(AnyUsers, () => "https://hooks.slack.com/commands/T0TEAM/1/x"), body =>
         {
-            // What SlackRequestFilter does with a verified body; its reader limits are its only exception (→ 400).
+            // What SlackRequestGuard does with a verified body; its reader limits are its only exception (→ 400).
             FormCollection form;
             try
             {
-                form = SlackRequestFilter.ParseForm(Encoding.UTF8.GetBytes(body));
+                form = SlackRequestGuard.ParseForm(Encoding.UTF8.GetBytes(body));
             }
             catch (InvalidDataException)
             {

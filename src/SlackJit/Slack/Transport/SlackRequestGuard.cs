@@ -14,10 +14,10 @@ namespace SlackJit.Slack.Transport;
 /// (empty 200). Only a verified body reaches an endpoint (<see cref="SlackEndpoints"/>), handed over as a
 /// <see cref="VerifiedBody"/>.
 /// </summary>
-internal sealed class SlackRequestFilter(
+internal sealed class SlackRequestGuard(
     SlackSignatureVerifier verifier,
     IOptionsMonitor<SlackOptions> options,
-    ILogger<SlackRequestFilter> logger)
+    ILogger<SlackRequestGuard> logger)
 {
     /// <summary>Slack's event bodies nest a few levels (a Home view inside an event); this bounds them and nothing more.</summary>
     private const int MaxJsonDepth = 64;
