@@ -49,22 +49,8 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
     [InlineData(nameof(SqliteSql.Transition))]
     public async Task QueryPlan_StoreStatement_UsesAnIndexAndNoSort(string statement)
     {
-        var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
-        {
-            command.Parameters.AddWithValue(name, 1);
-        }
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(Ct))
-        {
-            while (await reader.ReadAsync(Ct))
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        // Column 3 of a query plan's rows is the step's description.
+        var plan = await ExplainAsync("EXPLAIN QUERY PLAN ", statement, column: 3);
 
         Assert.NotEmpty(plan);
         // "SCAN CONSTANT ROW" is a SELECT of subqueries without a table of its own, not a table scan.
@@ -79,25 +65,31 @@ public sealed partial class SqliteAccessRequestStoreTests : AccessRequestStoreCo
     [InlineData(nameof(SqliteSql.Insert))]
     public async Task Program_AckPathStatement_BuildsNoTemporaryTable(string statement)
     {
+        // Column 1 of a program's rows is the instruction's opcode.
+        var opcodes = await ExplainAsync("EXPLAIN ", statement, column: 1);
+
+        Assert.Contains("Halt", opcodes);
+        Assert.DoesNotContain("OpenEphemeral", opcodes);
+    }
+
+    // One of the store's statements (by its SqliteSql name) explained by SQLite, every parameter bound to 1.
+    private async Task<List<string>> ExplainAsync(string explain, string statement, int column)
+    {
         var sql = (string)typeof(SqliteSql).GetField(statement)!.GetValue(null)!;
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN " + sql;
+        command.CommandText = explain + sql;
         foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
         {
             command.Parameters.AddWithValue(name, 1);
         }
-        var opcodes = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
         {
-            while (await reader.ReadAsync(Ct))
-            {
-                opcodes.Add(reader.GetString(1));
-            }
+            rows.Add(reader.GetString(column));
         }
-
-        Assert.Contains("Halt", opcodes);
-        Assert.DoesNotContain("OpenEphemeral", opcodes);
+        return rows;
     }
 
     [Fact]
