@@ -94,7 +94,7 @@ public sealed partial class SlackAppClient(SlackWorkspace workspace, HttpClient 
                 ["text"] = message.Text,
                 ["blocks"] = message.Blocks?.DeepClone(),
             },
-            ["response_url"] = NewResponseUrl(channelId, userId, message.IsEphemeral ? null : messageTs),
+            ["response_url"] = NewResponseUrl(channelId, userId, messageTs),
             ["actions"] = new JsonArray { Action(element, actionId, foundBlockId) },
         };
         return await SendAsync(InteractionsPath, Interaction(payload), cancellationToken);

@@ -6,7 +6,7 @@ namespace SlackJit.SlackEmulator.WebApi;
 
 /// <summary>
 /// A POST to a response_url: 5 uses within 30 minutes; <c>replace_original</c> edits the message the click came
-/// from, <c>delete_original</c> removes it, <c>response_type: in_channel</c> posts for everyone, anything else is
+/// from (an ephemeral one too, as Slack allows), <c>delete_original</c> removes it, <c>response_type: in_channel</c> posts for everyone, anything else is
 /// ephemeral to the person who acted. Called under the workspace lock; answers (status, body).
 /// </summary>
 internal static class ResponseUrlMethod
@@ -36,17 +36,19 @@ internal static class ResponseUrlMethod
             return (200, Ok());
         }
 
-        var original = target.MessageTs is { } ts && ws.MessagesByKey.TryGetValue((target.Channel, ts), out var found) ? found : null;
+        var original = target.MessageTs is { } ts ? ws.ClickedMessage(target.Channel, ts, target.UserId) : null;
         if (deleteOriginal)
         {
             if (original is not null)
             {
-                ws.RemoveMessage(original.Channel, original.Ts);
+                ws.RemoveMessage(original);
             }
         }
         else if (Flag(args, "replace_original") && original is not null)
         {
-            ws.MessagesByKey[(original.Channel, original.Ts)] = ChatMethods.Updated(original, args);
+            // The posted message takes the original's place whole: blocks it does not carry are gone (unlike
+            // chat.update, which keeps what it is not given).
+            ws.ReplaceMessage(original with { Text = Str(args, "text"), Blocks = Blocks(args), Updates = original.Updates + 1 });
         }
         else if (Str(args, "response_type") == "in_channel")
         {

@@ -274,6 +274,39 @@ public sealed partial class SlackWorkspace
         MessageOrder.Add((message.Channel, message.Ts));
     }
 
+    /// <summary>
+    /// The message a click's response_url edits: a channel message, or the ephemeral one shown to the clicker (Slack
+    /// lets a response_url replace or delete the message it came from either way; chat.update cannot touch an ephemeral).
+    /// </summary>
+    internal EmulatedMessage? ClickedMessage(string channel, string ts, string? userId) =>
+        MessagesByKey.GetValueOrDefault((channel, ts))
+        ?? EphemeralList.Find(m => m.Channel == channel && m.Ts == ts && m.VisibleTo == userId);
+
+    /// <summary>Puts <paramref name="updated"/> where the message with its channel and ts is (channel or ephemeral).</summary>
+    internal void ReplaceMessage(EmulatedMessage updated)
+    {
+        if (updated.IsEphemeral)
+        {
+            var at = EphemeralList.FindIndex(m => m.Channel == updated.Channel && m.Ts == updated.Ts && m.VisibleTo == updated.VisibleTo);
+            if (at >= 0)
+            {
+                EphemeralList[at] = updated;
+            }
+            return;
+        }
+        MessagesByKey[(updated.Channel, updated.Ts)] = updated;
+    }
+
+    internal void RemoveMessage(EmulatedMessage message)
+    {
+        if (message.IsEphemeral)
+        {
+            EphemeralList.RemoveAll(m => m.Channel == message.Channel && m.Ts == message.Ts && m.VisibleTo == message.VisibleTo);
+            return;
+        }
+        RemoveMessage(message.Channel, message.Ts);
+    }
+
     internal void RemoveMessage(string channel, string ts)
     {
         if (MessagesByKey.Remove((channel, ts)))

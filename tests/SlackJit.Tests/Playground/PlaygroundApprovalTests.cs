@@ -94,6 +94,35 @@ public sealed class PlaygroundApprovalTests
         });
     }
 
+    // The answer's button row is a copy with each request's ids put in (AckActions): the confirmation must name this
+    // request, and the click must cancel it, as a person pressing it expects.
+    [Fact]
+    public async Task Ack_CancelButton_ConfirmationNamesThisRequestAndCancelsIt()
+    {
+        await using var s = await PlaygroundSession.StartAsync();
+        await s.TypeAsync("/s3-access analytics-prod/reports 2h INC-4211 checking numbers");
+        var ack = s.Ephemeral("is waiting for approval");
+        await Expect(ack).ToBeVisibleAsync();
+        var request = Assert.Single(await s.Store.GetByRequesterAsync(
+            new SlackIdentity(DemoWorkspace.Requester, DemoWorkspace.TeamId), 10, CancellationToken.None));
+        await Expect(ack).ToContainTextAsync("Request " + request.ShortId);
+
+        await s.Button(ack, "Cancel request").ClickAsync();
+        var dialog = s.Page.GetByTestId("confirm-dialog");
+        await Expect(dialog).ToContainTextAsync("Cancel " + request.ShortId + "?");
+        await Expect(dialog).ToContainTextAsync("The approvers will see it as cancelled.");
+        await s.ScreenshotAsync("ack-cancel-confirm");
+        await s.Page.GetByTestId("confirm-ok").ClickAsync();
+
+        // The answer is replaced by the outcome, without its buttons.
+        var cancelled = s.Ephemeral("Cancelled " + request.ShortId);
+        await Expect(cancelled).ToContainTextAsync("analytics-prod/reports");
+        await Expect(cancelled.Locator(".bk-button")).ToHaveCountAsync(0);
+        await Expect(s.Page.GetByTestId("ephemeral").Filter(new() { HasText = "is waiting for approval" })).ToHaveCountAsync(0);
+        await s.ScreenshotAsync("ack-cancelled");
+        Assert.Equal(RequestStatus.Cancelled, (await s.Store.GetAsync(request.Id, CancellationToken.None))!.Status);
+    }
+
     [Fact]
     public async Task Modal_FilledAndSubmitted_ValidationErrorOnTheFieldThenCardPosted()
     {

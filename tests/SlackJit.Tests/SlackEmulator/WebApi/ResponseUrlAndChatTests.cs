@@ -53,6 +53,43 @@ public sealed class ResponseUrlAndChatTests : IAsyncLifetime
         Assert.Equal(("card, decided", 1), (message.Text, message.Updates));
     }
 
+    // Slack lets a click's response_url replace or delete the message it came from, an ephemeral one too (chat.update
+    // cannot touch an ephemeral): the answer replaces it whole, its buttons gone, and no second message appears.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ResponseUrl_FromAClickOnAnEphemeral_ReplacesOrDeletesThatEphemeral(bool delete)
+    {
+        var blocks = new JsonArray(new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = "cancel",
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Cancel" },
+            }),
+        });
+        await _client.CallAsync("chat.postEphemeral", new JsonObject { ["channel"] = Channel, ["user"] = User, ["text"] = "waiting", ["blocks"] = blocks });
+        var ephemeral = Assert.Single(_slack.Workspace.Ephemerals(User));
+        var url = _slack.App.NewResponseUrl(Channel, User, ephemeral.Ts);
+
+        var (status, _, _) = await _client.PostAsync(url, delete
+            ? new JsonObject { ["delete_original"] = true }
+            : new JsonObject { ["replace_original"] = true, ["text"] = "cancelled" });
+
+        Assert.Equal(200, status);
+        if (delete)
+        {
+            Assert.Empty(_slack.Workspace.Ephemerals(User));
+        }
+        else
+        {
+            var replaced = Assert.Single(_slack.Workspace.Ephemerals(User));
+            Assert.Equal((ephemeral.Ts, "cancelled", null, 1), (replaced.Ts, replaced.Text, replaced.Blocks, replaced.Updates));
+        }
+    }
+
     [Fact]
     public async Task ResponseUrl_SixthUse_UsedUrl()
     {
